@@ -1,0 +1,47 @@
+import { createSignal, onMount, Show } from 'solid-js';
+import { t } from '../i18n';
+
+/**
+ * Registers the service worker after the first paint (workbox-window stays out of the first load) and,
+ * when a new version is waiting, offers a reload instead of swapping the app under the person.
+ */
+export function UpdatePrompt() {
+  const [needRefresh, setNeedRefresh] = createSignal(false);
+  const [reloadNeeded, setReloadNeeded] = createSignal(false);
+  let update: ((reload?: boolean) => Promise<void>) | undefined;
+
+  onMount(() => {
+    window.addEventListener('minu-riik:reload-needed', () => setReloadNeeded(true));
+    if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+    const register = () =>
+      import('virtual:pwa-register').then(({ registerSW }) => {
+        update = registerSW({ immediate: true, onNeedRefresh: () => setNeedRefresh(true) });
+      });
+    if (document.readyState === 'complete') void register();
+    else window.addEventListener('load', () => void register(), { once: true });
+  });
+
+  return (
+    <div class="toast-region" role="status" aria-live="polite">
+      <Show when={needRefresh() || reloadNeeded()}>
+        <div class="toast">
+          <p>{t('update.available')}</p>
+          <div class="toast-actions">
+            <button
+              type="button"
+              class="button button-primary"
+              onClick={() => (update && needRefresh() ? void update(true) : location.reload())}
+            >
+              {t('update.reload')}
+            </button>
+            <Show when={!reloadNeeded()}>
+              <button type="button" class="button" onClick={() => setNeedRefresh(false)}>
+                {t('update.later')}
+              </button>
+            </Show>
+          </div>
+        </div>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { A } from '@solidjs/router';
+import { For } from 'solid-js';
+import { InstallCard } from '../../app/InstallCard';
+import { Icon, type IconName } from '../../app/icons';
+import { Page } from '../../app/Page';
+import { t } from '../../i18n';
+
+const LINKS: { href: string; key: string; icon: IconName }[] = [
+  { href: '/services', key: 'more.services', icon: 'services' },
+  { href: '/settings', key: 'more.settings', icon: 'settings' },
+  { href: '/accessibility', key: 'more.accessibility', icon: 'info' },
+];
+
+export default function More() {
+  return (
+    <Page title={t('more.title')}>
+      <ul class="card-list">
+        <For each={LINKS}>
+          {(link) => (
+            <li>
+              <A class="card card-link card-row" href={link.href}>
+                <Icon name={link.icon} />
+                <span class="card-title">{t(link.key)}</span>
+                <Icon name="chevron" class="card-chevron" />
+              </A>
+            </li>
+          )}
+        </For>
+      </ul>
+      <InstallCard />
+    </Page>
+  );
+}

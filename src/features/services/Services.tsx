@@ -1,0 +1,74 @@
+import { A, useSearchParams } from '@solidjs/router';
+import { createMemo, For, Show } from 'solid-js';
+import { Icon } from '../../app/icons';
+import { Page } from '../../app/Page';
+import { matchesQuery } from '../../data/search';
+import { t } from '../../i18n';
+import { localized } from '../../i18n/format';
+import { CatalogueMissing } from './CatalogueMissing';
+import { useEventServices } from './queries';
+
+export default function Services() {
+  const services = useEventServices();
+  const [params, setParams] = useSearchParams<{ q: string }>();
+  const query = () => params.q ?? '';
+
+  const results = createMemo(() =>
+    (services() ?? [])
+      .map((es) => ({
+        es,
+        subs: es.subServices.filter((s) => matchesQuery(query(), [localized(s.name), localized(s.description)])),
+      }))
+      .filter(
+        ({ es, subs }) => subs.length > 0 || matchesQuery(query(), [localized(es.name), localized(es.description)]),
+      ),
+  );
+
+  return (
+    <Page title={t('services.title')} lead={t('services.lead')}>
+      <search class="search">
+        <label for="service-search">{t('services.search_label')}</label>
+        <div class="search-field">
+          <Icon name="search" size={20} />
+          <input
+            id="service-search"
+            type="search"
+            autocomplete="off"
+            value={query()}
+            onInput={(e) => setParams({ q: e.currentTarget.value || undefined }, { replace: true })}
+          />
+        </div>
+      </search>
+      <Show when={services()} keyed>
+        {(all) => (
+          <Show when={all.length > 0} fallback={<CatalogueMissing />}>
+            <p class="result-count" role="status">
+              {t('services.result_count', { count: results().length })}
+            </p>
+            <ul class="card-list">
+              <For each={results()}>
+                {({ es, subs }) => (
+                  <li>
+                    <A class="card card-link" href={`/services/${es.id}`}>
+                      <span class="card-title">{localized(es.name)}</span>
+                      <span class="card-text">{localized(es.description)}</span>
+                      <Show when={query()}>
+                        <span class="card-meta">{subs.map((s) => localized(s.name)).join(' · ')}</span>
+                      </Show>
+                      <Show when={!query()}>
+                        <span class="card-meta">
+                          {t('services.sub_service_count', { count: es.subServices.length })}
+                        </span>
+                      </Show>
+                      <Icon name="chevron" class="card-chevron" />
+                    </A>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </Show>
+    </Page>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** An error the API answers with as `{error:{code,message}}` and its status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function errorBody(code: string, message: string) {
+  return { error: { code, message } };
+}

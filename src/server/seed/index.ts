@@ -1,0 +1,52 @@
+import { Catalogue } from '../../contract/catalogue';
+import { isValidPersonalCode } from '../../contract/isikukood';
+import type { Database } from '../db/database';
+import { agencies, eventServices } from './catalogue';
+import { demoPeople } from './people';
+
+/**
+ * Brings the catalogue in line with the code (insert or update) and adds the demo people who are
+ * missing. Safe on every start: nothing a person or an agency wrote is touched.
+ */
+export async function seed(db: Database): Promise<void> {
+  const catalogue = Catalogue.parse({ agencies, eventServices });
+  for (const person of demoPeople) {
+    if (!isValidPersonalCode(person.personalCode))
+      throw new Error(`demo person ${person.givenName}: invalid personal code`);
+  }
+  await db.transaction(async (tx) => {
+    for (const agency of catalogue.agencies) {
+      await tx.query(
+        `INSERT INTO agencies (id, name, url) VALUES ($1, $2, $3)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, url = excluded.url`,
+        [agency.id, agency.name, agency.url],
+      );
+    }
+    for (const [position, es] of catalogue.eventServices.entries()) {
+      await tx.query(
+        `INSERT INTO event_services (id, position, owner_agency_id, maturity, name, description)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO UPDATE SET position = excluded.position, owner_agency_id = excluded.owner_agency_id,
+           maturity = excluded.maturity, name = excluded.name, description = excluded.description`,
+        [es.id, position, es.ownerAgencyId, es.maturity, es.name, es.description],
+      );
+      for (const [subPosition, sub] of es.subServices.entries()) {
+        await tx.query(
+          `INSERT INTO sub_services (id, event_service_id, position, kind, provision, agency_id, name, description, url)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (id) DO UPDATE SET event_service_id = excluded.event_service_id, position = excluded.position,
+             kind = excluded.kind, provision = excluded.provision, agency_id = excluded.agency_id,
+             name = excluded.name, description = excluded.description, url = excluded.url`,
+          [sub.id, es.id, subPosition, sub.kind, sub.provision, sub.agencyId, sub.name, sub.description, sub.url],
+        );
+      }
+    }
+    for (const person of demoPeople) {
+      await tx.query(
+        `INSERT INTO persons (personal_code, given_name, family_name, preferred_language, facts)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (personal_code) DO NOTHING`,
+        [person.personalCode, person.givenName, person.familyName, person.preferredLanguage, person.facts],
+      );
+    }
+  });
+}

@@ -1,0 +1,168 @@
+import type { Lang } from '../../contract/i18n';
+
+/**
+ * Fictional demo people, one per life event the demo shows. Dates are chosen relative to
+ * 2026-11-21. Personal codes were computed with makePersonalCode() and are written out as literals
+ * so they can be grepped; each one encodes the birth date and sex next to it.
+ */
+
+export type Sex = 'male' | 'female';
+
+export interface DemoChild {
+  personalCode: string;
+  givenName: string;
+  birthDate: string;
+  disability?: 'moderate' | 'severe' | 'profound';
+}
+
+export interface PersonFacts {
+  sex: Sex;
+  /** YYYY-MM-DD, matches the personal code. */
+  birthDate: string;
+  /** ISO 3166-1 alpha-2. */
+  citizenship: string;
+  residence: { country: string; municipality?: string; since?: string };
+  maritalStatus: 'single' | 'married' | 'divorced' | 'widowed';
+  spousePersonalCode?: string;
+  children: DemoChild[];
+}
+
+export interface DemoPerson {
+  personalCode: string;
+  givenName: string;
+  familyName: string;
+  preferredLanguage: Lang;
+  facts: PersonFacts;
+  /** One English line for developers: why this person exists. */
+  story: string;
+}
+
+export const demoPeople: DemoPerson[] = [
+  {
+    personalCode: '49304142710',
+    givenName: 'Kadri',
+    familyName: 'Tamm',
+    preferredLanguage: 'et',
+    facts: {
+      sex: 'female',
+      birthDate: '1993-04-14',
+      citizenship: 'EE',
+      residence: { country: 'EE', municipality: 'Tallinn', since: '2019-08-01' },
+      maritalStatus: 'married',
+      spousePersonalCode: '39102275189',
+      children: [{ personalCode: '62609190272', givenName: 'Marta', birthDate: '2026-09-19' }],
+    },
+    story:
+      'New mother: daughter Marta born 2026-09-19; having-a-child is in progress (parental benefit offer to accept).',
+  },
+  {
+    personalCode: '39102275189',
+    givenName: 'Martin',
+    familyName: 'Tamm',
+    preferredLanguage: 'et',
+    facts: {
+      sex: 'male',
+      birthDate: '1991-02-27',
+      citizenship: 'EE',
+      residence: { country: 'EE', municipality: 'Tallinn', since: '2019-08-01' },
+      maritalStatus: 'married',
+      spousePersonalCode: '49304142710',
+      children: [{ personalCode: '62609190272', givenName: 'Marta', birthDate: '2026-09-19' }],
+    },
+    story: "Kadri's husband and Marta's father: the same birth seen from the other parent (shared parental benefit).",
+  },
+  {
+    personalCode: '36202193428',
+    givenName: 'Aivar',
+    familyName: 'Mägi',
+    preferredLanguage: 'et',
+    facts: {
+      sex: 'male',
+      birthDate: '1962-02-19',
+      citizenship: 'EE',
+      residence: { country: 'EE', municipality: 'Tartu linn', since: '1998-05-15' },
+      maritalStatus: 'married',
+      children: [],
+    },
+    story: 'Reaches pension age 65 on 2027-02-19, about three months away: gets the proactive old-age pension offer.',
+  },
+  {
+    personalCode: '48906036156',
+    givenName: 'Oksana',
+    familyName: 'Kovalenko',
+    preferredLanguage: 'uk',
+    facts: {
+      sex: 'female',
+      birthDate: '1989-06-03',
+      citizenship: 'UA',
+      residence: { country: 'EE', municipality: 'Pärnu linn', since: '2026-08-10' },
+      maritalStatus: 'married',
+      children: [{ personalCode: '51703120891', givenName: 'Andrii', birthDate: '2017-03-12' }],
+    },
+    story:
+      'Newcomer from Ukraine under temporary protection since August 2026, with a 9-year-old son: settling-in-estonia in Ukrainian.',
+  },
+  {
+    personalCode: '50805072238',
+    givenName: 'Daniil',
+    familyName: 'Ivanov',
+    preferredLanguage: 'ru',
+    facts: {
+      sex: 'male',
+      birthDate: '2008-05-07',
+      citizenship: 'EE',
+      residence: { country: 'EE', municipality: 'Narva linn', since: '2008-05-07' },
+      maritalStatus: 'single',
+      children: [],
+    },
+    story: '18-year-old Estonian citizen in Narva facing conscript service: defence-service in Russian.',
+  },
+  {
+    personalCode: '48409254569',
+    givenName: 'Maret',
+    familyName: 'Saar',
+    preferredLanguage: 'et',
+    facts: {
+      sex: 'female',
+      birthDate: '1984-09-25',
+      citizenship: 'EE',
+      residence: { country: 'EE', municipality: 'Viljandi linn', since: '2012-06-01' },
+      maritalStatus: 'widowed',
+      children: [{ personalCode: '51501301374', givenName: 'Oskar', birthDate: '2015-01-30' }],
+    },
+    story:
+      "Widow: her husband died in October 2026; son Oskar (11) gets the survivor's allowance offer (death-of-close-one).",
+  },
+  {
+    personalCode: '48711087041',
+    givenName: 'Liis',
+    familyName: 'Rebane',
+    preferredLanguage: 'en',
+    facts: {
+      sex: 'female',
+      birthDate: '1987-11-08',
+      citizenship: 'EE',
+      residence: { country: 'EE', municipality: 'Viimsi vald', since: '2020-03-01' },
+      maritalStatus: 'married',
+      children: [{ personalCode: '51907110528', givenName: 'Robin', birthDate: '2019-07-11', disability: 'severe' }],
+    },
+    story:
+      'Parent of Robin (7) with a severe disability: child-with-health-impairment; grew up abroad and uses the app in English.',
+  },
+  {
+    personalCode: '38112033898',
+    givenName: 'Sergei',
+    familyName: 'Volkov',
+    preferredLanguage: 'ru',
+    facts: {
+      sex: 'male',
+      birthDate: '1981-12-03',
+      citizenship: 'EE',
+      residence: { country: 'EE', municipality: 'Maardu linn', since: '2025-09-01' },
+      maritalStatus: 'divorced',
+      children: [{ personalCode: '61304221648', givenName: 'Jelizaveta', birthDate: '2013-04-22' }],
+    },
+    story:
+      'Recently divorced father of Jelizaveta (13): divorce with family mediation and a change of benefit recipient.',
+  },
+];

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LANGS, type Lang } from '../../src/contract/langs';
+
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+function flatten(value: unknown, prefix = ''): Record<string, string> {
+  if (typeof value === 'string') return { [prefix]: value };
+  if (value === null || typeof value !== 'object') throw new Error(`${prefix}: not a string or object`);
+  return Object.assign({}, ...Object.entries(value).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)));
+}
+
+const variables = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]);
+
+/** Per key (plural forms folded into their base key): the plural forms present and the variables used. */
+function describeLocale(lang: Lang) {
+  const strings = flatten(JSON.parse(readFileSync(`locales/${lang}/translation.json`, 'utf8')));
+  const keys = new Map<string, { forms: Set<string>; variables: Set<string> }>();
+  for (const [key, text] of Object.entries(strings)) {
+    const base = key.replace(PLURAL_SUFFIX, '');
+    const entry = keys.get(base) ?? { forms: new Set(), variables: new Set() };
+    if (base !== key) entry.forms.add(key.slice(base.length + 1));
+    for (const v of variables(text)) entry.variables.add(v);
+    keys.set(base, entry);
+  }
+  return keys;
+}
+
+const locales = Object.fromEntries(LANGS.map((lang) => [lang, describeLocale(lang)])) as Record<
+  Lang,
+  ReturnType<typeof describeLocale>
+>;
+const reference = locales.en;
+
+describe.each(LANGS)('locale %s', (lang) => {
+  const locale = locales[lang];
+
+  it('has exactly the keys of the others', () => {
+    expect([...locale.keys()].sort()).toEqual([...reference.keys()].sort());
+  });
+
+  it('has every plural form its language needs, and no others', () => {
+    const needed = new Intl.PluralRules(lang).resolvedOptions().pluralCategories.slice().sort();
+    for (const [key, { forms }] of locale) {
+      if (forms.size === 0) continue;
+      expect([...forms].sort(), `${lang}: ${key}`).toEqual(needed);
+    }
+  });
+
+  it('uses the same interpolation variables as the others', () => {
+    for (const [key, { variables }] of locale) {
+      expect([...variables].sort(), `${lang}: ${key}`).toEqual([...(reference.get(key)?.variables ?? [])].sort());
+    }
+  });
+
+  it('uses plural forms for the same keys as the others', () => {
+    for (const [key, { forms }] of locale) {
+      expect(forms.size > 0, `${lang}: ${key}`).toBe((reference.get(key)?.forms.size ?? 0) > 0);
+    }
+  });
+});
