@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Agency, EventService } from '../contract/catalogue';
+import type { Entity } from '../contract/sync';
 
 export interface CatalogueEntry extends EventService {
   position: number;
@@ -10,11 +11,50 @@ export interface MetaEntry {
   value: unknown;
 }
 
+/** A row of the signed-in person's data as the server sent it; features narrow it with their schemas. */
+export interface PersonRow {
+  id: string;
+  [field: string]: unknown;
+}
+
+/** A queued action, waiting to be sent. `seq` orders the queue; `id` is the server's idempotency key. */
+export interface OutboxEntry {
+  seq?: number;
+  id: string;
+  personId: string;
+  type: string;
+  payload: unknown;
+  createdAt: string;
+  attempts: number;
+  lastError?: string;
+}
+
+/** Which Dexie table mirrors each entity of the change log. */
+export const ENTITY_TABLES = {
+  profile: 'profile',
+  settings: 'settings',
+  case: 'cases',
+  step: 'steps',
+  offer: 'offers',
+  notification: 'notifications',
+  feedback_request: 'feedbackRequests',
+} as const satisfies Record<Entity, string>;
+
+export const PERSON_TABLES = Object.values(ENTITY_TABLES);
+
 /** The app's IndexedDB: the UI reads only from here; the network only writes here. */
 export class MinuRiikDb extends Dexie {
   eventServices!: EntityTable<CatalogueEntry, 'id'>;
   agencies!: EntityTable<Agency, 'id'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  profile!: EntityTable<PersonRow, 'id'>;
+  settings!: EntityTable<PersonRow, 'id'>;
+  cases!: EntityTable<PersonRow, 'id'>;
+  steps!: EntityTable<PersonRow, 'id'>;
+  offers!: EntityTable<PersonRow, 'id'>;
+  notifications!: EntityTable<PersonRow, 'id'>;
+  feedbackRequests!: EntityTable<PersonRow, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
 
   constructor(name = 'minu-riik') {
     super(name);
@@ -22,6 +62,28 @@ export class MinuRiikDb extends Dexie {
       eventServices: 'id, position',
       agencies: 'id',
       meta: 'key',
+    });
+    this.version(2).stores({
+      profile: 'id',
+      settings: 'id',
+      cases: 'id, eventServiceId',
+      steps: 'id, caseId',
+      offers: 'id, status',
+      notifications: 'id, createdAt',
+      feedbackRequests: 'id',
+      outbox: '++seq, &id, personId',
+    });
+  }
+
+  /**
+   * Removes everything that belongs to the signed-in person (sign-out: phones are shared), keeping
+   * only the public catalogue. Queued actions go too: the caller asks the person first.
+   */
+  async clearPersonalData(): Promise<void> {
+    await this.transaction('rw', [...PERSON_TABLES, 'outbox', 'meta'], async () => {
+      await Promise.all([...PERSON_TABLES, 'outbox'].map((name) => this.table(name).clear()));
+      await this.meta.where('key').startsWith('sync.').delete();
+      await this.meta.where('key').startsWith('session.').delete();
     });
   }
 }

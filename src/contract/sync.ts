@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** What the server keeps per person and the client mirrors in IndexedDB, one table each. */
+export const ENTITIES = ['profile', 'settings', 'case', 'step', 'offer', 'notification', 'feedback_request'] as const;
+export const Entity = z.enum(ENTITIES);
+export type Entity = z.infer<typeof Entity>;
+
+/** One row's new state (`put`, with the row) or its removal (`delete`, a tombstone). */
+export const Change = z.discriminatedUnion('op', [
+  z.object({ entity: Entity, id: z.string().min(1), op: z.literal('put'), data: z.record(z.string(), z.unknown()) }),
+  z.object({ entity: Entity, id: z.string().min(1), op: z.literal('delete') }),
+]);
+export type Change = z.infer<typeof Change>;
+
+/** GET /api/sync?cursor= : a page of changes after the cursor; `more` asks for the next page at once. */
+export const SyncPage = z.object({
+  changes: z.array(Change),
+  cursor: z.string().min(1),
+  more: z.boolean(),
+});
+export type SyncPage = z.infer<typeof SyncPage>;
+
+export const Mutation = z.object({
+  id: z.uuid(),
+  type: z.string().min(1).max(64),
+  payload: z.unknown(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type Mutation = z.infer<typeof Mutation>;
+
+/** POST /api/mutations: applied in order, each exactly once (the id is the idempotency key). */
+export const MutationBatch = z.object({ mutations: z.array(Mutation).min(1).max(100) });
+export type MutationBatch = z.infer<typeof MutationBatch>;
+
+export const MutationStatus = z.enum(['applied', 'duplicate', 'rejected']);
+export type MutationStatus = z.infer<typeof MutationStatus>;
+
+export const MutationResult = z.object({
+  id: z.string(),
+  status: MutationStatus,
+  /** For a rejection: a stable code the client translates (e.g. `offer_expired`). */
+  code: z.string().optional(),
+  message: z.string().optional(),
+});
+export type MutationResult = z.infer<typeof MutationResult>;
+
+export const MutationResponse = z.object({ results: z.array(MutationResult) });
+export type MutationResponse = z.infer<typeof MutationResponse>;
