@@ -1,0 +1,74 @@
+import type { MinuRiikDb, OutboxEntry, PersonRow } from './db';
+
+type PersonTable = 'profile' | 'settings' | 'cases' | 'steps' | 'offers' | 'notifications' | 'feedbackRequests';
+
+/** A row as it was before an optimistic change, to put back if the server rejects the change. */
+export interface UndoRecord {
+  table: PersonTable;
+  id: string;
+  row: PersonRow | null;
+}
+
+export interface QueuedEntry extends OutboxEntry {
+  undo: UndoRecord[];
+}
+
+/** The device's storage is full: nothing was queued or changed. */
+export class StorageFullError extends Error {}
+
+export interface Action {
+  type: string;
+  payload: unknown;
+  /** The rows the optimistic change touches, so a rejection can put them back. */
+  touches: { table: PersonTable; id: string }[];
+  /** The optimistic change itself, run inside the same transaction as the queueing. */
+  apply: () => Promise<unknown>;
+}
+
+/**
+ * Applies an action to IndexedDB at once and queues it for the server in the same transaction: both
+ * happen or neither does, and the queue survives reloads, crashes and a week offline.
+ * Offline: stays queued until the next sync. Rejected by the server: undone, and the person is told why.
+ */
+export async function enqueue(db: MinuRiikDb, action: Action): Promise<string> {
+  const profile = await db.profile.get('me');
+  if (!profile) throw new Error('enqueue: nobody is signed in');
+  const id = crypto.randomUUID();
+  const tables = [...new Set(action.touches.map((t) => t.table)), 'outbox'] as const;
+  try {
+    await db.transaction('rw', tables as unknown as string[], async () => {
+      const undo: UndoRecord[] = [];
+      for (const { table, id: rowId } of action.touches) {
+        undo.push({ table, id: rowId, row: (await db.table<PersonRow, string>(table).get(rowId)) ?? null });
+      }
+      await action.apply();
+      const entry: QueuedEntry = {
+        id,
+        personId: String(profile.personId),
+        type: action.type,
+        payload: action.payload,
+        createdAt: new Date().toISOString(),
+        attempts: 0,
+        undo,
+      };
+      await db.outbox.add(entry);
+    });
+  } catch (error) {
+    if (error instanceof Error && /quota/i.test(`${error.name} ${error.message}`))
+      throw new StorageFullError(error.message);
+    throw error;
+  }
+  return id;
+}
+
+/** Puts back what a rejected action changed and drops it from the queue, in one transaction. */
+export async function undoEntry(db: MinuRiikDb, entry: QueuedEntry): Promise<void> {
+  const tables = [...new Set((entry.undo ?? []).map((u) => u.table)), 'outbox'];
+  await db.transaction('rw', tables, async () => {
+    for (const { table, id, row } of [...(entry.undo ?? [])].reverse()) {
+      if (row) await db.table(table).put(row);
+      else await db.table(table).delete(id);
+    }
+    await db.outbox.delete(entry.seq!);
+  });
+}

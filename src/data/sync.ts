@@ -1,0 +1,171 @@
+import { createSignal } from 'solid-js';
+import { type MutationResponse, SyncPage, type SyncPage as SyncPageType } from '../contract/sync';
+import { ApiError, apiJson, type Fetch, NetworkError } from './api';
+import { ENTITY_TABLES, type MinuRiikDb, PERSON_TABLES } from './db';
+import { type QueuedEntry, undoEntry } from './outbox';
+
+const CURSOR_KEY = 'sync.cursor';
+const LAST_SUCCESS_KEY = 'sync.lastSuccess';
+export const REJECTIONS_KEY = 'sync.rejections';
+const BATCH = 50;
+
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'signed_out';
+
+export interface Rejection {
+  id: string;
+  type: string;
+  code: string;
+  at: string;
+}
+
+export interface SyncEngineOptions {
+  fetch?: Fetch;
+  random?: () => number;
+  schedule?: (fn: () => void, ms: number) => unknown;
+}
+
+/**
+ * Sends the outbox, then pulls the person's changes page by page. One run at a time: a request while
+ * running makes one more run afterwards. Failures retry with exponential back-off and jitter; a 401
+ * stops until the person signs in again.
+ */
+export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}) {
+  const fetchImpl = options.fetch ?? ((...args: Parameters<Fetch>) => fetch(...args));
+  const random = options.random ?? Math.random;
+  const schedule = options.schedule ?? ((fn, ms) => setTimeout(fn, ms));
+  const [phase, setPhase] = createSignal<SyncPhase>('idle');
+  let running: Promise<SyncPhase> | undefined;
+  let again = false;
+  let failures = 0;
+  let retryScheduled = false;
+
+  async function push(personId: string): Promise<void> {
+    for (;;) {
+      const entries = (await db.outbox.orderBy('seq').toArray())
+        .filter((e) => e.personId === personId)
+        .slice(0, BATCH) as QueuedEntry[];
+      if (entries.length === 0) return;
+      let response: MutationResponse;
+      try {
+        response = await apiJson<MutationResponse>(fetchImpl, '/api/mutations', {
+          method: 'POST',
+          body: { mutations: entries.map(({ id, type, payload, createdAt }) => ({ id, type, payload, createdAt })) },
+        });
+      } catch (error) {
+        await db.outbox.bulkUpdate(
+          entries.map((e) => ({ key: e.seq!, changes: { attempts: e.attempts + 1, lastError: String(error) } })),
+        );
+        throw error;
+      }
+      const results = new Map(response.results.map((r) => [r.id, r]));
+      for (const entry of entries) {
+        const result = results.get(entry.id);
+        if (!result) return; // the server stopped the batch here: the rest waits for the next run
+        if (result.status === 'rejected') {
+          await undoEntry(db, entry);
+          const rejection: Rejection = {
+            id: entry.id,
+            type: entry.type,
+            code: result.code ?? 'rejected',
+            at: new Date().toISOString(),
+          };
+          await db.transaction('rw', db.meta, async () => {
+            const list = ((await db.meta.get(REJECTIONS_KEY))?.value as Rejection[] | undefined) ?? [];
+            await db.meta.put({ key: REJECTIONS_KEY, value: [...list, rejection] });
+          });
+        } else {
+          await db.outbox.delete(entry.seq!);
+        }
+      }
+    }
+  }
+
+  async function applyPage(page: SyncPageType, fromScratch: boolean): Promise<void> {
+    await db.transaction('rw', [...PERSON_TABLES, 'meta'], async () => {
+      if (fromScratch) await Promise.all(PERSON_TABLES.map((t) => db.table(t).clear()));
+      for (const change of page.changes) {
+        const table = db.table(ENTITY_TABLES[change.entity]);
+        if (change.op === 'put') await table.put({ ...change.data, id: change.id });
+        else await table.delete(change.id);
+      }
+      // The cursor moves in the same transaction as the rows: a crash can neither skip nor repeat a change.
+      await db.meta.put({ key: CURSOR_KEY, value: page.cursor });
+    });
+  }
+
+  async function pull(): Promise<void> {
+    let cursor = (await db.meta.get(CURSOR_KEY))?.value as string | undefined;
+    for (;;) {
+      const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+      let page: SyncPageType;
+      try {
+        page = SyncPage.parse(await apiJson(fetchImpl, `/api/sync${query}`));
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'bad_cursor' && cursor) {
+          cursor = undefined; // the server no longer knows our place: start again from a full snapshot
+          continue;
+        }
+        throw error;
+      }
+      await applyPage(page, cursor === undefined);
+      cursor = page.cursor;
+      if (!page.more) break;
+    }
+    await db.meta.put({ key: LAST_SUCCESS_KEY, value: new Date().toISOString() });
+  }
+
+  async function run(): Promise<SyncPhase> {
+    setPhase('syncing');
+    try {
+      const profile = await db.profile.get('me');
+      if (profile) await push(String(profile.personId));
+      await pull();
+      const after = await db.profile.get('me');
+      // Actions queued before the first pull of this person (e.g. right after sign-in) go out now.
+      if (after && !profile) await push(String(after.personId));
+      failures = 0;
+      return 'idle';
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return 'signed_out';
+      failures += 1;
+      scheduleRetry();
+      return error instanceof NetworkError ? 'offline' : 'error';
+    }
+  }
+
+  function scheduleRetry() {
+    if (retryScheduled) return;
+    retryScheduled = true;
+    const base = Math.min(60_000, 1000 * 2 ** Math.min(failures - 1, 6));
+    schedule(
+      () => {
+        retryScheduled = false;
+        void sync();
+      },
+      base * (0.5 + random() / 2),
+    );
+  }
+
+  /** Runs a sync now, or once more after the one under way. Resolves with the phase it ended in. */
+  function sync(): Promise<SyncPhase> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let result: SyncPhase;
+      do {
+        again = false;
+        result = await run();
+      } while (again && result === 'idle');
+      setPhase(result);
+      running = undefined;
+      return result;
+    })();
+    return running;
+  }
+
+  return { sync, phase, lastSuccessKey: LAST_SUCCESS_KEY };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

@@ -1,0 +1,64 @@
+import type { Localized } from '../../contract/i18n';
+import type { NotificationRow, NotificationTopic } from '../../contract/person';
+import type { Queryable } from '../db/database';
+import { recordChange } from '../sync/changes';
+
+interface NotificationDbRow {
+  id: string;
+  topic: NotificationTopic;
+  title: Localized;
+  body: Localized;
+  link: string | null;
+  created_at: Date | string;
+  read_at: Date | string | null;
+}
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+export function toNotificationRow(row: NotificationDbRow): NotificationRow {
+  return {
+    id: row.id,
+    topic: row.topic,
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    createdAt: iso(row.created_at)!,
+    readAt: iso(row.read_at),
+  };
+}
+
+export interface NewNotification {
+  topic: NotificationTopic;
+  title: Localized;
+  body: Localized;
+  link?: string;
+  urgent?: boolean;
+}
+
+/** Creates a notification for the person and puts it in their change log. */
+export async function createNotification(
+  tx: Queryable,
+  personId: string,
+  n: NewNotification,
+): Promise<NotificationRow> {
+  const { rows } = await tx.query<NotificationDbRow>(
+    `INSERT INTO notifications (person_id, topic, title, body, link, urgent) VALUES ($1, $2, $3, $4, $5, $6)
+     RETURNING id, topic, title, body, link, created_at, read_at`,
+    [personId, n.topic, n.title, n.body, n.link ?? null, n.urgent ?? false],
+  );
+  const row = toNotificationRow(rows[0]);
+  await recordChange(tx, personId, 'notification', row.id, row);
+  return row;
+}
+
+/** Marks the person's notification read; false when the person has no such notification. */
+export async function markNotificationRead(tx: Queryable, personId: string, id: string): Promise<boolean> {
+  const { rows } = await tx.query<NotificationDbRow>(
+    `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND person_id = $2
+     RETURNING id, topic, title, body, link, created_at, read_at`,
+    [id, personId],
+  );
+  if (rows.length === 0) return false;
+  await recordChange(tx, personId, 'notification', id, toNotificationRow(rows[0]));
+  return true;
+}

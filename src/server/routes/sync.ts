@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { MutationBatch, type MutationResult } from '../../contract/sync';
+import type { PersonEnv } from '../auth/context';
+import type { Database } from '../db/database';
+import { ApiError } from '../errors';
+import type { Logger } from '../log';
+import { ensureBaseRows } from '../settings/store';
+import { decodeCursor } from '../sync/cursor';
+import { applyMutation, type MutationHandlers } from '../sync/mutations';
+import { PAGE_SIZE, pullChanges } from '../sync/pull';
+
+/** GET /api/sync?cursor=&limit= : the signed-in person's changes after the cursor. */
+export function syncRoutes(db: Database) {
+  return new Hono<PersonEnv>().get('/', async (c) => {
+    const after = decodeCursor(c.req.query('cursor'));
+    const limitParam = c.req.query('limit');
+    const limit = limitParam === undefined ? PAGE_SIZE : Number(limitParam);
+    if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_SIZE) {
+      throw new ApiError(400, 'bad_limit', `limit must be a whole number from 1 to ${PAGE_SIZE}`);
+    }
+    const person = c.get('person');
+    if (after === 0) await db.transaction((tx) => ensureBaseRows(tx, person.id));
+    c.header('Cache-Control', 'no-store');
+    return c.json(await pullChanges(db, person.id, after, limit));
+  });
+}
+
+/**
+ * POST /api/mutations: applies the batch in order, each in its own transaction. An unexpected failure
+ * stops the batch there: the mutations not answered stay in the client's outbox and are sent again.
+ */
+export function mutationRoutes(db: Database, handlers: MutationHandlers, log: Logger) {
+  return new Hono<PersonEnv>().post('/', async (c) => {
+    const body = MutationBatch.safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success) {
+      throw new ApiError(400, 'invalid_body', body.error.issues[0]?.message ?? 'Expected {mutations: [...]}');
+    }
+    const person = c.get('person');
+    const results: MutationResult[] = [];
+    for (const mutation of body.data.mutations) {
+      try {
+        results.push(await applyMutation(db, handlers, person, mutation));
+      } catch (error) {
+        log.error({ err: error, mutation: mutation.id, type: mutation.type }, 'mutation failed');
+        break;
+      }
+    }
+    return c.json({ results });
+  });
+}

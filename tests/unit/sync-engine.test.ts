@@ -1,0 +1,245 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Change } from '../../src/contract/sync';
+import { MinuRiikDb } from '../../src/data/db';
+import { enqueue } from '../../src/data/outbox';
+import { createSyncEngine, REJECTIONS_KEY } from '../../src/data/sync';
+import { markNotificationRead } from '../../src/features/inbox/actions';
+
+const PERSON = '0b7f6b1e-8a57-4d2e-9a53-0f3c7d2a9e11';
+const profile: Change = {
+  entity: 'profile',
+  id: 'me',
+  op: 'put',
+  data: {
+    id: 'me',
+    personId: PERSON,
+    givenName: 'Kadri',
+    familyName: 'Tamm',
+    personalCode: '49304142710',
+    birthDate: '1993-04-14',
+  },
+};
+const note = (id: string, readAt: string | null = null): Change => ({
+  entity: 'notification',
+  id,
+  op: 'put',
+  data: {
+    id,
+    topic: 'general',
+    title: { et: 't', en: 't', ru: 't', uk: 't' },
+    body: { et: 'b', en: 'b', ru: 'b', uk: 'b' },
+    link: null,
+    createdAt: '2026-11-01T10:00:00.000Z',
+    readAt,
+  },
+});
+
+interface Call {
+  method: string;
+  path: string;
+  body?: { mutations: { id: string; type: string }[] };
+}
+
+/** A scripted API: answers GET /api/sync from `pages` by cursor and POST /api/mutations by `onMutations`. */
+function fakeApi(pages: Record<string, { changes: Change[]; cursor: string; more: boolean }>) {
+  const calls: Call[] = [];
+  const api = {
+    calls,
+    down: false,
+    status401: false,
+    onMutations: (m: { id: string }[]) => ({ results: m.map((x) => ({ id: x.id, status: 'applied' })) }) as unknown,
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (api.down) throw new TypeError('Failed to fetch');
+      const url = new URL(String(input), 'http://app');
+      const call: Call = { method: init?.method ?? 'GET', path: url.pathname + url.search };
+      if (init?.body) call.body = JSON.parse(String(init.body));
+      calls.push(call);
+      if (api.status401) return Response.json({ error: { code: 'unauthenticated', message: 'x' } }, { status: 401 });
+      if (url.pathname === '/api/mutations') return Response.json(api.onMutations(call.body!.mutations));
+      const page = pages[url.searchParams.get('cursor') ?? ''];
+      if (!page) return Response.json({ error: { code: 'bad_cursor', message: 'bad' } }, { status: 400 });
+      return Response.json(page);
+    }) as typeof fetch,
+  };
+  return api;
+}
+
+let db: MinuRiikDb;
+let delays: number[];
+const engineFor = (api: ReturnType<typeof fakeApi>) =>
+  createSyncEngine(db, { fetch: api.fetch, random: () => 0.5, schedule: (_fn, ms) => delays.push(ms) });
+
+beforeEach(async () => {
+  db = new MinuRiikDb(`test-${Math.random()}`);
+  delays = [];
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('pull', () => {
+  it('applies every page in order, follows `more`, and keeps the last cursor', async () => {
+    const api = fakeApi({
+      '': { changes: [profile, note('n1'), note('n2')], cursor: 'c1', more: true },
+      c1: {
+        changes: [note('n1', '2026-11-02T00:00:00.000Z'), { entity: 'notification', id: 'n2', op: 'delete' }],
+        cursor: 'c2',
+        more: false,
+      },
+    });
+    expect(await engineFor(api).sync()).toBe('idle');
+    const rows = await db.notifications.toArray();
+    expect(rows.map((n) => [n.id, n.readAt])).toEqual([['n1', '2026-11-02T00:00:00.000Z']]);
+    expect((await db.meta.get('sync.cursor'))?.value).toBe('c2');
+    expect(api.calls.map((c) => c.path)).toEqual(['/api/sync', '/api/sync?cursor=c1']);
+  });
+
+  it('stores a page and its cursor together or not at all', async () => {
+    const api = fakeApi({ '': { changes: [profile, note('n1')], cursor: 'c1', more: false } });
+    db.meta.hook('creating', (key) => {
+      if (key === 'sync.cursor') throw new Error('crash while saving the cursor');
+    });
+    expect(await engineFor(api).sync()).toBe('error');
+    expect(await db.notifications.count()).toBe(0);
+    expect(await db.profile.count()).toBe(0);
+  });
+
+  it('starts again from a full snapshot when the server no longer knows the cursor', async () => {
+    const api = fakeApi({ '': { changes: [profile, note('fresh')], cursor: 'c9', more: false } });
+    await db.meta.put({ key: 'sync.cursor', value: 'forgotten' });
+    await db.notifications.put({ id: 'stale' });
+    expect(await engineFor(api).sync()).toBe('idle');
+    expect((await db.notifications.toArray()).map((n) => n.id)).toEqual(['fresh']);
+  });
+
+  it('rejects a page that does not match the contract, changing nothing', async () => {
+    const api = fakeApi({
+      '': { changes: [{ entity: 'passwords', id: 'x', op: 'put', data: {} } as never], cursor: 'c1', more: false },
+    });
+    expect(await engineFor(api).sync()).toBe('error');
+    expect(await db.meta.get('sync.cursor')).toBeUndefined();
+  });
+});
+
+describe('outbox', () => {
+  async function signedIn(api: ReturnType<typeof fakeApi>) {
+    await engineFor(api).sync();
+    api.calls.length = 0;
+  }
+
+  it('sends queued actions in the order they were made, then forgets them', async () => {
+    const api = fakeApi({
+      '': { changes: [profile, note('a'), note('b'), note('c')], cursor: 'c1', more: false },
+      c1: { changes: [], cursor: 'c1', more: false },
+    });
+    await signedIn(api);
+    for (const id of ['c', 'a', 'b']) await markNotificationRead(db, id);
+    expect(await db.outbox.count()).toBe(3);
+    await engineFor(api).sync();
+    const sent = api.calls.find((c) => c.path === '/api/mutations')!.body!.mutations;
+    expect(sent.map((m) => (m as unknown as { payload: { notificationId: string } }).payload.notificationId)).toEqual([
+      'c',
+      'a',
+      'b',
+    ]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps actions queued while offline, counts the attempts, and retries with back-off', async () => {
+    const api = fakeApi({
+      '': { changes: [profile, note('a')], cursor: 'c1', more: false },
+      c1: { changes: [], cursor: 'c1', more: false },
+    });
+    await signedIn(api);
+    await markNotificationRead(db, 'a');
+    api.down = true;
+    const engine = engineFor(api);
+    expect(await engine.sync()).toBe('offline');
+    expect(await engine.sync()).toBe('offline');
+    const [entry] = await db.outbox.toArray();
+    expect(entry).toMatchObject({ attempts: 2, lastError: expect.stringContaining('Failed to fetch') });
+    expect(delays).toEqual([750]); // one retry pending at a time: 1 s × (0.5 + 0.5 / 2)
+    api.down = false;
+    expect(await engine.sync()).toBe('idle');
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.notifications.get('a'))?.readAt).toBeTruthy();
+  });
+
+  it('undoes a rejected action and keeps the reason for the person', async () => {
+    const api = fakeApi({
+      '': { changes: [profile, note('a')], cursor: 'c1', more: false },
+      c1: { changes: [], cursor: 'c1', more: false },
+    });
+    await signedIn(api);
+    await markNotificationRead(db, 'a');
+    expect((await db.notifications.get('a'))?.readAt).toBeTruthy();
+    api.onMutations = (m) => ({ results: m.map((x) => ({ id: x.id, status: 'rejected', code: 'not_found' })) });
+    await engineFor(api).sync();
+    expect((await db.notifications.get('a'))?.readAt).toBeNull();
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.meta.get(REJECTIONS_KEY))?.value).toEqual([
+      expect.objectContaining({ type: 'notification.read', code: 'not_found' }),
+    ]);
+  });
+
+  it('stops on 401 and keeps everything queued', async () => {
+    const api = fakeApi({ '': { changes: [profile, note('a')], cursor: 'c1', more: false } });
+    await signedIn(api);
+    await markNotificationRead(db, 'a');
+    api.status401 = true;
+    expect(await engineFor(api).sync()).toBe('signed_out');
+    expect(await db.outbox.count()).toBe(1);
+    expect(delays).toEqual([]);
+  });
+
+  it('never sends another person’s queued actions', async () => {
+    const api = fakeApi({
+      '': { changes: [profile, note('a')], cursor: 'c1', more: false },
+      c1: { changes: [], cursor: 'c1', more: false },
+    });
+    await signedIn(api);
+    await db.outbox.add({
+      id: crypto.randomUUID(),
+      personId: 'someone-else',
+      type: 'notification.read',
+      payload: {},
+      createdAt: '',
+      attempts: 0,
+    });
+    await engineFor(api).sync();
+    expect(api.calls.some((c) => c.path === '/api/mutations')).toBe(false);
+  });
+
+  it('refuses to queue when nobody is signed in', async () => {
+    await expect(enqueue(db, { type: 'x', payload: {}, touches: [], apply: async () => undefined })).rejects.toThrow();
+  });
+});
+
+describe('database versions', () => {
+  it('upgrades a version 1 database with its rows intact', async () => {
+    const name = `upgrade-${Math.random()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ eventServices: 'id, position', agencies: 'id', meta: 'key' });
+    await v1.table('eventServices').bulkPut([
+      { id: 'marriage', position: 1 },
+      { id: 'divorce', position: 5 },
+    ]);
+    await v1.table('agencies').put({ id: 'ska', name: { et: 'SKA' } });
+    await v1.table('meta').put({ key: 'catalogue.etag', value: '"v1"' });
+    v1.close();
+
+    const upgraded = new MinuRiikDb(name);
+    expect(await upgraded.eventServices.orderBy('position').toArray()).toEqual([
+      { id: 'marriage', position: 1 },
+      { id: 'divorce', position: 5 },
+    ]);
+    expect(await upgraded.agencies.get('ska')).toEqual({ id: 'ska', name: { et: 'SKA' } });
+    expect(await upgraded.meta.get('catalogue.etag')).toEqual({ key: 'catalogue.etag', value: '"v1"' });
+    expect(await upgraded.outbox.count()).toBe(0);
+    expect(upgraded.verno).toBe(2);
+    upgraded.close();
+  });
+});
