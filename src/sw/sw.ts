@@ -2,6 +2,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { handleBackgroundSync } from './sync';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -17,3 +18,5 @@ cleanupOutdatedCaches();
 
 // Every page path opens the app shell offline; the API and sign-in are never answered from cache.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//, /^\/auth\//] }));
+
+handleBackgroundSync();

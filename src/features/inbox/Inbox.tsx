@@ -1,10 +1,88 @@
+import { useNavigate } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
 import { EmptyState, Page } from '../../app/Page';
+import { db } from '../../data/db';
+import { StorageFullError } from '../../data/outbox';
 import { t } from '../../i18n';
+import { formatDate, localized } from '../../i18n/format';
+import { markNotificationRead } from './actions';
+import { useNotifications } from './queries';
 
 export default function Inbox() {
+  const notifications = useNotifications();
+  const navigate = useNavigate();
+  const [error, setError] = createSignal<string>();
+  const unread = () => (notifications() ?? []).filter((n) => !n.readAt);
+
+  const act = async (work: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await work();
+    } catch (e) {
+      setError(e instanceof StorageFullError ? t('storage.full') : t('sync.reason.other'));
+    }
+  };
+  const open = (id: string, link: string | null) =>
+    act(async () => {
+      await markNotificationRead(db, id);
+      if (link) navigate(link);
+    });
+  const markAll = () =>
+    act(async () => {
+      for (const n of unread()) await markNotificationRead(db, n.id);
+    });
+
   return (
     <Page title={t('inbox.title')}>
-      <EmptyState title={t('inbox.empty_title')} text={t('inbox.empty_text')} />
+      <p role="alert" class="form-error">
+        {error()}
+      </p>
+      <Show
+        when={(notifications() ?? []).length > 0}
+        fallback={
+          <Show when={notifications()}>
+            <EmptyState title={t('inbox.empty_title')} text={t('inbox.empty_text')} />
+          </Show>
+        }
+      >
+        <Show when={unread().length > 0}>
+          <button type="button" class="button" onClick={() => void markAll()}>
+            {t('inbox.mark_all_read')}
+          </button>
+        </Show>
+        <ul class="card-list inbox-list">
+          <For each={notifications()}>
+            {(n) => (
+              <li class="card notification" classList={{ unread: !n.readAt }}>
+                <h2 class="notification-title">
+                  <Show when={!n.readAt}>
+                    <span class="tag">{t('inbox.unread')}</span>{' '}
+                  </Show>
+                  {localized(n.title)}
+                </h2>
+                <p>{localized(n.body)}</p>
+                <p class="card-meta">
+                  <time datetime={n.createdAt}>
+                    {formatDate(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                  </time>
+                </p>
+                <div class="notification-actions">
+                  <Show when={n.link}>
+                    <button type="button" class="button button-primary" onClick={() => void open(n.id, n.link)}>
+                      {t('inbox.open')}
+                    </button>
+                  </Show>
+                  <Show when={!n.readAt}>
+                    <button type="button" class="button" onClick={() => void act(() => markNotificationRead(db, n.id))}>
+                      {t('inbox.mark_read')}
+                    </button>
+                  </Show>
+                </div>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
     </Page>
   );
 }

@@ -1,0 +1,91 @@
+import { useLocation } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { db } from '../data/db';
+import { createLiveQuery } from '../data/live';
+import { REJECTIONS_KEY, type Rejection } from '../data/sync';
+import { requestSync, syncPhase } from '../data/sync-service';
+import { t } from '../i18n';
+import { formatDate } from '../i18n/format';
+
+const isToday = (iso: string) => new Date(iso).toDateString() === new Date().toDateString();
+
+/**
+ * What the person needs to trust the offline copy: when it was last updated, what is still waiting to
+ * be sent, what the server refused and why, and that the session must be renewed to send anything.
+ */
+export function SyncStatus() {
+  const location = useLocation();
+  const pending = createLiveQuery(() => db.outbox.orderBy('seq').toArray());
+  const lastSuccess = createLiveQuery(async () => (await db.meta.get('sync.lastSuccess'))?.value as string | undefined);
+  const rejections = createLiveQuery(
+    async () => ((await db.meta.get(REJECTIONS_KEY))?.value as Rejection[] | undefined) ?? [],
+  );
+  const dismiss = (id: string) =>
+    db.transaction('rw', db.meta, async () => {
+      const list = ((await db.meta.get(REJECTIONS_KEY))?.value as Rejection[] | undefined) ?? [];
+      await db.meta.put({ key: REJECTIONS_KEY, value: list.filter((r) => r.id !== id) });
+    });
+
+  return (
+    <Show when={syncPhase() !== 'stopped'}>
+      <div class="sync-status">
+        <div role="alert">
+          <For each={rejections()}>
+            {(r) => (
+              <div class="banner banner-error">
+                <p>
+                  {t('sync.rejected', { action: t(`sync.mutation.${r.type}`, { defaultValue: r.type }) })}{' '}
+                  {t(`sync.reason.${r.code}`, { defaultValue: t('sync.reason.other') })}
+                </p>
+                <button type="button" class="button" onClick={() => void dismiss(r.id)}>
+                  {t('sync.dismiss')}
+                </button>
+              </div>
+            )}
+          </For>
+        </div>
+        <Show when={syncPhase() === 'signed_out'}>
+          <p class="banner banner-warning" role="status">
+            {t('sync.signed_out')}{' '}
+            <a href={`/auth/login?return_to=${encodeURIComponent(location.pathname)}`}>{t('sync.sign_in_again')}</a>
+          </p>
+        </Show>
+        <Show when={(pending() ?? []).length > 0}>
+          <details class="pending">
+            <summary>{t('sync.pending', { count: pending()!.length })}</summary>
+            <ul>
+              <For each={pending()}>
+                {(entry) => (
+                  <li>
+                    {t(`sync.mutation.${entry.type}`, { defaultValue: entry.type })} ·{' '}
+                    {formatDate(entry.createdAt, { timeStyle: 'short', dateStyle: 'short' })}
+                  </li>
+                )}
+              </For>
+            </ul>
+          </details>
+        </Show>
+        <p class="sync-line">
+          <span>
+            {lastSuccess()
+              ? t('sync.updated_at', {
+                  time: formatDate(
+                    lastSuccess()!,
+                    isToday(lastSuccess()!) ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
+                  ),
+                })
+              : t('sync.never')}
+          </span>
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => void requestSync()}
+            disabled={syncPhase() === 'syncing'}
+          >
+            {syncPhase() === 'syncing' ? t('sync.syncing') : t('sync.refresh')}
+          </button>
+        </p>
+      </div>
+    </Show>
+  );
+}

@@ -1,0 +1,49 @@
+import { createSignal } from 'solid-js';
+import { db } from './db';
+import { createSyncEngine, type SyncPhase } from './sync';
+
+const engine = createSyncEngine(db);
+const [started, setStarted] = createSignal(false);
+
+/** Where sync stands: idle, syncing, offline, error, or signed_out (the session ended; sign in again). */
+export const syncPhase = (): SyncPhase | 'stopped' => (started() ? engine.phase() : 'stopped');
+
+/** Asks for a sync now (or right after the one under way). */
+export function requestSync(): Promise<SyncPhase> {
+  return engine.sync();
+}
+
+/**
+ * Starts syncing for the signed-in person: now, when the network returns, when the app becomes
+ * visible, when the service worker says so (after a push or Background Sync), and after every action.
+ */
+export function startSync(): void {
+  if (started()) return;
+  setStarted(true);
+  window.addEventListener('online', () => void requestSync());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void requestSync();
+  });
+  navigator.serviceWorker?.addEventListener('message', (event) => {
+    if (event.data?.type === 'sync') void requestSync();
+  });
+  db.outbox.hook('creating', (_key, _entry, transaction) => {
+    transaction.on('complete', () => {
+      void requestSync();
+      void registerBackgroundSync();
+    });
+  });
+  void requestSync();
+}
+
+/** Where the browser has Background Sync, it wakes the worker to send the outbox once back online. */
+async function registerBackgroundSync(): Promise<void> {
+  try {
+    const registration = (await navigator.serviceWorker?.ready) as
+      | (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } })
+      | undefined;
+    await registration?.sync?.register('outbox');
+  } catch {
+    // Not supported or not allowed: sync on start, online and visibility does the same job.
+  }
+}
