@@ -185,7 +185,17 @@ describe('POST /api/mutations', () => {
     expect(body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
     const delta = await sync(A, first.cursor);
     expect(delta.changes).toEqual([
-      { entity: 'settings', id: 'settings', op: 'put', data: { id: 'settings', language: 'uk' } },
+      {
+        entity: 'settings',
+        id: 'settings',
+        op: 'put',
+        data: {
+          id: 'settings',
+          language: 'uk',
+          push: { offer: true, status: true, deadline: true, feedback: false },
+          quietHours: { start: '22:00', end: '08:00' },
+        },
+      },
     ]);
   });
 

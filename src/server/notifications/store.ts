@@ -1,6 +1,7 @@
 import type { Localized } from '../../contract/i18n';
 import type { NotificationRow, NotificationTopic } from '../../contract/person';
 import type { Queryable } from '../db/database';
+import { queuePushes } from '../push/queue';
 import { recordChange } from '../sync/changes';
 
 interface NotificationDbRow {
@@ -35,7 +36,7 @@ export interface NewNotification {
   urgent?: boolean;
 }
 
-/** Creates a notification for the person and puts it in their change log. */
+/** Creates a notification for the person, puts it in their change log and queues its pushes: all or nothing. */
 export async function createNotification(
   tx: Queryable,
   personId: string,
@@ -48,6 +49,7 @@ export async function createNotification(
   );
   const row = toNotificationRow(rows[0]);
   await recordChange(tx, personId, 'notification', row.id, row);
+  await queuePushes(tx, personId, row, n.urgent ?? false);
   return row;
 }
 

@@ -1,7 +1,15 @@
 import { parsePersonalCode } from '../../contract/isikukood';
 import type { Lang } from '../../contract/langs';
-import type { ProfileRow, SettingsRow, SettingsUpdate } from '../../contract/person';
+import {
+  DEFAULT_PUSH,
+  type ProfileRow,
+  PushPreferences,
+  QuietHoursSchema,
+  type SettingsRow,
+  type SettingsUpdate,
+} from '../../contract/person';
 import type { Queryable } from '../db/database';
+import { DEFAULT_QUIET_HOURS } from '../push/quiet-hours';
 import { recordChange } from '../sync/changes';
 
 interface PersonDbRow {
@@ -10,19 +18,34 @@ interface PersonDbRow {
   given_name: string;
   family_name: string;
   preferred_language: Lang;
+  settings: Record<string, unknown> | null;
 }
 
 async function loadPerson(tx: Queryable, personId: string): Promise<PersonDbRow> {
   const { rows } = await tx.query<PersonDbRow>(
-    'SELECT id, personal_code, given_name, family_name, preferred_language FROM persons WHERE id = $1',
+    `SELECT p.id, p.personal_code, p.given_name, p.family_name, p.preferred_language, s.settings
+     FROM persons p LEFT JOIN person_settings s ON s.person_id = p.id WHERE p.id = $1`,
     [personId],
   );
   if (!rows[0]) throw new Error(`no person ${personId}`);
   return rows[0];
 }
 
+/** The stored settings with defaults for anything never set (or stored in an older shape). */
 function settingsRow(person: PersonDbRow): SettingsRow {
-  return { id: 'settings', language: person.preferred_language };
+  const stored = person.settings ?? {};
+  const push = PushPreferences.partial().safeParse(stored.push);
+  const quiet = QuietHoursSchema.safeParse(stored.quietHours);
+  return {
+    id: 'settings',
+    language: person.preferred_language,
+    push: { ...DEFAULT_PUSH, ...(push.success ? push.data : {}) },
+    quietHours: 'quietHours' in stored && quiet.success ? quiet.data : DEFAULT_QUIET_HOURS,
+  };
+}
+
+export async function loadSettings(tx: Queryable, personId: string): Promise<SettingsRow> {
+  return settingsRow(await loadPerson(tx, personId));
 }
 
 /** Puts the person's profile and settings rows in their change log, if they are not there yet. */
@@ -49,9 +72,19 @@ export async function ensureBaseRows(tx: Queryable, personId: string): Promise<v
 }
 
 export async function updateSettings(tx: Queryable, personId: string, update: SettingsUpdate): Promise<SettingsRow> {
+  const current = settingsRow(await loadPerson(tx, personId));
   if (update.language) {
     await tx.query('UPDATE persons SET preferred_language = $2 WHERE id = $1', [personId, update.language]);
   }
+  const stored = {
+    push: { ...current.push, ...update.push },
+    quietHours: update.quietHours === undefined ? current.quietHours : update.quietHours,
+  };
+  await tx.query(
+    `INSERT INTO person_settings (person_id, settings) VALUES ($1, $2)
+     ON CONFLICT (person_id) DO UPDATE SET settings = excluded.settings, updated_at = now()`,
+    [personId, stored],
+  );
   const row = settingsRow(await loadPerson(tx, personId));
   await recordChange(tx, personId, 'settings', 'settings', row);
   return row;
