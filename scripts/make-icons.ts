@@ -20,6 +20,10 @@ const outputs = [
   { file: 'public/apple-touch-icon.png', size: 180, padding: 3, rounded: false },
 ];
 
+// The status-bar badge of a notification: the mark alone, white on transparent (Android uses its alpha).
+const badge = `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 32 32">
+  <path d="M8 11h16M8 16h16M8 21h10" stroke="#fff" stroke-width="3.5" stroke-linecap="round"/></svg>`;
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox'],
@@ -31,4 +35,7 @@ for (const { file, size, padding, rounded } of outputs) {
   await page.locator('svg').screenshot({ path: file, omitBackground: true });
   console.log(file);
 }
+await page.setViewportSize({ width: 96, height: 96 });
+await page.setContent(`<body style="margin:0;background:transparent">${badge}</body>`);
+await page.locator('svg').screenshot({ path: 'public/icons/badge-96.png', omitBackground: true });
 await browser.close();

@@ -2,6 +2,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { handlePush } from './push';
 import { handleBackgroundSync } from './sync';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -20,3 +21,4 @@ cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//, /^\/auth\//] }));
 
 handleBackgroundSync();
+handlePush();

@@ -1,10 +1,12 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { Page } from '../../app/Page';
 import type { Lang } from '../../contract/langs';
 import { LANGS } from '../../contract/langs';
 import { db } from '../../data/db';
+import { createLiveQuery } from '../../data/live';
 import { LANGUAGE_NAMES, language, setLanguage, t } from '../../i18n';
 import { saveLanguage } from './actions';
+import { PushCard } from './PushCard';
 import { StorageCard } from './StorageCard';
 
 /** Changes the app's language now and, when signed in, the person's language for messages too. */
@@ -14,6 +16,7 @@ async function chooseLanguage(lang: Lang) {
 }
 
 export default function Settings() {
+  const signedIn = createLiveQuery(async () => (await db.profile.get('me')) !== undefined);
   return (
     <Page title={t('settings.title')}>
       <fieldset class="choice-group">
@@ -33,6 +36,9 @@ export default function Settings() {
           )}
         </For>
       </fieldset>
+      <Show when={signedIn()}>
+        <PushCard />
+      </Show>
       <StorageCard />
     </Page>
   );

@@ -1,4 +1,5 @@
 import type { Lang } from '../../contract/langs';
+import type { PushTopic, SettingsRow } from '../../contract/person';
 import type { MinuRiikDb } from '../../data/db';
 import { enqueue } from '../../data/outbox';
 
@@ -11,5 +12,25 @@ export async function saveLanguage(db: MinuRiikDb, language: Lang): Promise<void
     payload: { language },
     touches: [{ table: 'settings', id: 'settings' }],
     apply: () => db.settings.update('settings', { language }),
+  });
+}
+
+/** Changes which topics are pushed or the quiet hours; queued like every other change. */
+export async function updateNotificationSettings(
+  db: MinuRiikDb,
+  update: { push?: Partial<Record<PushTopic, boolean>>; quietHours?: SettingsRow['quietHours'] },
+): Promise<void> {
+  const current = (await db.settings.get('settings')) as SettingsRow | undefined;
+  if (!current) return;
+  await enqueue(db, {
+    type: 'settings.update',
+    payload: update,
+    touches: [{ table: 'settings', id: 'settings' }],
+    apply: () =>
+      db.settings.put({
+        ...current,
+        push: { ...current.push, ...update.push },
+        quietHours: update.quietHours === undefined ? current.quietHours : update.quietHours,
+      }),
   });
 }
