@@ -1,0 +1,98 @@
+import { A } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import type { NotificationRow } from '../../contract/person';
+import { t } from '../../i18n';
+import { formatDate, localized } from '../../i18n/format';
+import { CaseCard } from '../events/CaseCard';
+import { personTasks } from '../events/progress';
+import { useAllSteps, useCases } from '../events/queries';
+import { StatusBadge } from '../events/StatusBadge';
+import { useNotifications } from '../inbox/queries';
+import { useEventServices } from '../services/queries';
+
+/** The signed-in Home: what needs the person, their life events under way, the latest messages. */
+export function Dashboard(props: { givenName: string }) {
+  const cases = useCases();
+  const steps = useAllSteps();
+  const services = useEventServices();
+  const notifications = useNotifications();
+  const service = (id: string) => services()?.find((s) => s.id === id);
+  const caseOf = (id: string) => cases()?.find((c) => c.id === id);
+  const subName = (caseId: string, subId: string) => {
+    const sub = service(caseOf(caseId)?.eventServiceId ?? '')?.subServices.find((s) => s.id === subId);
+    return sub ? localized(sub.name) : subId;
+  };
+  const tasks = () => personTasks(cases() ?? [], steps() ?? []);
+  const active = () => (cases() ?? []).filter((c) => c.state === 'active');
+  const latest = (): NotificationRow[] => (notifications() ?? []).slice(0, 3);
+  const calm = () => tasks().length === 0 && active().length === 0 && latest().length === 0;
+
+  return (
+    <>
+      <p class="greeting">{t('dashboard.greeting', { name: props.givenName })}</p>
+      <Show when={cases() && calm()}>
+        <section class="empty-state">
+          <h2>{t('dashboard.calm_title')}</h2>
+          <p>{t('dashboard.calm_text')}</p>
+        </section>
+      </Show>
+      <Show when={tasks().length > 0}>
+        <section class="group" aria-labelledby="needs-action">
+          <h2 id="needs-action">{t('dashboard.needs_action')}</h2>
+          <ul class="card-list">
+            <For each={tasks()}>
+              {(step) => (
+                <li>
+                  <A class="card card-link step-action" href={`/events/${step.caseId}`}>
+                    <span class="card-title">{subName(step.caseId, step.subServiceId)}</span>
+                    <StatusBadge status={step.status} />
+                    <Show when={step.dueDate}>
+                      <span class="card-meta">{t('dashboard.due', { date: formatDate(step.dueDate!) })}</span>
+                    </Show>
+                  </A>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+      <Show when={active().length > 0}>
+        <section class="group" aria-labelledby="active-events">
+          <h2 id="active-events">{t('dashboard.active_events')}</h2>
+          <ul class="card-list">
+            <For each={active()}>
+              {(c) => (
+                <li>
+                  <CaseCard
+                    case={c}
+                    steps={(steps() ?? []).filter((s) => s.caseId === c.id)}
+                    service={service(c.eventServiceId)}
+                  />
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+      <Show when={latest().length > 0}>
+        <section class="group" aria-labelledby="latest-messages">
+          <h2 id="latest-messages">{t('dashboard.latest')}</h2>
+          <ul class="card-list">
+            <For each={latest()}>
+              {(n) => (
+                <li>
+                  <A class="card card-link" href="/inbox">
+                    <span class="card-title">{localized(n.title)}</span>
+                    <span class="card-meta">
+                      {formatDate(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                    </span>
+                  </A>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import type { CaseRow, StepRow } from '../../contract/cases';
+import { db } from '../../data/db';
+import { createLiveQuery } from '../../data/live';
+
+export const useCases = () =>
+  createLiveQuery(async () =>
+    ((await db.cases.toArray()) as unknown as CaseRow[]).sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1)),
+  );
+
+export const useAllSteps = () => createLiveQuery(async () => (await db.steps.toArray()) as unknown as StepRow[]);
+
+export const useCase = (id: () => string) =>
+  createLiveQuery(async () => ((await db.cases.get(id())) as unknown as CaseRow | undefined) ?? null);
+
+export const useCaseSteps = (caseId: () => string) =>
+  createLiveQuery(async () => (await db.steps.where('caseId').equals(caseId()).toArray()) as unknown as StepRow[]);
