@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Agency, EventService } from '../contract/catalogue';
+import type { ServiceStatsRow } from '../contract/feedback';
 import type { Entity } from '../contract/sync';
 
 export interface CatalogueEntry extends EventService {
@@ -55,6 +56,7 @@ export class MinuRiikDb extends Dexie {
   notifications!: EntityTable<PersonRow, 'id'>;
   feedbackRequests!: EntityTable<PersonRow, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
+  serviceStats!: EntityTable<ServiceStatsRow & { key: string }, 'key'>;
 
   constructor(name = 'minu-riik') {
     super(name);
@@ -73,6 +75,7 @@ export class MinuRiikDb extends Dexie {
       feedbackRequests: 'id',
       outbox: '++seq, &id, personId',
     });
+    this.version(3).stores({ serviceStats: 'key, agencyId, month' });
   }
 
   /**

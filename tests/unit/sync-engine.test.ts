@@ -239,7 +239,7 @@ describe('database versions', () => {
     expect(await upgraded.agencies.get('ska')).toEqual({ id: 'ska', name: { et: 'SKA' } });
     expect(await upgraded.meta.get('catalogue.etag')).toEqual({ key: 'catalogue.etag', value: '"v1"' });
     expect(await upgraded.outbox.count()).toBe(0);
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
     upgraded.close();
   });
 });

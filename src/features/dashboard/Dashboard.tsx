@@ -1,6 +1,9 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import type { FeedbackRequestRow } from '../../contract/feedback';
 import type { NotificationRow } from '../../contract/person';
+import { db } from '../../data/db';
+import { createLiveQuery } from '../../data/live';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
 import { CaseCard } from '../events/CaseCard';
@@ -22,7 +25,34 @@ export function Dashboard(props: { givenName: string }) {
     const sub = service(caseOf(caseId)?.eventServiceId ?? '')?.subServices.find((s) => s.id === subId);
     return sub ? localized(sub.name) : subId;
   };
-  const tasks = () => personTasks(cases() ?? [], steps() ?? []);
+  const feedback = createLiveQuery(async () => {
+    const now = new Date().toISOString();
+    return ((await db.feedbackRequests.toArray()) as unknown as FeedbackRequestRow[]).filter(
+      (r) => r.status === 'pending' && r.availableAt <= now && r.expiresAt > now,
+    );
+  });
+  const feedbackName = (r: FeedbackRequestRow) => {
+    const sub = service(r.eventServiceId)?.subServices.find((s) => s.id === r.subServiceId);
+    return sub ? localized(sub.name) : r.subServiceId;
+  };
+  /** Everything waiting for the person, soonest deadline first. */
+  const tasks = () =>
+    [
+      ...personTasks(cases() ?? [], steps() ?? []).map((step) => ({
+        key: step.id,
+        href: `/events/${step.caseId}`,
+        title: subName(step.caseId, step.subServiceId),
+        due: step.dueDate,
+        status: step.status,
+      })),
+      ...(feedback() ?? []).map((r) => ({
+        key: r.id,
+        href: `/feedback/${r.id}`,
+        title: t('feedback.dashboard_item', { service: feedbackName(r) }),
+        due: r.expiresAt.slice(0, 10),
+        status: undefined,
+      })),
+    ].sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
   const active = () => (cases() ?? []).filter((c) => c.state === 'active');
   const latest = (): NotificationRow[] => (notifications() ?? []).slice(0, 3);
   const calm = () => tasks().length === 0 && active().length === 0 && latest().length === 0;
@@ -41,13 +71,13 @@ export function Dashboard(props: { givenName: string }) {
           <h2 id="needs-action">{t('dashboard.needs_action')}</h2>
           <ul class="card-list">
             <For each={tasks()}>
-              {(step) => (
+              {(task) => (
                 <li>
-                  <A class="card card-link step-action" href={`/events/${step.caseId}`}>
-                    <span class="card-title">{subName(step.caseId, step.subServiceId)}</span>
-                    <StatusBadge status={step.status} />
-                    <Show when={step.dueDate}>
-                      <span class="card-meta">{t('dashboard.due', { date: formatDate(step.dueDate!) })}</span>
+                  <A class="card card-link step-action" href={task.href}>
+                    <span class="card-title">{task.title}</span>
+                    <Show when={task.status}>{(status) => <StatusBadge status={status()} />}</Show>
+                    <Show when={task.due}>
+                      <span class="card-meta">{t('dashboard.due', { date: formatDate(task.due!) })}</span>
                     </Show>
                   </A>
                 </li>

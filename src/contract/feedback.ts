@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** recommend: "How likely are you to recommend…"; smooth: "How smooth was…" (for services nobody chooses). */
+export const FeedbackQuestion = z.enum(['recommend', 'smooth']);
+export type FeedbackQuestion = z.infer<typeof FeedbackQuestion>;
+
+export const MAX_COMMENT = 2000;
+
+/** Change-log entity `feedback_request`: shown from availableAt until expiresAt while pending. */
+export const FeedbackRequestRow = z.object({
+  id: z.uuid(),
+  subServiceId: z.string(),
+  eventServiceId: z.string(),
+  agencyId: z.string(),
+  question: FeedbackQuestion,
+  status: z.enum(['pending', 'answered', 'dismissed', 'opted_out']),
+  availableAt: z.iso.datetime({ offset: true }),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+export type FeedbackRequestRow = z.infer<typeof FeedbackRequestRow>;
+
+const Score = z.number().int().min(0).max(10);
+
+export const FeedbackAnswerPayload = z
+  .object({
+    requestId: z.uuid(),
+    score: Score,
+    smoothness: Score.optional(),
+    comment: z.string().trim().max(MAX_COMMENT).optional(),
+  })
+  .strict();
+export type FeedbackAnswerPayload = z.infer<typeof FeedbackAnswerPayload>;
+
+/** "Not now" (dismiss this one) or "don't ask about this service" (optOut). */
+export const FeedbackDismissPayload = z.object({ requestId: z.uuid(), optOut: z.boolean() }).strict();
+export type FeedbackDismissPayload = z.infer<typeof FeedbackDismissPayload>;
+
+/** One row of GET /api/stats/services: a sub-service of an agency in one month. */
+export interface ServiceStatsRow {
+  month: string; // YYYY-MM
+  subServiceId: string;
+  agencyId: string;
+  eventServiceId: string;
+  answers: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** Recommendation index, −100…+100; null under 10 answers. */
+  index: number | null;
+  /** The same index on the smoothness answers; null under 10 of them. */
+  satisfaction: number | null;
+}
