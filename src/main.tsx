@@ -5,8 +5,14 @@ import { initI18n } from './i18n';
 import './app/install';
 import './app/styles.css';
 
+// The CSP forbids eval: zod (loaded later with the catalogue and sync) must not even probe for it.
+const zodConfig = globalThis as { __zod_globalConfig?: Record<string, unknown> };
+zodConfig.__zod_globalConfig = Object.assign(zodConfig.__zod_globalConfig ?? {}, { jitless: true });
+
 await initI18n();
-render(() => <App />, document.getElementById('root')!);
+const root = document.getElementById('root')!;
+root.replaceChildren(); // the static top bar index.html paints while the app loads
+render(() => <App />, root);
 
 // The network only fills IndexedDB; the screens read from it. Loaded after the first paint.
 const refreshCatalogue = () =>

@@ -4,6 +4,9 @@ import { Home } from '../features/dashboard/Home';
 import { Shell } from './Shell';
 
 const LifeEvents = lazy(() => import('../features/events/LifeEvents'));
+const CaseDetail = lazy(() => import('../features/events/CaseDetail'));
+const FeedbackForm = lazy(() => import('../features/feedback/FeedbackForm'));
+const Ratings = lazy(() => import('../features/feedback/Ratings'));
 const Offers = lazy(() => import('../features/offers/Offers'));
 const Inbox = lazy(() => import('../features/inbox/Inbox'));
 const More = lazy(() => import('../features/more/More'));
@@ -19,6 +22,9 @@ export function App() {
     <Router root={Shell}>
       <Route path="/" component={Home} />
       <Route path="/events" component={LifeEvents} />
+      <Route path="/events/:caseId" component={CaseDetail} />
+      <Route path="/feedback/:requestId" component={FeedbackForm} />
+      <Route path="/ratings" component={Ratings} />
       <Route path="/offers" component={Offers} />
       <Route path="/inbox" component={Inbox} />
       <Route path="/more" component={More} />

@@ -1,10 +1,18 @@
 import { A, type RouteSectionProps } from '@solidjs/router';
-import { For, type JSX } from 'solid-js';
+import { For, type JSX, lazy, onMount, Show } from 'solid-js';
 import { LANGS, type Lang } from '../contract/langs';
+import { AccountLink } from '../features/auth/AccountLink';
+import { SessionNotices } from '../features/auth/SessionNotices';
+import { useProfile, watchSession } from '../features/auth/session';
+import { useUnreadCount } from '../features/inbox/queries';
 import { LANGUAGE_NAMES, language, setLanguage, t } from '../i18n';
 import { Icon, type IconName } from './icons';
 import { OfflineBanner } from './OfflineBanner';
+import { ServiceWorkerBridge } from './ServiceWorkerBridge';
 import { UpdatePrompt } from './UpdatePrompt';
+
+// Loaded once someone is signed in (sync has started): a signed-out visit does not need it.
+const SyncStatus = lazy(() => import('./SyncStatus').then((m) => ({ default: m.SyncStatus })));
 
 const NAV: { href: string; key: string; icon: IconName; end?: boolean }[] = [
   { href: '/', key: 'nav.home', icon: 'home', end: true },
@@ -15,9 +23,13 @@ const NAV: { href: string; key: string; icon: IconName; end?: boolean }[] = [
 ];
 
 export function Shell(props: RouteSectionProps): JSX.Element {
+  onMount(watchSession);
+  const unread = useUnreadCount();
+  const profile = useProfile();
   return (
     <div class="shell">
-      <a class="skip-link" href="#main">
+      {/* biome-ignore lint/a11y/useValidAnchor: a real in-page link; the handler only adds the focus move */}
+      <a class="skip-link" href="#main" onClick={skipToMain}>
         {t('a11y.skip_to_content')}
       </a>
       <header class="topbar">
@@ -28,7 +40,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
         <label class="language">
           <Icon name="globe" size={20} />
           <span class="visually-hidden">{t('settings.language')}</span>
-          <select value={language()} onChange={(e) => void setLanguage(e.currentTarget.value as Lang)}>
+          <select name="language" value={language()} onChange={(e) => void setLanguage(e.currentTarget.value as Lang)}>
             <For each={LANGS}>
               {(lang) => (
                 <option value={lang} lang={lang}>
@@ -38,6 +50,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
             </For>
           </select>
         </label>
+        <AccountLink />
       </header>
       <nav class="nav" aria-label={t('a11y.main_navigation')}>
         <ul>
@@ -47,6 +60,12 @@ export function Shell(props: RouteSectionProps): JSX.Element {
                 <A href={item.href} end={item.end} activeClass="active">
                   <Icon name={item.icon} />
                   <span>{t(item.key)}</span>
+                  <Show when={item.href === '/inbox' && (unread() ?? 0) > 0}>
+                    <span class="nav-badge">
+                      <span aria-hidden="true">{unread()}</span>
+                      <span class="visually-hidden">{t('a11y.unread_count', { count: unread() })}</span>
+                    </span>
+                  </Show>
                 </A>
               </li>
             )}
@@ -55,11 +74,24 @@ export function Shell(props: RouteSectionProps): JSX.Element {
       </nav>
       <main id="main" tabindex="-1">
         <OfflineBanner />
+        <SessionNotices />
+        <Show when={profile()}>
+          <SyncStatus />
+        </Show>
         {props.children}
       </main>
       <UpdatePrompt />
+      <ServiceWorkerBridge />
     </div>
   );
+}
+
+/** The router takes over in-page links without moving focus; the skip link must put focus in main. */
+function skipToMain(event: MouseEvent) {
+  const main = document.getElementById('main');
+  if (!main) return;
+  event.preventDefault();
+  main.focus();
 }
 
 function BrandMark() {

@@ -1,4 +1,3 @@
-import { useLocation } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { db } from '../data/db';
 import { createLiveQuery } from '../data/live';
@@ -14,7 +13,6 @@ const isToday = (iso: string) => new Date(iso).toDateString() === new Date().toD
  * be sent, what the server refused and why, and that the session must be renewed to send anything.
  */
 export function SyncStatus() {
-  const location = useLocation();
   const pending = createLiveQuery(() => db.outbox.orderBy('seq').toArray());
   const lastSuccess = createLiveQuery(async () => (await db.meta.get('sync.lastSuccess'))?.value as string | undefined);
   const rejections = createLiveQuery(
@@ -44,12 +42,6 @@ export function SyncStatus() {
             )}
           </For>
         </div>
-        <Show when={syncPhase() === 'signed_out'}>
-          <p class="banner banner-warning" role="status">
-            {t('sync.signed_out')}{' '}
-            <a href={`/auth/login?return_to=${encodeURIComponent(location.pathname)}`}>{t('sync.sign_in_again')}</a>
-          </p>
-        </Show>
         <Show when={(pending() ?? []).length > 0}>
           <details class="pending">
             <summary>{t('sync.pending', { count: pending()!.length })}</summary>

@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js';
-import { type MutationResponse, SyncPage, type SyncPage as SyncPageType } from '../contract/sync';
+import type { MutationResponse, SyncPage as SyncPageType } from '../contract/sync';
 import { ApiError, apiJson, type Fetch, NetworkError } from './api';
 import { ENTITY_TABLES, type MinuRiikDb, PERSON_TABLES } from './db';
 import { type QueuedEntry, undoEntry } from './outbox';
@@ -99,6 +99,8 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
       const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
       let page: SyncPageType;
       try {
+        // The schema (zod) loads with the first pull, not with the first screen.
+        const { SyncPage } = await import('../contract/sync');
         page = SyncPage.parse(await apiJson(fetchImpl, `/api/sync${query}`));
       } catch (error) {
         if (error instanceof ApiError && error.code === 'bad_cursor' && cursor) {

@@ -17,6 +17,15 @@ async function loadBundle(lang: Lang) {
 
 const [language, setLanguageSignal] = createSignal<Lang>(DEFAULT_LANG);
 
+// Starts fetching the person's language as soon as this module runs (early in the first load), so the
+// request overlaps the evaluation of the rest of the app instead of following it.
+const early = import.meta.env.PROD
+  ? (() => {
+      const lang = detectLanguage(savedLanguage(), navigator.languages ?? [navigator.language]);
+      return { lang, bundle: loadBundle(lang) };
+    })()
+  : undefined;
+
 /** The current language as a signal: anything that reads it re-renders when it changes. */
 export { language };
 
@@ -40,11 +49,12 @@ function savedLanguage(): string | null {
 
 export async function initI18n(): Promise<void> {
   const lang = detectLanguage(savedLanguage(), navigator.languages ?? [navigator.language]);
+  const bundle = early?.lang === lang ? early.bundle : loadBundle(lang);
   await i18next.init({
     lng: lang,
     fallbackLng: false,
     supportedLngs: [...LANGS],
-    resources: { [lang]: { translation: await loadBundle(lang) } },
+    resources: { [lang]: { translation: await bundle } },
     interpolation: { escapeValue: false }, // Solid escapes text content itself
     returnNull: false,
   });

@@ -2,21 +2,34 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { type AuthConfig, createAuth } from './auth';
 import type { Database } from './db/database';
 import { ApiError, errorBody } from './errors';
 import type { Logger } from './log';
+import type { VapidKeys } from './push/vapid';
+import { agencyRoutes } from './routes/agency';
 import { catalogueRoutes } from './routes/catalogue';
 import { healthRoutes } from './routes/health';
+import { meRoutes } from './routes/me';
+import { openApiRoutes } from './routes/openapi';
+import { pushKeyRoutes, pushSubscriptionRoutes } from './routes/push';
+import { statsRoutes } from './routes/stats';
+import { mutationRoutes, syncRoutes } from './routes/sync';
 import { mountStatic } from './static';
+import { mutationHandlers } from './sync/handlers';
 
 export interface AppDeps {
   db: Database;
   log: Logger;
   /** The built client to serve; omitted in API-only tests. */
   staticDir?: string;
+  /** Sign-in settings; by default from the environment (the embedded development provider). */
+  auth?: AuthConfig;
+  /** The Web Push key pair (see push/vapid.ts). */
+  vapid: VapidKeys;
 }
 
-export function createApp({ db, log, staticDir }: AppDeps) {
+export function createApp({ db, log, staticDir, auth: authConfig, vapid }: AppDeps) {
   const app = new Hono();
 
   app.use(
@@ -38,7 +51,22 @@ export function createApp({ db, log, staticDir }: AppDeps) {
   );
   app.use('*', compress());
 
-  const api = app.basePath('/api').route('/health', healthRoutes(db)).route('/catalogue', catalogueRoutes(db));
+  const auth = createAuth({ db, log, config: authConfig });
+  app.use('*', auth.csrf);
+  app.route('/auth', auth.routes);
+
+  const api = app
+    .basePath('/api')
+    .route('/health', healthRoutes(db))
+    .route('/catalogue', catalogueRoutes(db))
+    .route('/me', auth.protect(meRoutes(db)))
+    .route('/openapi.json', openApiRoutes())
+    .route('/agency', agencyRoutes(db))
+    .route('/stats', statsRoutes(db))
+    .route('/push/key', pushKeyRoutes(vapid))
+    .route('/push/subscriptions', auth.protect(pushSubscriptionRoutes(db, vapid)))
+    .route('/sync', auth.protect(syncRoutes(db)))
+    .route('/mutations', auth.protect(mutationRoutes(db, mutationHandlers, log)));
 
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404));
 
@@ -52,7 +80,7 @@ export function createApp({ db, log, staticDir }: AppDeps) {
   });
 
   if (staticDir) mountStatic(app, staticDir);
-  return Object.assign(app, { api });
+  return Object.assign(app, { api, auth, devIdp: auth.devIdp });
 }
 
 export type App = ReturnType<typeof createApp>;

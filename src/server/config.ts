@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { type AuthConfig, loadAuthConfig } from './auth/config';
+import type { VapidConfig } from './push/vapid';
 
 /** Every setting the server reads from the environment, with its default (see README "Configuration"). */
 export interface Config {
@@ -8,6 +10,10 @@ export interface Config {
   databaseUrl: string | undefined;
   staticDir: string;
   logLevel: string;
+  /** Sign-in: PUBLIC_URL, OIDC_*, SESSION_*, AUTH_RATE_*, TRUST_PROXY, DEV_IDP_IN_PRODUCTION. */
+  auth: AuthConfig;
+  /** Web Push: VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY (else made once and kept in the database), VAPID_SUBJECT. */
+  vapid: VapidConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -21,5 +27,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     staticDir: resolve(env.STATIC_DIR ?? 'dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    auth: loadAuthConfig(env, port),
+    vapid: {
+      publicKey: env.VAPID_PUBLIC_KEY || undefined,
+      privateKey: env.VAPID_PRIVATE_KEY || undefined,
+      subject: env.VAPID_SUBJECT || undefined,
+    },
   };
 }

@@ -1,20 +1,38 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { withDevIdp } from './auth/node';
 import { loadConfig } from './config';
+import { notifyDueFeedbackRequests } from './feedback/requests';
 import { createLogger } from './log';
+import { createPushSender } from './push/sender';
+import { loadVapidKeys } from './push/vapid';
 import { prepareDatabase } from './start';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
 const db = await prepareDatabase(config, log);
-const app = createApp({ db, log, staticDir: config.staticDir });
+const vapid = await loadVapidKeys(db, config.vapid);
+const app = createApp({ db, log, staticDir: config.staticDir, auth: config.auth, vapid });
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  log.info({ port: info.port, database: db.kind }, `Minu riik listening on http://localhost:${info.port}`);
-});
+// Background work, safe with several API processes: leases and SKIP LOCKED share it out.
+const pushSender = createPushSender({ db, vapid, log });
+pushSender.start();
+const feedbackTimer = setInterval(() => {
+  notifyDueFeedbackRequests(db).catch((err) => log.error({ err }, 'feedback notifications failed'));
+}, 60_000);
+
+const server = serve(
+  // The embedded development identity provider, when there is one, answers under /auth/idp.
+  { fetch: app.fetch, port: config.port, hostname: config.host, createServer: withDevIdp(app) },
+  (info) => {
+    log.info({ port: info.port, database: db.kind }, `Minu riik listening on http://localhost:${info.port}`);
+  },
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    pushSender.stop();
+    clearInterval(feedbackTimer);
     server.close(async () => {
       await db.close();
       process.exit(0);

@@ -1,20 +1,46 @@
 import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { For, lazy, Show } from 'solid-js';
 import { InstallCard } from '../../app/InstallCard';
 import { Icon } from '../../app/icons';
 import { Page } from '../../app/Page';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
+import { SignInCard } from '../auth/SignInCard';
+import { useProfile } from '../auth/session';
 import { useEventServices } from '../services/queries';
 
-/** Home. Until sign-in exists it introduces the app and opens the life events the state supports. */
+// Only a signed-in person needs it: it stays out of the first load of a signed-out visit.
+const Dashboard = lazy(() => import('./Dashboard').then((m) => ({ default: m.Dashboard })));
+
+/** As many as the catalogue's life events, so the first visit's layout does not shift. */
+const PLACEHOLDER_TILES = Array.from({ length: 8 }, (_, i) => i);
+
+/**
+ * Home: signed in, the person's dashboard; signed out, what the app is and "Sign in". Both open the
+ * life events the state supports, so any service is at most two taps away.
+ */
 export function Home() {
   const services = useEventServices();
+  const profile = useProfile();
   return (
-    <Page title={t('home.title')} lead={t('home.lead')}>
+    <Page title={t('home.title')} lead={profile() ? undefined : t('home.lead')}>
+      <Show when={profile()} fallback={<SignInCard />}>
+        {(person) => <Dashboard givenName={String(person().givenName)} />}
+      </Show>
       <section class="group" aria-labelledby="home-events">
         <h2 id="home-events">{t('home.life_events')}</h2>
-        <Show when={(services() ?? []).length > 0} fallback={<p class="muted">{t('home.loading_catalogue')}</p>}>
+        <Show
+          when={(services() ?? []).length > 0}
+          fallback={
+            // Placeholder tiles hold the grid's place, so nothing below moves when the catalogue arrives.
+            <>
+              <p class="visually-hidden">{t('home.loading_catalogue')}</p>
+              <ul class="tile-grid" aria-hidden="true">
+                <For each={PLACEHOLDER_TILES}>{() => <li class="tile tile-placeholder" />}</For>
+              </ul>
+            </>
+          }
+        >
           <ul class="tile-grid">
             <For each={services()}>
               {(es) => (

@@ -10,7 +10,10 @@ export const useCases = () =>
 export const useAllSteps = () => createLiveQuery(async () => (await db.steps.toArray()) as unknown as StepRow[]);
 
 export const useCase = (id: () => string) =>
-  createLiveQuery(async () => ((await db.cases.get(id())) as unknown as CaseRow | undefined) ?? null);
+  createLiveQuery(async (key) => ((await db.cases.get(key)) as unknown as CaseRow | undefined) ?? null, id);
 
 export const useCaseSteps = (caseId: () => string) =>
-  createLiveQuery(async () => (await db.steps.where('caseId').equals(caseId()).toArray()) as unknown as StepRow[]);
+  createLiveQuery(
+    async (key) => (await db.steps.where('caseId').equals(key).toArray()) as unknown as StepRow[],
+    caseId,
+  );

@@ -17,8 +17,8 @@ export default function FeedbackForm() {
   const params = useParams<{ requestId: string }>();
   const navigate = useNavigate();
   const request = createLiveQuery(
-    async () =>
-      ((await db.feedbackRequests.get(params.requestId)) as unknown as FeedbackRequestRow | undefined) ?? null,
+    async (id) => ((await db.feedbackRequests.get(id)) as unknown as FeedbackRequestRow | undefined) ?? null,
+    () => params.requestId,
   );
   const service = useEventService(() => request()?.eventServiceId ?? '');
   const serviceName = () => {

@@ -4,6 +4,7 @@ import { InstallCard } from '../../app/InstallCard';
 import { Icon, type IconName } from '../../app/icons';
 import { Page } from '../../app/Page';
 import { t } from '../../i18n';
+import { SignOutCard } from '../auth/SignOut';
 
 const LINKS: { href: string; key: string; icon: IconName }[] = [
   { href: '/services', key: 'more.services', icon: 'services' },
@@ -27,6 +28,7 @@ export default function More() {
           )}
         </For>
       </ul>
+      <SignOutCard />
       <InstallCard />
     </Page>
   );

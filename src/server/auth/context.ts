@@ -9,7 +9,13 @@ export interface SessionPerson {
   preferredLanguage: Lang;
 }
 
+/** When the session ends unless extended (idle), and when it ends regardless (absolute); ISO times. */
+export interface SessionInfo {
+  idleExpiresAt: string;
+  absoluteExpiresAt: string;
+}
+
 /** Hono environment of every person-data router: `c.get('person')` is set by the auth middleware. */
 export interface PersonEnv {
-  Variables: { person: SessionPerson };
+  Variables: { person: SessionPerson; session?: SessionInfo };
 }

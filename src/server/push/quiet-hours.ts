@@ -20,7 +20,7 @@ function tallinnMinutes(at: Date): number {
     hourCycle: 'h23',
   })
     .formatToParts(at)
-    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
+    .reduce<Record<string, string>>((acc, p) => Object.assign(acc, { [p.type]: p.value }), {});
   return Number(parts.hour) * 60 + Number(parts.minute);
 }
 

@@ -1,12 +1,15 @@
 import { Catalogue } from '../../contract/catalogue';
 import { isValidPersonalCode } from '../../contract/isikukood';
 import type { Database } from '../db/database';
+import { seedDemoCases } from './cases';
 import { agencies, eventServices } from './catalogue';
+import { seedDemoNotifications } from './notifications';
 import { demoPeople } from './people';
 
 /**
  * Brings the catalogue in line with the code (insert or update) and adds the demo people who are
- * missing. Safe on every start: nothing a person or an agency wrote is touched.
+ * missing, then the demo cases of demo people who have none. Safe on every start: nothing a person
+ * or an agency wrote is touched.
  */
 export async function seed(db: Database): Promise<void> {
   const catalogue = Catalogue.parse({ agencies, eventServices });
@@ -49,4 +52,6 @@ export async function seed(db: Database): Promise<void> {
       );
     }
   });
+  await seedDemoCases(db);
+  await db.transaction(seedDemoNotifications);
 }

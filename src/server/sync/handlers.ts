@@ -1,4 +1,6 @@
+import { FeedbackAnswerPayload, FeedbackDismissPayload } from '../../contract/feedback';
 import { NotificationReadPayload, SettingsUpdate } from '../../contract/person';
+import { answerFeedback, dismissFeedback } from '../feedback/answers';
 import { markNotificationRead } from '../notifications/store';
 import { updateSettings } from '../settings/store';
 import { defineHandler, type MutationHandlers, MutationRejected } from './mutations';
@@ -12,6 +14,14 @@ export const mutationHandlers: MutationHandlers = {
         throw new MutationRejected('not_found', 'No such notification');
       }
     },
+  }),
+  'feedback.answer': defineHandler({
+    payload: FeedbackAnswerPayload,
+    apply: (tx, person, answer) => answerFeedback(tx, person, answer),
+  }),
+  'feedback.dismiss': defineHandler({
+    payload: FeedbackDismissPayload,
+    apply: (tx, person, dismiss) => dismissFeedback(tx, person, dismiss),
   }),
   'settings.update': defineHandler({
     payload: SettingsUpdate,

@@ -1,0 +1,129 @@
+import { createSignal } from 'solid-js';
+import { ApiError, apiJson, NetworkError } from '../../data/api';
+import { db, type PersonRow } from '../../data/db';
+import { createLiveQuery } from '../../data/live';
+import { language } from '../../i18n';
+
+/** The session's times as the server gave them (ISO); kept in IndexedDB so the warning survives reloads. */
+export interface SessionTimes {
+  idleExpiresAt: string;
+  absoluteExpiresAt: string;
+}
+
+interface MeResponse {
+  id: 'me';
+  personId: string;
+  givenName: string;
+  familyName: string;
+  personalCode: string;
+  birthDate: string;
+  preferredLanguage: string;
+  session?: SessionTimes;
+}
+
+export const SESSION_KEY = 'session.times';
+
+/**
+ * Where the session stands: `unknown` until the server answered, `active`, or `ended` (a 401: the session
+ * timed out or was ended elsewhere). Offline, it stays what it was: cached data stays readable.
+ */
+export type SessionState = 'unknown' | 'active' | 'ended';
+const [sessionState, setSessionState] = createSignal<SessionState>('unknown');
+
+export { sessionState };
+
+/** The person whose data this device holds (the `profile` row), null when nobody; undefined while loading. */
+export function useProfile() {
+  return createLiveQuery(async () => (await db.profile.get('me')) ?? null);
+}
+
+export const fullName = (profile: PersonRow) => `${profile.givenName} ${profile.familyName}`;
+
+/** The provider's sign-in, coming back to `path`, in the app's language. */
+export function signInHref(path: string): string {
+  return `/auth/login?return_to=${encodeURIComponent(path)}&lang=${language()}`;
+}
+
+export async function saveSessionTimes(times: SessionTimes | undefined) {
+  if (times) await db.meta.put({ key: SESSION_KEY, value: times });
+}
+
+/**
+ * Asks the server who is signed in (GET /api/me) and mirrors it in IndexedDB. Another person than the
+ * one whose data is here: that data goes first (phones are shared), queued actions with it, as they
+ * must never be sent for someone else.
+ */
+/** The server's readable hint that a session cookie was set (it grants nothing; see SIGNED_IN_HINT). */
+export const hasSignedInHint = () => document.cookie.split('; ').includes('mr_signed_in=1');
+
+export async function refreshSession(): Promise<SessionState> {
+  // Nobody signed in here and no session cookie: nothing to ask (and no failing request to log).
+  if (!hasSignedInHint() && !(await db.profile.get('me'))) {
+    setSessionState('ended');
+    return 'ended';
+  }
+  let me: MeResponse;
+  try {
+    me = await apiJson<MeResponse>(fetch, '/api/me');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setSessionState('ended');
+      return 'ended';
+    }
+    if (!(error instanceof NetworkError)) console.warn('session check failed', error);
+    return sessionState();
+  }
+  const current = await db.profile.get('me');
+  if (current && current.personId !== me.personId) await db.clearPersonalData();
+  await db.transaction('rw', db.profile, db.meta, async () => {
+    const row = {
+      id: 'me',
+      personId: me.personId,
+      givenName: me.givenName,
+      familyName: me.familyName,
+      personalCode: me.personalCode,
+      birthDate: me.birthDate,
+    };
+    const existing = await db.profile.get('me');
+    // The sync engine writes this row too: only touch it when something changed.
+    if (!existing || Object.entries(row).some(([k, v]) => existing[k] !== v)) await db.profile.put(row);
+    await saveSessionTimes(me.session);
+  });
+  setSessionState('active');
+  return 'active';
+}
+
+/**
+ * Checks the session now and whenever the network comes back, and keeps the person's data in sync
+ * while someone is signed in (offline too: sync then waits for the network).
+ */
+export function watchSession(): void {
+  const syncIfSignedIn = async () => {
+    if (await db.profile.get('me')) (await import('../../data/sync-service')).startSync();
+  };
+  void syncIfSignedIn();
+  const check = async () => {
+    if ((await refreshSession()) === 'active') await syncIfSignedIn();
+  };
+  void check();
+  window.addEventListener('online', () => void check());
+}
+
+export const unsentCount = () => db.outbox.count();
+
+/**
+ * Signs out: ends the session on the server, deletes the person's data from this device, then lets the
+ * provider end its session too (where it has one). The caller has asked about unsent changes first.
+ */
+export async function signOut(): Promise<void> {
+  let endSessionUrl: string | undefined;
+  try {
+    ({ endSessionUrl } = await apiJson<{ endSessionUrl?: string }>(fetch, '/auth/logout', { method: 'POST' }));
+  } catch (error) {
+    // Offline or already ended: the data on this device goes all the same; the cookie dies with the session.
+    if (!(error instanceof NetworkError) && !(error instanceof ApiError && error.status === 401)) throw error;
+  }
+  await db.clearPersonalData();
+  setSessionState('ended');
+  window.location.assign(endSessionUrl ?? '/');
+}

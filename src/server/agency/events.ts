@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { AgencyEventEnvelope, type AgencyEventResponse } from '../../contract/agency-events';
+import type { Database, Queryable } from '../db/database';
+import { ApiError } from '../errors';
+import type { AgencyKey } from './keys';
+
+/**
+ * Receiving agency events: one handler per event type, each with the schema of its body. The
+ * framework checks the envelope, the key's scope for the type, the body, and idempotency; the
+ * handler checks everything about the content (agency scope of the sub-service, the person, the
+ * transition) and throws an ApiError to refuse. One transaction: a refused event writes nothing.
+ */
+
+export interface AgencyEventContext {
+  agencyId: string;
+  keyId: string;
+  receivedAt: Date;
+}
+
+export interface AgencyEventHandler<E> {
+  schema: z.ZodType<E>;
+  /** Applies the event inside `tx` and answers the result the agency gets back (also on a repeat). */
+  handle(tx: Queryable, ctx: AgencyEventContext, event: E): Promise<Record<string, unknown>>;
+}
+
+export type AgencyEventHandlers = Record<string, AgencyEventHandler<never>>;
+
+export function defineAgencyEventHandler<E>(handler: AgencyEventHandler<E>): AgencyEventHandler<never> {
+  return handler as unknown as AgencyEventHandler<never>;
+}
+
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'Invalid event';
+  return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+}
+
+/** JSON with keys sorted at every level: the same event hashes the same whatever its key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export async function receiveAgencyEvent(
+  db: Database,
+  handlers: AgencyEventHandlers,
+  key: AgencyKey,
+  body: unknown,
+): Promise<AgencyEventResponse> {
+  const envelope = AgencyEventEnvelope.safeParse(body);
+  if (!envelope.success) throw new ApiError(400, 'invalid_event', describeIssue(envelope.error));
+  const { id, type } = envelope.data;
+  const handler = Object.hasOwn(handlers, type) ? handlers[type] : undefined;
+  if (!handler) throw new ApiError(400, 'unknown_event_type', `Unknown event type ${type}`);
+  if (!key.scopes.includes(type)) {
+    throw new ApiError(403, 'event_type_not_allowed', `This key may not post ${type} events`);
+  }
+  const parsed = handler.schema.safeParse(body);
+  if (!parsed.success) throw new ApiError(400, 'invalid_event', describeIssue(parsed.error));
+  const bodyHash = createHash('sha256').update(canonicalJson(parsed.data)).digest('hex');
+
+  return db.transaction(async (tx) => {
+    const claim = await tx.query<{ received_at: Date | string }>(
+      `INSERT INTO agency_events (agency_id, event_id, type, body_hash, key_id) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (agency_id, event_id) DO NOTHING RETURNING received_at`,
+      [key.agencyId, id, type, bodyHash, key.id],
+    );
+    if (claim.rows.length === 0) {
+      const { rows } = await tx.query<{ body_hash: string; response: AgencyEventResponse }>(
+        'SELECT body_hash, response FROM agency_events WHERE agency_id = $1 AND event_id = $2',
+        [key.agencyId, id],
+      );
+      if (rows[0]?.body_hash !== bodyHash) {
+        throw new ApiError(409, 'event_id_reused', `Event ${id} was received before with a different body`);
+      }
+      return { ...rows[0].response, replayed: true };
+    }
+    const receivedAt = new Date(claim.rows[0].received_at);
+    const result = await handler.handle(
+      tx,
+      { agencyId: key.agencyId, keyId: key.id, receivedAt },
+      parsed.data as never,
+    );
+    const response: AgencyEventResponse = {
+      eventId: id,
+      type,
+      receivedAt: receivedAt.toISOString(),
+      replayed: false,
+      result,
+    };
+    await tx.query('UPDATE agency_events SET response = $3 WHERE agency_id = $1 AND event_id = $2', [
+      key.agencyId,
+      id,
+      response,
+    ]);
+    await tx.query('UPDATE agency_api_keys SET last_used_at = $2 WHERE id = $1', [key.id, receivedAt]);
+    return response;
+  });
+}

@@ -1,0 +1,14 @@
+import { SERVICE_STATUS_CHANGED } from '../../contract/agency-events';
+import type { AgencyEventHandlers } from './events';
+import { serviceStatusChanged } from './status-changed';
+
+/**
+ * Every agency event type the API takes, by type. A new type (e.g. `population.birth_registered`)
+ * is a schema in src/contract/agency-events.ts, a handler module here, and one line below; keys are
+ * then given it with `npm run agency -- create-key <agency> --events <type>`.
+ */
+export const agencyEventHandlers: AgencyEventHandlers = {
+  [SERVICE_STATUS_CHANGED]: serviceStatusChanged,
+};
+
+export const AGENCY_EVENT_TYPES = Object.keys(agencyEventHandlers);

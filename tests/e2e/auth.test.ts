@@ -1,0 +1,166 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, launchBrowser, PHONE, type RunningServer, startServer } from './browser';
+
+/** Rows in each object store of the app's IndexedDB, read with the raw API (not the app's code). */
+function storeCounts(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const open = indexedDB.open('minu-riik');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const idb = open.result;
+          const names = [...idb.objectStoreNames];
+          const tx = idb.transaction(names, 'readonly');
+          const counts: Record<string, number> = {};
+          for (const name of names) {
+            const request = tx.objectStore(name).count();
+            request.onsuccess = () => {
+              counts[name] = request.result;
+            };
+          }
+          tx.oncomplete = () => {
+            idb.close();
+            resolve(counts);
+          };
+        };
+      }),
+  );
+}
+
+function sessionMetaKeys(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const open = indexedDB.open('minu-riik');
+        open.onsuccess = () => {
+          const request = open.result.transaction('meta').objectStore('meta').getAllKeys();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve((request.result as string[]).filter((k) => k.startsWith('session.') || k.startsWith('sync.')));
+          };
+        };
+      }),
+  );
+}
+
+describe.skipIf(browserSkipReason())('sign-in on a phone through the embedded provider', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    // PUBLIC_URL defaults to http://localhost:<port>: the session belongs to that origin.
+    base = server.url.replace('127.0.0.1', 'localhost');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs in, shows the name, stays signed in over a reload, and signs out leaving no personal data', async () => {
+    const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(base);
+
+    // Signed out: what the app is, and "Sign in"; the public catalogue stays reachable.
+    await page.getByRole('heading', { name: 'Sign in to see your own services' }).waitFor();
+    await page.goto(`${base}/services`);
+    await page.getByRole('heading', { level: 1, name: 'Services' }).waitFor();
+    await page.goto(`${base}/inbox`);
+    await page.locator('header').getByRole('link', { name: 'Sign in' }).click();
+
+    // The provider's own page, in the app's language, listing the demo people.
+    await page.getByRole('heading', { level: 1, name: 'Demo sign-in' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('button', { name: 'Sign in as Kadri Tamm' }).click();
+
+    // Back where they wanted to go, with their name in the shell.
+    await page.waitForURL(`${base}/inbox`);
+    const name = page.locator('header').getByRole('link', { name: /Kadri Tamm/ });
+    await name.waitFor();
+    expect(await storeCounts(page)).toMatchObject({ profile: 1 });
+    expect((await context.cookies()).find((c) => c.name === 'mr_session')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Lax',
+    });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('mr_session');
+
+    await page.reload();
+    await name.waitFor();
+    expect(await page.evaluate(async () => (await fetch('/api/me')).status)).toBe(200);
+
+    // A change still waiting to be sent: sign-out says so first.
+    await page.evaluate(
+      (personId) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('minu-riik');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('outbox', 'readwrite');
+            tx.objectStore('outbox').add({
+              id: crypto.randomUUID(),
+              personId,
+              type: 'settings.update',
+              payload: { language: 'en' },
+              createdAt: new Date().toISOString(),
+              attempts: 0,
+              undo: [],
+            });
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      await page.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            const open = indexedDB.open('minu-riik');
+            open.onsuccess = () => {
+              const r = open.result.transaction('profile').objectStore('profile').get('me');
+              r.onsuccess = () => resolve(r.result.personId);
+            };
+          }),
+      ),
+    );
+
+    await name.click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('1 change has not been sent yet').waitFor();
+    await page.getByRole('button', { name: 'Discard and sign out' }).click();
+
+    // Through the provider's logout and back to the signed-out start.
+    await page.waitForURL(`${base}/`);
+    await page.getByRole('heading', { name: 'Sign in to see your own services' }).waitFor();
+    const counts = await storeCounts(page);
+    for (const table of [
+      'profile',
+      'settings',
+      'cases',
+      'steps',
+      'offers',
+      'notifications',
+      'feedbackRequests',
+      'outbox',
+    ])
+      expect(counts[table], table).toBe(0);
+    expect(await sessionMetaKeys(page)).toEqual([]);
+    expect(await page.evaluate(async () => (await fetch('/api/me')).status)).toBe(401);
+    await context.close();
+  });
+
+  it('explains a cancelled sign-in on the start screen', async () => {
+    const context = await browser.newContext({ ...PHONE, locale: 'et-EE' });
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.locator('.sign-in-card').getByRole('link', { name: 'Logi sisse' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Näidiskeskkonna sisselogimine' }).waitFor();
+    await page.getByRole('button', { name: 'Katkesta ja mine tagasi' }).click();
+    await page.getByRole('alert').getByText('Katkestasid sisselogimise.').waitFor();
+    await context.close();
+  });
+});

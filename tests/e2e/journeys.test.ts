@@ -1,0 +1,146 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgencyKey } from '../../src/server/agency/keys';
+import { scheduleFeedback } from '../../src/server/feedback/requests';
+import { type AppServer, startAppServer } from './app-server';
+import { browserSkipReason, launchBrowser, PHONE } from './browser';
+import { readStore, signInAs } from './session';
+
+const KADRI = '49304142710';
+
+/** What a person does, end to end, on a phone: each journey signs in afresh on a fresh device. */
+describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
+  let server: AppServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startAppServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function freshDevice() {
+    await context?.close();
+    context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
+    page = await context.newPage();
+    await signInAs(page, server.url, 'Kadri Tamm');
+  }
+
+  async function query<T>(sql: string, params: unknown[] = []) {
+    return (await server.db.query<T>(sql, params)).rows;
+  }
+
+  it('marks a message read offline; after a reload it is still queued; online it is applied once', async () => {
+    await freshDevice();
+    await page.goto(`${server.url}/inbox`);
+    await page.getByRole('heading', { level: 2, name: /Welcome to Minu riik/ }).waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Mark as read' }).first().click();
+    await page.getByText('1 change waiting to be sent').waitFor();
+    await page.reload();
+    await page.getByText('1 change waiting to be sent').waitFor();
+    expect(await readStore(page, 'outbox')).toHaveLength(1);
+
+    await context.setOffline(false);
+    await expect.poll(async () => (await readStore(page, 'outbox')).length, { timeout: 15_000 }).toBe(0);
+    const applied = await query<{ type: string }>(
+      `SELECT m.type FROM applied_mutations m JOIN persons p ON p.id = m.person_id WHERE p.personal_code = $1`,
+      [KADRI],
+    );
+    expect(applied).toEqual([{ type: 'notification.read' }]);
+    const unread = await query(
+      `SELECT 1 FROM notifications n JOIN persons p ON p.id = n.person_id
+       WHERE p.personal_code = $1 AND n.topic = 'general' AND n.read_at IS NULL`,
+      [KADRI],
+    );
+    expect(unread).toEqual([]);
+  });
+
+  it('shows the new parent’s life event; an agency completes a step; after sync it shows, also offline', async () => {
+    await freshDevice();
+    await page.goto(`${server.url}/events`);
+    await page.getByRole('link', { name: /Having a child/ }).click();
+    const step = page.locator('li.step', { has: page.getByRole('heading', { name: 'Parental benefit' }) });
+    await step.locator('.status', { hasText: 'Your action needed' }).waitFor();
+    const progress = await page.locator('.progress span').first().textContent();
+
+    const { key } = await createAgencyKey(server.db, 'ska', { scopes: ['service.status_changed'] });
+    const reason = { et: 'Määratud.', en: 'Granted.', ru: 'Назначено.', uk: 'Призначено.' };
+    const res = await fetch(`${server.url}/api/agency/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({
+        id: 'e2e-parental-benefit',
+        type: 'service.status_changed',
+        occurredAt: new Date().toISOString(),
+        personalCode: KADRI,
+        subServiceId: 'child-parental-benefit',
+        status: 'completed',
+        reason,
+      }),
+    });
+    expect(res.status).toBe(200);
+
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await step.locator('.status', { hasText: 'Done' }).waitFor();
+    await step.locator('.step-reason', { hasText: 'Granted.' }).waitFor();
+    expect(await page.locator('.progress span').first().textContent()).not.toBe(progress);
+
+    await context.setOffline(true);
+    await page.reload();
+    await step.locator('.status', { hasText: 'Done' }).waitFor();
+    await page.getByText('You are offline', { exact: false }).waitFor();
+    await context.setOffline(false);
+  });
+
+  it('answers the feedback question by keyboard only, offline, and the answer arrives once', async () => {
+    const [{ id: personId }] = await query<{ id: string }>('SELECT id FROM persons WHERE personal_code = $1', [KADRI]);
+    const [step] = await query<{ id: string }>(
+      `SELECT id FROM steps WHERE person_id = $1 AND sub_service_id = 'child-allowance'`,
+      [personId],
+    );
+    await server.db.transaction((tx) =>
+      scheduleFeedback(
+        tx,
+        {
+          personId,
+          stepId: step.id,
+          subServiceId: 'child-allowance',
+          agencyId: 'ska',
+          eventServiceId: 'having-a-child',
+        },
+        new Date(Date.now() - 2 * 86_400_000),
+      ),
+    );
+    await freshDevice();
+    await page.getByRole('link', { name: /Tell us how it went: Child allowance/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your feedback' }).waitFor();
+    await context.setOffline(true);
+
+    // Keyboard only: into the first scale, arrows to 9, on through the form to Send.
+    await page.getByRole('radio', { name: '0' }).first().focus();
+    for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('radio', { name: '9' }).first().isChecked()).toBe(true);
+    await page.keyboard.press('Tab'); // the optional smoothness scale
+    await page.keyboard.press('Tab'); // the comment
+    await page.keyboard.type('Fast and clear.');
+    await page.keyboard.press('Tab'); // Send
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Send');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
+    expect(await readStore(page, 'outbox')).toHaveLength(1);
+
+    await context.setOffline(false);
+    await expect.poll(async () => (await readStore(page, 'outbox')).length, { timeout: 15_000 }).toBe(0);
+    expect(await query('SELECT score, comment FROM feedback_answers')).toEqual([
+      { score: 9, comment: 'Fast and clear.' },
+    ]);
+  });
+});

@@ -1,0 +1,78 @@
+import type { Page } from 'playwright-core';
+import { LANGS, type Lang } from '../../src/contract/langs';
+
+/**
+ * Every screen of the app, for the gates that must visit them all (axe in a11y.test.ts; more to come).
+ * A new screen adds one line here. `ready` is a CSS selector that exists only once the screen's own
+ * content has rendered (its data read from IndexedDB), so a check never runs on a half-drawn screen.
+ */
+export interface Screen {
+  name: string;
+  path: string;
+  ready?: string;
+  /** Screens that need a session: visited after `signIn`. */
+  signedIn?: boolean;
+}
+
+export const SCREENS: Screen[] = [
+  // Home first: it waits for the catalogue in IndexedDB, which the detail screens read too.
+  { name: 'Home', path: '/', ready: 'a.tile' },
+  { name: 'Life events', path: '/events', ready: '.empty-state' },
+  { name: 'Offers', path: '/offers', ready: '.empty-state' },
+  { name: 'Inbox', path: '/inbox' },
+  { name: 'More', path: '/more', ready: 'a.card-link' },
+  { name: 'Services', path: '/services', ready: 'a.card-link' },
+  { name: 'Event service', path: '/services/having-a-child', ready: 'a.card-link' },
+  { name: 'Sub-service', path: '/services/having-a-child/child-birth-registration', ready: '.facts' },
+  { name: 'Service not found', path: '/services/no-such-service', ready: '.empty-state' },
+  { name: 'Settings', path: '/settings', ready: 'fieldset' },
+  { name: 'Accessibility statement', path: '/accessibility', ready: '.prose' },
+  { name: 'Not found', path: '/no-such-page', ready: '.empty-state' },
+  // Signed in (add with `signedIn: true` once sign-in exists), e.g.:
+  // { name: 'Dashboard', path: '/', ready: '…', signedIn: true },
+];
+
+export const LANGUAGES: readonly Lang[] = LANGS;
+
+export const VIEWPORTS = [
+  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 },
+] as const;
+
+export const COLOR_SCHEMES = ['light', 'dark'] as const;
+
+/**
+ * Signs the page's browser context in as a demo person. Sign-in is being built; until it lands there
+ * are no `signedIn` screens and this is never called. Implement it here (e.g. through the test
+ * identity provider's login form) and mark the signed-in screens above.
+ */
+export async function signIn(_page: Page, _baseUrl: string): Promise<void> {
+  throw new Error('signIn: sign-in is not implemented yet — implement it in tests/e2e/screens.ts');
+}
+
+/** Chooses the app's language the way a returning person's saved choice does. */
+export async function useLanguage(page: Page, baseUrl: string, lang: Lang): Promise<void> {
+  if (!page.url().startsWith(baseUrl)) await page.goto(baseUrl);
+  await page.evaluate((l) => localStorage.setItem('minu-riik.lang', l), lang);
+}
+
+/**
+ * Opens a screen: a full load for the first one, the client router after that (fast, like a person
+ * tapping a link). Resolves when the new screen's heading and its `ready` content are there.
+ */
+export async function openScreen(page: Page, baseUrl: string, screen: Screen, reload = false): Promise<void> {
+  const url = new URL(screen.path, baseUrl).href;
+  if (reload || !page.url().startsWith(baseUrl)) {
+    await page.goto(url);
+  } else {
+    await page.evaluate((path) => {
+      for (const h of document.querySelectorAll('main h1')) h.setAttribute('data-stale', '');
+      history.pushState(null, '', path);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, screen.path);
+  }
+  await page.locator('main h1:not([data-stale])').first().waitFor({ timeout: 15_000 });
+  if (screen.ready) await page.locator(`main ${screen.ready}`).first().waitFor({ timeout: 15_000 });
+  // Let a just-arrived live query and the focus move settle.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}

@@ -1,0 +1,34 @@
+import type { Page } from 'playwright-core';
+
+/** Signs in through the embedded provider's demo page as the named demo person; back on `path`. */
+export async function signInAs(page: Page, base: string, name: string, path = '/'): Promise<void> {
+  await page.goto(`${base}${path}`);
+  await page
+    .locator('header')
+    .getByRole('link', { name: /^(Sign in|Logi sisse|Войти|Увійти)$/ })
+    .click();
+  await page.getByRole('button', { name: new RegExp(`${name}$`) }).click();
+  await page
+    .locator('header')
+    .getByRole('link', { name: new RegExp(name) })
+    .waitFor();
+}
+
+/** Rows of one object store of the app's IndexedDB, read with the raw API (not the app's code). */
+export function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('minu-riik');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result as T[]);
+          };
+        };
+      }),
+    store,
+  );
+}

@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/server/db/database';
+import { createNotification } from '../../src/server/notifications/store';
+import { appRequest, CookieJar, signIn, startAuthServer, type TestServer } from './auth-harness';
+import { openTestDatabase } from './db';
+import { personId } from './person-harness';
+
+/**
+ * No person can see or change another person's data. For every /api route the app has, this suite
+ * either knows it is public or has a check that signs in as A and goes after B's rows. A route that is
+ * neither fails the first test: add it to PUBLIC or to PERSON_ROUTES (one line, plus its check).
+ */
+
+const A = '49304142710'; // Kadri Tamm
+const B = '36202193428'; // Aivar Mägi
+
+/** Routes anyone may call without a session, and why. A prefix ending in / covers everything under it. */
+const PUBLIC: Record<string, string> = {
+  '/api/health': 'load balancer health check',
+  '/api/catalogue': 'the public service catalogue',
+  '/api/openapi.json': 'the API description',
+  '/api/agency/': "agencies' systems, authenticated by API key and scoped per agency (tested in the agency suite)",
+  '/api/stats/': 'open data on how services are rated (no comments, no identities)',
+  '/api/push/key': "the server's VAPID public key",
+};
+
+interface Ctx {
+  base: string;
+  db: Database;
+  /** Signed in as A. */
+  a: CookieJar;
+  b: CookieJar;
+  idA: string;
+  idB: string;
+  /** A request from the app (Origin + CSRF header) with A's session. */
+  asA(path: string, init?: RequestInit): Promise<Response>;
+  asB(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/** Fails when a body shows anything of B's: their person id or personal code, or the given ids. */
+function expectNothingOfB(ctx: Ctx, body: unknown, ...ids: string[]) {
+  const text = JSON.stringify(body);
+  for (const secret of [ctx.idB, B, ...ids]) expect(text, `leaks ${secret}`).not.toContain(secret);
+}
+
+/** Person-data routes (`METHOD /path` as Hono lists it) and how A goes after B's rows on each. */
+const PERSON_ROUTES: Record<string, (ctx: Ctx) => Promise<void>> = {
+  'GET /api/me': async (ctx) => {
+    for (const query of ['', `?personId=${ctx.idB}`, `?personalCode=${B}`, `?id=${ctx.idB}`]) {
+      const res = await ctx.asA(`/api/me${query}`);
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.personalCode).toBe(A);
+      expectNothingOfB(ctx, body);
+    }
+  },
+
+  'PUT /api/me/settings': async (ctx) => {
+    const before = await (await ctx.asB('/api/me')).json();
+    const smuggled = await ctx.asA('/api/me/settings', {
+      method: 'PUT',
+      body: JSON.stringify({ language: 'ru', personId: ctx.idB }),
+    });
+    expect(smuggled.status).toBe(400);
+    const own = await ctx.asA(`/api/me/settings?personId=${ctx.idB}`, {
+      method: 'PUT',
+      body: JSON.stringify({ language: before.preferredLanguage === 'ru' ? 'uk' : 'ru' }),
+    });
+    expect(own.status).toBe(200);
+    expectNothingOfB(ctx, await own.json());
+    expect((await (await ctx.asB('/api/me')).json()).preferredLanguage).toBe(before.preferredLanguage);
+  },
+
+  'GET /api/sync': async (ctx) => {
+    const theirs = await notifyB(ctx);
+    for (const query of ['', `?personId=${ctx.idB}`]) {
+      const res = await ctx.asA(`/api/sync${query}`);
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.changes.length).toBeGreaterThan(0);
+      expectNothingOfB(ctx, body, theirs);
+    }
+  },
+
+  'POST /api/mutations': async (ctx) => {
+    const theirs = await notifyB(ctx);
+    const id = randomUUID();
+    const res = await ctx.asA('/api/mutations', {
+      method: 'POST',
+      body: JSON.stringify({
+        mutations: [
+          { id, type: 'notification.read', payload: { notificationId: theirs }, createdAt: new Date().toISOString() },
+        ],
+      }),
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.results).toEqual([expect.objectContaining({ id, status: 'rejected', code: 'not_found' })]);
+    const row = await ctx.db.query<{ read_at: unknown }>('SELECT read_at FROM notifications WHERE id = $1', [theirs]);
+    expect(row.rows[0].read_at).toBeNull();
+  },
+};
+
+const subscription = (name: string) => ({
+  endpoint: `https://push.example/${name}-${randomUUID()}`,
+  keys: { p256dh: `B${'A'.repeat(86)}`, auth: 'AAAAAAAAAAAAAAAAAAAAAA' },
+});
+
+async function subscribeB(ctx: Ctx): Promise<string> {
+  const res = await ctx.asB('/api/push/subscriptions', { method: 'POST', body: JSON.stringify(subscription('b')) });
+  expect(res.status).toBe(201);
+  return (await res.json()).id;
+}
+
+Object.assign(PERSON_ROUTES, {
+  'GET /api/push/subscriptions': async (ctx: Ctx) => {
+    const theirs = await subscribeB(ctx);
+    const res = await ctx.asA(`/api/push/subscriptions?personId=${ctx.idB}`);
+    expect(res.status).toBe(200);
+    expectNothingOfB(ctx, await res.json(), theirs);
+  },
+  'POST /api/push/subscriptions': async (ctx: Ctx) => {
+    const res = await ctx.asA('/api/push/subscriptions', {
+      method: 'POST',
+      body: JSON.stringify({ ...subscription('a'), personId: ctx.idB }),
+    });
+    expect(res.status).toBe(201);
+    const { rows } = await ctx.db.query<{ person_id: string }>(
+      'SELECT person_id FROM push_subscriptions WHERE id = $1',
+      [(await res.json()).id],
+    );
+    expect(rows[0].person_id).toBe(ctx.idA);
+  },
+  'DELETE /api/push/subscriptions/:id': async (ctx: Ctx) => {
+    const theirs = await subscribeB(ctx);
+    const res = await ctx.asA(`/api/push/subscriptions/${theirs}`, { method: 'DELETE' });
+    expect(res.status).toBe(404);
+    const { rows } = await ctx.db.query('SELECT 1 FROM push_subscriptions WHERE id = $1', [theirs]);
+    expect(rows).toHaveLength(1);
+  },
+});
+
+async function notifyB(ctx: Ctx): Promise<string> {
+  const text = { et: 'B', en: 'B', ru: 'B', uk: 'B' };
+  const row = await ctx.db.transaction((tx) =>
+    createNotification(tx, ctx.idB, { topic: 'general', title: text, body: text }),
+  );
+  return row.id;
+}
+
+let db: Database;
+let server: TestServer;
+let ctx: Ctx;
+let routes: { method: string; path: string }[];
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  server = await startAuthServer(db, { AUTH_RATE_LIMIT: '10000' });
+  const a = new CookieJar();
+  const b = new CookieJar();
+  await signIn(server.url, a, A);
+  await signIn(server.url, b, B);
+  ctx = {
+    base: server.url,
+    db,
+    a,
+    b,
+    idA: await personId(db, A),
+    idB: await personId(db, B),
+    asA: (path, init) => appRequest(server.url, a, path, init),
+    asB: (path, init) => appRequest(server.url, b, path, init),
+  };
+  // Middleware (`use`) shows as ALL on a wildcard path; every real endpoint has its method.
+  const seen = new Set<string>();
+  routes = server.app.routes
+    .filter((r) => r.path.startsWith('/api/') && !(r.method === 'ALL' && r.path.endsWith('*')))
+    .filter((r) => !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`));
+});
+afterAll(async () => {
+  await server?.close();
+  await db?.close();
+});
+
+const isPublic = (path: string) => Object.keys(PUBLIC).some((p) => (p.endsWith('/') ? path.startsWith(p) : path === p));
+const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+
+describe('every /api route is public or in the A-vs-B suite', () => {
+  it('has no unlisted route', () => {
+    expect(routes.length).toBeGreaterThan(3);
+    const unlisted = routes.filter((r) => !isPublic(r.path) && !(key(r) in PERSON_ROUTES)).map(key);
+    expect(unlisted, 'add these to PERSON_ROUTES (with an A-vs-B check) or to PUBLIC').toEqual([]);
+  });
+
+  it('answers 401 JSON on every person-data route without a session', async () => {
+    for (const route of routes.filter((r) => !isPublic(r.path))) {
+      const path = route.path.replace(/:[^/]+/g, randomUUID());
+      const hasBody = !['GET', 'HEAD', 'DELETE'].includes(route.method);
+      const res = await appRequest(server.url, new CookieJar(), path, {
+        method: route.method === 'ALL' ? 'GET' : route.method,
+        body: hasBody ? '{}' : undefined,
+      });
+      expect(res.status, key(route)).toBe(401);
+      expect(await res.json(), key(route)).toEqual({
+        error: { code: 'unauthenticated', message: expect.any(String) },
+      });
+    }
+  });
+});
+
+describe.each(Object.keys(PERSON_ROUTES))('A cannot reach B through %s', (route) => {
+  it('gets only their own data', async () => {
+    expect(
+      routes.some((r) => key(r) === route),
+      `${route} is listed but not mounted`,
+    ).toBe(true);
+    await PERSON_ROUTES[route](ctx);
+  });
+});
