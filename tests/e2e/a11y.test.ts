@@ -41,10 +41,13 @@ const describeViolations = (where: string, violations: Violation[]) =>
 describe.skipIf(browserSkipReason())('accessibility: axe on every screen', () => {
   let server: RunningServer;
   let browser: Browser;
+  let base: string;
 
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
+    // PUBLIC_URL defaults to http://localhost:<port>: the session cookie belongs to that origin.
+    base = server.url.replace('127.0.0.1', 'localhost');
   });
   afterAll(async () => {
     await browser?.close();
@@ -71,13 +74,13 @@ describe.skipIf(browserSkipReason())('accessibility: axe on every screen', () =>
             const errors: string[] = [];
             page.on('pageerror', (e) => errors.push(e.message));
             try {
-              if (session === 'signed in') await signIn(page, server.url);
+              if (session === 'signed in') await signIn(page, base);
               const problems: string[] = [];
               let checked = 0;
               for (const lang of LANGUAGES) {
-                await useLanguage(page, server.url, lang);
+                await useLanguage(page, base, lang);
                 for (const [i, screen] of screens.entries()) {
-                  await openScreen(page, server.url, screen, i === 0);
+                  await openScreen(page, base, screen, i === 0);
                   expect(await page.getAttribute('html', 'lang')).toBe(lang);
                   problems.push(...describeViolations(`${screen.name} ${screen.path} [${lang}]`, await axe(page)));
                   checked++;

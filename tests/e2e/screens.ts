@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { LANGS, type Lang } from '../../src/contract/langs';
+import { readStore, signInAs } from './session';
 
 /**
  * Every screen of the app, for the gates that must visit them all (axe in a11y.test.ts; more to come).
@@ -28,8 +29,14 @@ export const SCREENS: Screen[] = [
   { name: 'Settings', path: '/settings', ready: 'fieldset' },
   { name: 'Accessibility statement', path: '/accessibility', ready: '.prose' },
   { name: 'Not found', path: '/no-such-page', ready: '.empty-state' },
-  // Signed in (add with `signedIn: true` once sign-in exists), e.g.:
-  // { name: 'Dashboard', path: '/', ready: '…', signedIn: true },
+  { name: 'Ratings', path: '/ratings', ready: '.lead' },
+  // Signed in as the new parent Kadri Tamm, whose demo data fills every screen.
+  { name: 'Dashboard', path: '/', ready: '.greeting', signedIn: true },
+  { name: 'Life events (own)', path: '/events', ready: 'a.card-link', signedIn: true },
+  { name: 'Life event status', path: '/events/:firstCase', ready: 'li.step', signedIn: true },
+  { name: 'Inbox (own)', path: '/inbox', ready: '.notification', signedIn: true },
+  { name: 'Settings (own)', path: '/settings', ready: '#push-title', signedIn: true },
+  { name: 'More (own)', path: '/more', ready: 'a.card-link', signedIn: true },
 ];
 
 export const LANGUAGES: readonly Lang[] = LANGS;
@@ -41,13 +48,16 @@ export const VIEWPORTS = [
 
 export const COLOR_SCHEMES = ['light', 'dark'] as const;
 
-/**
- * Signs the page's browser context in as a demo person. Sign-in is being built; until it lands there
- * are no `signedIn` screens and this is never called. Implement it here (e.g. through the test
- * identity provider's login form) and mark the signed-in screens above.
- */
-export async function signIn(_page: Page, _baseUrl: string): Promise<void> {
-  throw new Error('signIn: sign-in is not implemented yet — implement it in tests/e2e/screens.ts');
+/** Signs the page's browser context in as the demo person Kadri Tamm through the embedded provider. */
+export async function signIn(page: Page, baseUrl: string): Promise<void> {
+  await signInAs(page, baseUrl, 'Kadri Tamm');
+}
+
+/** `:firstCase` in a path stands for the id of the first life event on the device. */
+async function resolvePath(page: Page, path: string): Promise<string> {
+  if (!path.includes(':firstCase')) return path;
+  const [first] = await readStore<{ id: string }>(page, 'cases');
+  return path.replace(':firstCase', first.id);
 }
 
 /** Chooses the app's language the way a returning person's saved choice does. */
@@ -61,7 +71,8 @@ export async function useLanguage(page: Page, baseUrl: string, lang: Lang): Prom
  * tapping a link). Resolves when the new screen's heading and its `ready` content are there.
  */
 export async function openScreen(page: Page, baseUrl: string, screen: Screen, reload = false): Promise<void> {
-  const url = new URL(screen.path, baseUrl).href;
+  const path = await resolvePath(page, screen.path);
+  const url = new URL(path, baseUrl).href;
   if (reload || !page.url().startsWith(baseUrl)) {
     await page.goto(url);
   } else {
@@ -69,7 +80,7 @@ export async function openScreen(page: Page, baseUrl: string, screen: Screen, re
       for (const h of document.querySelectorAll('main h1')) h.setAttribute('data-stale', '');
       history.pushState(null, '', path);
       dispatchEvent(new PopStateEvent('popstate'));
-    }, screen.path);
+    }, path);
   }
   await page.locator('main h1:not([data-stale])').first().waitFor({ timeout: 15_000 });
   if (screen.ready) await page.locator(`main ${screen.ready}`).first().waitFor({ timeout: 15_000 });
