@@ -83,11 +83,21 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
   async function applyPage(page: SyncPageType, fromScratch: boolean): Promise<void> {
     await db.transaction('rw', [...PERSON_TABLES, 'meta'], async () => {
       if (fromScratch) await Promise.all(PERSON_TABLES.map((t) => db.table(t).clear()));
+      // The log is compacted (one change per row), so a page's puts and deletes can go in bulk.
+      const puts = new Map<string, Record<string, unknown>[]>();
+      const deletes = new Map<string, string[]>();
       for (const change of page.changes) {
-        const table = db.table(ENTITY_TABLES[change.entity]);
-        if (change.op === 'put') await table.put({ ...change.data, id: change.id });
-        else await table.delete(change.id);
+        const table = ENTITY_TABLES[change.entity];
+        if (change.op === 'put') {
+          if (!puts.has(table)) puts.set(table, []);
+          puts.get(table)!.push({ ...change.data, id: change.id });
+        } else {
+          if (!deletes.has(table)) deletes.set(table, []);
+          deletes.get(table)!.push(change.id);
+        }
       }
+      for (const [table, rows] of puts) await db.table(table).bulkPut(rows);
+      for (const [table, ids] of deletes) await db.table(table).bulkDelete(ids);
       // The cursor moves in the same transaction as the rows: a crash can neither skip nor repeat a change.
       await db.meta.put({ key: CURSOR_KEY, value: page.cursor });
     });

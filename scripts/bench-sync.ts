@@ -1,0 +1,116 @@
+/**
+ * npm run bench:sync [-- --rows 5000 --delta 100]: in headless Chromium, how long the app takes to pull
+ * and apply a first full sync of N rows and then a small delta, with the server's time to build each.
+ * Needs a build (npm run build). Figures only: not a test.
+ */
+import { performance } from 'node:perf_hooks';
+import { pullChanges } from '../src/server/sync/pull';
+import { startAppServer } from '../tests/e2e/app-server';
+import { launchBrowser, PHONE } from '../tests/e2e/browser';
+import { signInAs } from '../tests/e2e/session';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const rows = arg('rows', 5000);
+const delta = arg('delta', 100);
+const KADRI = '49304142710';
+
+const server = await startAppServer();
+const browser = await launchBrowser();
+const text = JSON.stringify({ et: 'Teade', en: 'Message', ru: 'Сообщение', uk: 'Повідомлення' });
+
+async function addNotifications(n: number) {
+  // As createNotification does, set-based: the rows and their change-log entries with the person's counter.
+  await server.db.query(
+    `WITH p AS (SELECT id FROM persons WHERE personal_code = $1),
+     n AS (INSERT INTO notifications (person_id, topic, title, body) SELECT p.id, 'general', $3::jsonb, $3::jsonb
+           FROM p, generate_series(1, $2) RETURNING id, person_id, topic, title, body, created_at),
+     bumped AS (UPDATE persons SET change_seq = change_seq + $2 WHERE id = (SELECT id FROM p) RETURNING change_seq - $2 AS base)
+     INSERT INTO person_changes (person_id, entity, entity_id, seq, op, data)
+     SELECT n.person_id, 'notification', n.id, bumped.base + row_number() OVER (ORDER BY n.id), 'put',
+            jsonb_build_object('id', n.id, 'topic', n.topic, 'title', n.title, 'body', n.body, 'link', null,
+                               'createdAt', n.created_at, 'readAt', null)
+     FROM n, bumped`,
+    [KADRI, n, text],
+  );
+}
+
+async function serverBuild(after: number) {
+  const { rows: p } = await server.db.query<{ id: string }>('SELECT id FROM persons WHERE personal_code = $1', [KADRI]);
+  const started = performance.now();
+  let cursor = after;
+  let pages = 0;
+  for (;;) {
+    const page = await pullChanges(server.db, p[0].id, cursor);
+    pages++;
+    cursor = Number(Buffer.from(page.cursor.slice(3), 'base64url').toString());
+    if (!page.more) break;
+  }
+  return { ms: performance.now() - started, pages };
+}
+
+try {
+  const context = await browser.newContext({ ...PHONE });
+  const page = await context.newPage();
+  await signInAs(page, server.url, 'Kadri Tamm');
+  await addNotifications(rows);
+  const count = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('minu-riik');
+          open.onsuccess = () => {
+            const r = open.result.transaction('notifications').objectStore('notifications').count();
+            r.onsuccess = () => {
+              open.result.close();
+              resolve(r.result);
+            };
+          };
+        }),
+    );
+  // A first full sync: forget the cursor and the rows, as on a new device, then time the refresh.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('minu-riik');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['meta', 'notifications'], 'readwrite');
+          tx.objectStore('meta').delete('sync.cursor');
+          tx.objectStore('notifications').clear();
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+        };
+      }),
+  );
+  const full = await serverBuild(0);
+  let started = performance.now();
+  await page.getByRole('button', { name: /Refresh|Värskenda/ }).click();
+  while ((await count()) < rows) await page.waitForTimeout(20);
+  const fullClient = performance.now() - started;
+
+  const { rows: seq } = await server.db.query<{ change_seq: string }>(
+    'SELECT change_seq FROM persons WHERE personal_code = $1',
+    [KADRI],
+  );
+  await addNotifications(delta);
+  const small = await serverBuild(Number(seq[0].change_seq));
+  started = performance.now();
+  await page.getByRole('button', { name: /Refresh|Värskenda/ }).click();
+  while ((await count()) < rows + delta) await page.waitForTimeout(20);
+  const deltaClient = performance.now() - started;
+
+  console.log(`Sync on ${server.db.kind}, Chromium headless (phone profile):`);
+  console.log(
+    `  full sync of ${rows} rows: server builds ${full.pages} pages in ${full.ms.toFixed(0)} ms; the app pulls and applies it in ${fullClient.toFixed(0)} ms (target ≤ 1000 ms)`,
+  );
+  console.log(
+    `  delta of ${delta} rows: server builds it in ${small.ms.toFixed(0)} ms; the app pulls and applies it in ${deltaClient.toFixed(0)} ms`,
+  );
+} finally {
+  await browser.close();
+  await server.close();
+}
