@@ -3,6 +3,18 @@ import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
 import { manifest } from './src/app/manifest';
 
+const FIRST_SCREEN = new RegExp(
+  [
+    'src/app/(App|Shell|Page|icons|install|InstallCard|OfflineBanner|UpdatePrompt|ServiceWorkerBridge)\\.tsx?$',
+    'src/i18n/',
+    'src/data/(live|api|search)\\.ts$',
+    'src/contract/(langs|http)\\.ts$',
+    'src/features/auth/',
+    'src/features/dashboard/Home\\.tsx$',
+    'src/features/(inbox|services|events)/queries\\.ts$',
+  ].join('|'),
+);
+
 export default defineConfig({
   plugins: [
     solid(),
@@ -18,6 +30,22 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // What the first screen needs comes in two files, libraries and app, not a dozen small ones:
+        // on a phone's connection every extra request before the first paint costs a round trip.
+        // Only modules the first screen imports statically belong here; Dexie (loaded as the first
+        // paint is made, see data/live.ts), zod, workbox-window and the other screens stay apart.
+        codeSplitting: {
+          groups: [
+            { name: 'vendor', test: /node_modules[\\/](solid-js|@solidjs|i18next)[\\/]/ },
+            { name: 'shell', test: FIRST_SCREEN },
+          ],
+        },
+      },
+    },
+  },
   server: { proxy: { '/api': 'http://localhost:8080', '/auth': 'http://localhost:8080' } },
 });

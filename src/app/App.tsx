@@ -8,6 +8,7 @@ const CaseDetail = lazy(() => import('../features/events/CaseDetail'));
 const FeedbackForm = lazy(() => import('../features/feedback/FeedbackForm'));
 const Ratings = lazy(() => import('../features/feedback/Ratings'));
 const Offers = lazy(() => import('../features/offers/Offers'));
+const OfferDetail = lazy(() => import('../features/offers/OfferDetail'));
 const Inbox = lazy(() => import('../features/inbox/Inbox'));
 const More = lazy(() => import('../features/more/More'));
 const Services = lazy(() => import('../features/services/Services'));
@@ -26,6 +27,7 @@ export function App() {
       <Route path="/feedback/:requestId" component={FeedbackForm} />
       <Route path="/ratings" component={Ratings} />
       <Route path="/offers" component={Offers} />
+      <Route path="/offers/:offerId" component={OfferDetail} />
       <Route path="/inbox" component={Inbox} />
       <Route path="/more" component={More} />
       <Route path="/services" component={Services} />

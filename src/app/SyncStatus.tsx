@@ -13,10 +13,12 @@ const isToday = (iso: string) => new Date(iso).toDateString() === new Date().toD
  * be sent, what the server refused and why, and that the session must be renewed to send anything.
  */
 export function SyncStatus() {
-  const pending = createLiveQuery(() => db.outbox.orderBy('seq').toArray());
-  const lastSuccess = createLiveQuery(async () => (await db.meta.get('sync.lastSuccess'))?.value as string | undefined);
+  const pending = createLiveQuery((db) => db.outbox.orderBy('seq').toArray());
+  const lastSuccess = createLiveQuery(
+    async (db) => (await db.meta.get('sync.lastSuccess'))?.value as string | undefined,
+  );
   const rejections = createLiveQuery(
-    async () => ((await db.meta.get(REJECTIONS_KEY))?.value as Rejection[] | undefined) ?? [],
+    async (db) => ((await db.meta.get(REJECTIONS_KEY))?.value as Rejection[] | undefined) ?? [],
   );
   const dismiss = (id: string) =>
     db.transaction('rw', db.meta, async () => {

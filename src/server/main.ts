@@ -4,6 +4,7 @@ import { withDevIdp } from './auth/node';
 import { loadConfig } from './config';
 import { notifyDueFeedbackRequests } from './feedback/requests';
 import { createLogger } from './log';
+import { settleDueOffers } from './offers/store';
 import { createPushSender } from './push/sender';
 import { loadVapidKeys } from './push/vapid';
 import { prepareDatabase } from './start';
@@ -20,6 +21,10 @@ pushSender.start();
 const feedbackTimer = setInterval(() => {
   notifyDueFeedbackRequests(db).catch((err) => log.error({ err }, 'feedback notifications failed'));
 }, 60_000);
+// Offers past their deadline: automatic ones are granted, consent ones lapse.
+const offersTimer = setInterval(() => {
+  settleDueOffers(db).catch((err) => log.error({ err }, 'settling offers failed'));
+}, 3_600_000);
 
 const server = serve(
   // The embedded development identity provider, when there is one, answers under /auth/idp.
@@ -33,6 +38,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     pushSender.stop();
     clearInterval(feedbackTimer);
+    clearInterval(offersTimer);
     server.close(async () => {
       await db.close();
       process.exit(0);

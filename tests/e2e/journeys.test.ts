@@ -42,7 +42,10 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
     await page.evaluate(() => navigator.serviceWorker.ready);
 
     await context.setOffline(true);
-    await page.getByRole('button', { name: 'Mark as read' }).first().click();
+    await page
+      .locator('li.notification', { hasText: 'Welcome to Minu riik' })
+      .getByRole('button', { name: 'Mark as read' })
+      .click();
     await page.getByText('1 change waiting to be sent').waitFor();
     await page.reload();
     await page.getByText('1 change waiting to be sent').waitFor();
@@ -57,10 +60,47 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
     expect(applied).toEqual([{ type: 'notification.read' }]);
     const unread = await query(
       `SELECT 1 FROM notifications n JOIN persons p ON p.id = n.person_id
-       WHERE p.personal_code = $1 AND n.topic = 'general' AND n.read_at IS NULL`,
+       WHERE p.personal_code = $1 AND n.title->>'en' = 'Welcome to Minu riik' AND n.read_at IS NULL`,
       [KADRI],
     );
     expect(unread).toEqual([]);
+  });
+
+  it('opens the parental-benefit offer, reads why, accepts it offline; after reload and online it is accepted once', async () => {
+    await freshDevice();
+    await page.getByRole('link', { name: 'Offer: Parental benefit' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Parental benefit' }).waitFor();
+    const why = page.locator('section[aria-labelledby="offer-why"]');
+    await why.locator('p.offer-basis', { hasText: 'Marta Tamm was born on 19 September 2026' }).waitFor();
+    await why.getByText('Legal basis').waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Accept the offer' }).click();
+    await page.locator('.offer-status', { hasText: 'Accepted' }).waitFor();
+    await page.reload();
+    await page.locator('.offer-status', { hasText: 'Accepted' }).waitFor();
+    expect((await readStore<{ type: string }>(page, 'outbox')).map((m) => m.type)).toEqual(['offer.accept']);
+
+    await context.setOffline(false);
+    await expect.poll(async () => (await readStore(page, 'outbox')).length, { timeout: 15_000 }).toBe(0);
+    const accepted = await query<{ type: string }>(
+      `SELECT m.type FROM applied_mutations m JOIN persons p ON p.id = m.person_id
+       WHERE p.personal_code = $1 AND m.type = 'offer.accept'`,
+      [KADRI],
+    );
+    expect(accepted).toHaveLength(1);
+    const [state] = await query<{ offer: string; step: string }>(
+      `SELECT o.status AS offer, s.status AS step FROM offers o JOIN steps s ON s.id = o.step_id
+       JOIN persons p ON p.id = o.person_id WHERE p.personal_code = $1 AND s.sub_service_id = 'child-parental-benefit'`,
+      [KADRI],
+    );
+    expect(state).toEqual({ offer: 'accepted', step: 'in_progress' });
+
+    await page.goto(`${server.url}/events`);
+    await page.getByRole('link', { name: /Having a child/ }).click();
+    const step = page.locator('li.step', { has: page.getByRole('heading', { name: 'Parental benefit' }) });
+    await step.locator('.status', { hasText: 'In progress' }).waitFor();
   });
 
   it('shows the new parent’s life event; an agency completes a step; after sync it shows, also offline', async () => {
@@ -68,7 +108,7 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
     await page.goto(`${server.url}/events`);
     await page.getByRole('link', { name: /Having a child/ }).click();
     const step = page.locator('li.step', { has: page.getByRole('heading', { name: 'Parental benefit' }) });
-    await step.locator('.status', { hasText: 'Your action needed' }).waitFor();
+    await step.locator('.status', { hasText: 'In progress' }).waitFor();
     const progress = await page.locator('.progress span').first().textContent();
 
     const { key } = await createAgencyKey(server.db, 'ska', { scopes: ['service.status_changed'] });

@@ -37,6 +37,8 @@ export const SCREENS: Screen[] = [
   { name: 'Inbox (own)', path: '/inbox', ready: '.notification', signedIn: true },
   { name: 'Settings (own)', path: '/settings', ready: '#push-title', signedIn: true },
   { name: 'More (own)', path: '/more', ready: 'a.card-link', signedIn: true },
+  { name: 'Offers (own)', path: '/offers', ready: 'a.offer-card', signedIn: true },
+  { name: 'Offer', path: '/offers/:firstOffer', ready: '#offer-why', signedIn: true },
 ];
 
 export const LANGUAGES: readonly Lang[] = LANGS;
@@ -53,11 +55,18 @@ export async function signIn(page: Page, baseUrl: string): Promise<void> {
   await signInAs(page, baseUrl, 'Kadri Tamm');
 }
 
-/** `:firstCase` in a path stands for the id of the first life event on the device. */
+/** `:firstCase` and `:firstOffer` in a path stand for the id of the first life event or offer on the device. */
 async function resolvePath(page: Page, path: string): Promise<string> {
-  if (!path.includes(':firstCase')) return path;
-  const [first] = await readStore<{ id: string }>(page, 'cases');
-  return path.replace(':firstCase', first.id);
+  for (const [placeholder, store] of [
+    [':firstCase', 'cases'],
+    [':firstOffer', 'offers'],
+  ] as const) {
+    if (path.includes(placeholder)) {
+      const [first] = await readStore<{ id: string }>(page, store);
+      return path.replace(placeholder, first.id);
+    }
+  }
+  return path;
 }
 
 /** Chooses the app's language the way a returning person's saved choice does. */

@@ -68,3 +68,37 @@ describe('after an agency moves a step', () => {
     expect(after.rows).toEqual(before.rows);
   });
 });
+
+describe('an offer on a step the agency settles itself', () => {
+  it('is granted with it', async () => {
+    const ska = (await createAgencyKey(db, 'ska', { scopes: ['service.status_changed'] })).key;
+    const kadri = await personId(db, KADRI);
+    const pending = await db.query<{ id: string }>(
+      `SELECT o.id FROM offers o JOIN steps s ON s.id = o.step_id
+       WHERE o.person_id = $1 AND s.sub_service_id = 'child-parental-benefit' AND o.status = 'pending'`,
+      [kadri],
+    );
+    expect(pending.rows).toHaveLength(1);
+    const res = await app.request('/api/agency/events', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ska}` },
+      body: JSON.stringify({
+        id: 'effects-offer',
+        type: 'service.status_changed',
+        occurredAt: new Date().toISOString(),
+        personalCode: KADRI,
+        subServiceId: 'child-parental-benefit',
+        status: 'completed',
+        reason,
+      }),
+    });
+    expect(res.status).toBe(200);
+    const offer = await db.query<{ status: string }>('SELECT status FROM offers WHERE id = $1', [pending.rows[0].id]);
+    expect(offer.rows).toEqual([{ status: 'granted' }]);
+    const change = await db.query<{ data: { status: string } }>(
+      `SELECT data FROM person_changes WHERE entity = 'offer' AND entity_id = $1`,
+      [pending.rows[0].id],
+    );
+    expect(change.rows[0].data.status).toBe('granted');
+  });
+});

@@ -1,7 +1,6 @@
 import { useLocation } from '@solidjs/router';
 import { createEffect, createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { ApiError, apiJson } from '../../data/api';
-import { db } from '../../data/db';
 import { createLiveQuery } from '../../data/live';
 import { t } from '../../i18n';
 import {
@@ -46,7 +45,7 @@ const mmss = (ms: number) => {
 export function SessionNotices() {
   const location = useLocation();
   const profile = useProfile();
-  const times = createLiveQuery(async () => (await db.meta.get(SESSION_KEY))?.value as SessionTimes | undefined);
+  const times = createLiveQuery(async (db) => (await db.meta.get(SESSION_KEY))?.value as SessionTimes | undefined);
   const [now, setNow] = createSignal(Date.now());
   const [lead, setLead] = createSignal(2 * 60_000);
   const [verified, setVerified] = createSignal<string | undefined>();

@@ -1,7 +1,7 @@
 import { createSignal } from 'solid-js';
 import { ApiError, apiJson, NetworkError } from '../../data/api';
-import { db, type PersonRow } from '../../data/db';
-import { createLiveQuery } from '../../data/live';
+import type { PersonRow } from '../../data/db';
+import { createLiveQuery, openDb } from '../../data/live';
 import { language } from '../../i18n';
 
 /** The session's times as the server gave them (ISO); kept in IndexedDB so the warning survives reloads. */
@@ -34,7 +34,7 @@ export { sessionState };
 
 /** The person whose data this device holds (the `profile` row), null when nobody; undefined while loading. */
 export function useProfile() {
-  return createLiveQuery(async () => (await db.profile.get('me')) ?? null);
+  return createLiveQuery(async (db) => (await db.profile.get('me')) ?? null);
 }
 
 export const fullName = (profile: PersonRow) => `${profile.givenName} ${profile.familyName}`;
@@ -45,7 +45,7 @@ export function signInHref(path: string): string {
 }
 
 export async function saveSessionTimes(times: SessionTimes | undefined) {
-  if (times) await db.meta.put({ key: SESSION_KEY, value: times });
+  if (times) await (await openDb()).db.meta.put({ key: SESSION_KEY, value: times });
 }
 
 /**
@@ -58,6 +58,7 @@ export const hasSignedInHint = () => document.cookie.split('; ').includes('mr_si
 
 export async function refreshSession(): Promise<SessionState> {
   // Nobody signed in here and no session cookie: nothing to ask (and no failing request to log).
+  const { db } = await openDb();
   if (!hasSignedInHint() && !(await db.profile.get('me'))) {
     setSessionState('ended');
     return 'ended';
@@ -99,6 +100,7 @@ export async function refreshSession(): Promise<SessionState> {
  */
 export function watchSession(): void {
   const syncIfSignedIn = async () => {
+    const { db } = await openDb();
     if (await db.profile.get('me')) (await import('../../data/sync-service')).startSync();
   };
   void syncIfSignedIn();
@@ -109,7 +111,7 @@ export function watchSession(): void {
   window.addEventListener('online', () => void check());
 }
 
-export const unsentCount = () => db.outbox.count();
+export const unsentCount = async () => (await openDb()).db.outbox.count();
 
 /**
  * Signs out: ends the session on the server, deletes the person's data from this device, then lets the
@@ -123,7 +125,7 @@ export async function signOut(): Promise<void> {
     // Offline or already ended: the data on this device goes all the same; the cookie dies with the session.
     if (!(error instanceof NetworkError) && !(error instanceof ApiError && error.status === 401)) throw error;
   }
-  await db.clearPersonalData();
+  await (await openDb()).db.clearPersonalData();
   setSessionState('ended');
   window.location.assign(endSessionUrl ?? '/');
 }

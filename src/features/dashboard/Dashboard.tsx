@@ -2,7 +2,6 @@ import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { FeedbackRequestRow } from '../../contract/feedback';
 import type { NotificationRow } from '../../contract/person';
-import { db } from '../../data/db';
 import { createLiveQuery } from '../../data/live';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
@@ -11,6 +10,8 @@ import { personTasks } from '../events/progress';
 import { useAllSteps, useCases } from '../events/queries';
 import { StatusBadge } from '../events/StatusBadge';
 import { useNotifications } from '../inbox/queries';
+import { subServiceOf } from '../offers/labels';
+import { isOpen, useOffers } from '../offers/queries';
 import { useEventServices } from '../services/queries';
 
 /** The signed-in Home: what needs the person, their life events under way, the latest messages. */
@@ -25,7 +26,7 @@ export function Dashboard(props: { givenName: string }) {
     const sub = service(caseOf(caseId)?.eventServiceId ?? '')?.subServices.find((s) => s.id === subId);
     return sub ? localized(sub.name) : subId;
   };
-  const feedback = createLiveQuery(async () => {
+  const feedback = createLiveQuery(async (db) => {
     const now = new Date().toISOString();
     return ((await db.feedbackRequests.toArray()) as unknown as FeedbackRequestRow[]).filter(
       (r) => r.status === 'pending' && r.availableAt <= now && r.expiresAt > now,
@@ -35,16 +36,32 @@ export function Dashboard(props: { givenName: string }) {
     const sub = service(r.eventServiceId)?.subServices.find((s) => s.id === r.subServiceId);
     return sub ? localized(sub.name) : r.subServiceId;
   };
+  const offers = useOffers();
+  /** Offers waiting for an answer; their steps are listed as the offer, not twice. */
+  const openOffers = () => (offers() ?? []).filter(isOpen);
+  const offerSteps = () => new Set(openOffers().map((o) => o.stepId));
   /** Everything waiting for the person, soonest deadline first. */
   const tasks = () =>
     [
-      ...personTasks(cases() ?? [], steps() ?? []).map((step) => ({
-        key: step.id,
-        href: `/events/${step.caseId}`,
-        title: subName(step.caseId, step.subServiceId),
-        due: step.dueDate,
-        status: step.status,
-      })),
+      ...openOffers().map((o) => {
+        const sub = subServiceOf(o, services());
+        return {
+          key: o.id,
+          href: `/offers/${o.id}`,
+          title: t('offers.dashboard_item', { service: sub ? localized(sub.name) : o.subServiceId }),
+          due: o.deadline as string | null,
+          status: undefined,
+        };
+      }),
+      ...personTasks(cases() ?? [], steps() ?? [])
+        .filter((step) => !offerSteps().has(step.id))
+        .map((step) => ({
+          key: step.id,
+          href: `/events/${step.caseId}`,
+          title: subName(step.caseId, step.subServiceId),
+          due: step.dueDate,
+          status: step.status,
+        })),
       ...(feedback() ?? []).map((r) => ({
         key: r.id,
         href: `/feedback/${r.id}`,

@@ -5,6 +5,7 @@ import type { StepRow } from '../../contract/cases';
 import type { Agency, SubService } from '../../contract/catalogue';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
+import { useStepOffer } from '../offers/queries';
 import { StatusBadge } from './StatusBadge';
 
 interface Props {
@@ -21,6 +22,8 @@ export function StepCard(props: Props) {
   const agency = () => (props.agency ? localized(props.agency.name) : props.step.agencyId);
   const due = () => (props.step.dueDate ? formatDate(props.step.dueDate) : undefined);
   const personActs = () => props.step.status === 'action_needed' && props.step.actor === 'person';
+  // A proactive step: the state has made an offer the person answers in the app.
+  const offer = useStepOffer(() => props.step.id);
 
   return (
     <li class="card step" classList={{ 'step-action': personActs() }}>
@@ -53,7 +56,14 @@ export function StepCard(props: Props) {
         </Switch>
       </p>
       <p class="step-reason">{localized(props.step.reason)}</p>
-      <Show when={personActs() && props.subService}>
+      <Show when={offer()}>
+        {(o) => (
+          <A class="button button-primary" href={`/offers/${o().id}`}>
+            {t('offers.see_offer')}
+          </A>
+        )}
+      </Show>
+      <Show when={!offer() && personActs() && props.subService}>
         <a class="button button-primary" href={props.subService!.url} target="_blank" rel="noopener">
           {t('step.act', { agency: agency() })}
           <Icon name="external" size={20} />

@@ -17,7 +17,7 @@ export default function FeedbackForm() {
   const params = useParams<{ requestId: string }>();
   const navigate = useNavigate();
   const request = createLiveQuery(
-    async (id) => ((await db.feedbackRequests.get(id)) as unknown as FeedbackRequestRow | undefined) ?? null,
+    async (db, id) => ((await db.feedbackRequests.get(id)) as unknown as FeedbackRequestRow | undefined) ?? null,
     () => params.requestId,
   );
   const service = useEventService(() => request()?.eventServiceId ?? '');

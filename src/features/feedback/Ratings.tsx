@@ -2,7 +2,6 @@ import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { EmptyState, Page } from '../../app/Page';
 import type { ServiceStatsRow } from '../../contract/feedback';
 import { countScores, recommendationIndex, type ScoreCounts } from '../../contract/nps';
-import { db } from '../../data/db';
 import { createLiveQuery } from '../../data/live';
 import { t } from '../../i18n';
 import { formatDate, formatNumber, localized } from '../../i18n/format';
@@ -22,7 +21,7 @@ const sum = (rows: ServiceStatsRow[]): ScoreCounts & { answers: number } =>
 
 /** "How services are rated": the recommendation index per agency by month, and per service. */
 export default function Ratings() {
-  const stats = createLiveQuery(() => db.serviceStats.orderBy('month').toArray());
+  const stats = createLiveQuery((db) => db.serviceStats.orderBy('month').toArray());
   const agencies = useAgencies();
   const services = useEventServices();
   const [failed, setFailed] = createSignal(false);

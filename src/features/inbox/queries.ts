@@ -1,11 +1,10 @@
 import type { NotificationRow } from '../../contract/person';
-import { db } from '../../data/db';
 import { createLiveQuery } from '../../data/live';
 
 export const useNotifications = () =>
   createLiveQuery(
-    async () => (await db.notifications.orderBy('createdAt').reverse().toArray()) as unknown as NotificationRow[],
+    async (db) => (await db.notifications.orderBy('createdAt').reverse().toArray()) as unknown as NotificationRow[],
   );
 
 export const useUnreadCount = () =>
-  createLiveQuery(async () => (await db.notifications.filter((n) => !n.readAt).count()) as number);
+  createLiveQuery(async (db) => (await db.notifications.filter((n) => !n.readAt).count()) as number);

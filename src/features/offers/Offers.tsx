@@ -1,10 +1,70 @@
+import { A } from '@solidjs/router';
+import { For, Show } from 'solid-js';
 import { EmptyState, Page } from '../../app/Page';
+import type { OfferRow } from '../../contract/offers';
 import { t } from '../../i18n';
+import { localized } from '../../i18n/format';
+import { useAgencies, useEventServices } from '../services/queries';
+import { offerLine, subServiceOf } from './labels';
+import { inListOrder, useOffers } from './queries';
 
+/** The proactive offers: those waiting for an answer first (soonest deadline first), then the decided ones. */
 export default function Offers() {
+  const offers = useOffers();
+  const services = useEventServices();
+  const agencies = useAgencies();
+  const ordered = () => inListOrder(offers() ?? []);
+  const pending = () => ordered().filter((o) => o.status === 'pending');
+  const decided = () => ordered().filter((o) => o.status !== 'pending');
+
+  const card = (offer: OfferRow) => {
+    const sub = subServiceOf(offer, services());
+    const agency = agencies()?.get(offer.agencyId);
+    return (
+      <li>
+        <A
+          class="card card-link offer-card"
+          classList={{ 'step-action': offer.status === 'pending' }}
+          href={`/offers/${offer.id}`}
+        >
+          <span class="card-title">{sub ? localized(sub.name) : offer.subServiceId}</span>
+          <Show when={offer.subjectName}>
+            <span>{t('offers.for_subject', { name: offer.subjectName })}</span>
+          </Show>
+          <span class="card-meta">{agency ? localized(agency.name) : offer.agencyId}</span>
+          <span class="offer-line">{offerLine(offer)}</span>
+        </A>
+      </li>
+    );
+  };
+
   return (
     <Page title={t('offers.title')}>
-      <EmptyState title={t('offers.empty_title')} text={t('offers.empty_text')} />
+      <Show
+        when={(offers() ?? []).length > 0}
+        fallback={
+          <Show when={offers()}>
+            <EmptyState title={t('offers.empty_title')} text={t('offers.empty_text')} />
+          </Show>
+        }
+      >
+        <Show when={pending().length > 0}>
+          <section class="group" aria-labelledby="offers-pending">
+            <h2 id="offers-pending">{t('offers.pending')}</h2>
+            <ul class="card-list">
+              <For each={pending()}>{card}</For>
+            </ul>
+          </section>
+        </Show>
+        <Show when={decided().length > 0}>
+          <section class="group" aria-labelledby="offers-decided">
+            <h2 id="offers-decided">{t('offers.decided')}</h2>
+            <ul class="card-list">
+              <For each={decided()}>{card}</For>
+            </ul>
+          </section>
+        </Show>
+      </Show>
     </Page>
   );
 }

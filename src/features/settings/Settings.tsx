@@ -16,7 +16,7 @@ async function chooseLanguage(lang: Lang) {
 }
 
 export default function Settings() {
-  const signedIn = createLiveQuery(async () => (await db.profile.get('me')) !== undefined);
+  const signedIn = createLiveQuery(async (db) => (await db.profile.get('me')) !== undefined);
   return (
     <Page title={t('settings.title')}>
       <fieldset class="choice-group">

@@ -1,4 +1,5 @@
 import { SERVICE_STATUS_CHANGED } from '../../contract/agency-events';
+import { registerEventHandlers } from '../offers/register-events';
 import type { AgencyEventHandlers } from './events';
 import { serviceStatusChanged } from './status-changed';
 
@@ -9,6 +10,8 @@ import { serviceStatusChanged } from './status-changed';
  */
 export const agencyEventHandlers: AgencyEventHandlers = {
   [SERVICE_STATUS_CHANGED]: serviceStatusChanged,
+  // Register events (population.*, pension.*, defence.*, health.*): cases, steps and proactive offers.
+  ...registerEventHandlers,
 };
 
 export const AGENCY_EVENT_TYPES = Object.keys(agencyEventHandlers);

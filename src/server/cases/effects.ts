@@ -2,6 +2,8 @@ import type { Localized } from '../../contract/i18n';
 import type { Queryable } from '../db/database';
 import { scheduleFeedback } from '../feedback/requests';
 import { createNotification } from '../notifications/store';
+import { loadOfferRow } from '../offers/store';
+import { recordChange } from '../sync/changes';
 import type { StepChanged } from './store';
 
 /**
@@ -29,6 +31,15 @@ export async function afterStepChanged(tx: Queryable, changed: StepChanged, reas
     body: reason,
     link: `/events/${changed.caseId}`,
   });
+  if (['completed', 'declined', 'not_applicable'].includes(changed.to)) {
+    // The agency settled the step itself: an offer still open on it is granted (or lapses) with it.
+    const { rows: offers } = await tx.query<{ id: string }>(
+      `UPDATE offers SET status = $2, decided_at = now() WHERE step_id = $1 AND status = 'pending' RETURNING id`,
+      [changed.stepId, changed.to === 'completed' ? 'granted' : 'expired'],
+    );
+    for (const offer of offers)
+      await recordChange(tx, step.person_id, 'offer', offer.id, await loadOfferRow(tx, offer.id));
+  }
   if (changed.to === 'completed') {
     await scheduleFeedback(tx, {
       personId: step.person_id,

@@ -1,6 +1,7 @@
 import { Catalogue } from '../../contract/catalogue';
 import { isValidPersonalCode } from '../../contract/isikukood';
 import type { Database } from '../db/database';
+import { seedDemoOffers } from '../offers/demo';
 import { seedDemoCases } from './cases';
 import { agencies, eventServices } from './catalogue';
 import { seedDemoNotifications } from './notifications';
@@ -52,6 +53,8 @@ export async function seed(db: Database): Promise<void> {
       );
     }
   });
-  await seedDemoCases(db);
+  // The welcome message first, so it is the oldest in each inbox.
   await db.transaction(seedDemoNotifications);
+  await seedDemoCases(db);
+  await seedDemoOffers(db);
 }

@@ -22,9 +22,9 @@ const WELCOME: { title: Localized; body: Localized } = {
 export async function seedDemoNotifications(tx: Queryable): Promise<void> {
   for (const person of demoPeople) {
     const { rows } = await tx.query<{ id: string; has: boolean }>(
-      `SELECT p.id, EXISTS (SELECT 1 FROM notifications n WHERE n.person_id = p.id) AS has
+      `SELECT p.id, EXISTS (SELECT 1 FROM notifications n WHERE n.person_id = p.id AND n.title = $2) AS has
        FROM persons p WHERE p.personal_code = $1`,
-      [person.personalCode],
+      [person.personalCode, WELCOME.title],
     );
     if (!rows[0] || rows[0].has) continue;
     await createNotification(tx, rows[0].id, { topic: 'general', ...WELCOME, link: '/events' });

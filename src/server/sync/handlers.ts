@@ -1,7 +1,9 @@
 import { FeedbackAnswerPayload, FeedbackDismissPayload } from '../../contract/feedback';
+import { OfferAcceptPayload, OfferDeclinePayload } from '../../contract/offers';
 import { NotificationReadPayload, SettingsUpdate } from '../../contract/person';
 import { answerFeedback, dismissFeedback } from '../feedback/answers';
 import { markNotificationRead } from '../notifications/store';
+import { acceptOffer, declineOffer } from '../offers/store';
 import { updateSettings } from '../settings/store';
 import { defineHandler, type MutationHandlers, MutationRejected } from './mutations';
 
@@ -22,6 +24,14 @@ export const mutationHandlers: MutationHandlers = {
   'feedback.dismiss': defineHandler({
     payload: FeedbackDismissPayload,
     apply: (tx, person, dismiss) => dismissFeedback(tx, person, dismiss),
+  }),
+  'offer.accept': defineHandler({
+    payload: OfferAcceptPayload,
+    apply: (tx, person, accept) => acceptOffer(tx, person, accept),
+  }),
+  'offer.decline': defineHandler({
+    payload: OfferDeclinePayload,
+    apply: (tx, person, decline) => declineOffer(tx, person, decline),
   }),
   'settings.update': defineHandler({
     payload: SettingsUpdate,

@@ -1,0 +1,96 @@
+/**
+ * npm run bench:cohort [-- --people 1370000]
+ *
+ * Seeds N synthetic people (default 100 000) with generate_series, all born in March 1961, then
+ * fires one cohort event ("everyone born in March 1961 reaches pension age") through the agency
+ * event handler and prints people per second and the total time: on embedded PGlite always, and on
+ * the PostgreSQL server of DATABASE_URL when it is set (in a schema of its own, dropped afterwards).
+ * Not part of the test suite.
+ */
+import { randomBytes } from 'node:crypto';
+import { receiveAgencyEvent } from '../src/server/agency/events';
+import { agencyEventHandlers } from '../src/server/agency/handlers';
+import { type Database, openDatabase } from '../src/server/db/database';
+import { migrate } from '../src/server/db/migrate';
+import { seed } from '../src/server/seed';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
+  return value;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function bench(label: string, db: Database, people: number) {
+  await migrate(db);
+  await seed(db);
+  let t = performance.now();
+  // Synthetic people: personal codes outside the real range of the demo (serials from 10 000 000 000),
+  // born across March 1961; two in three married, so one in three also gets the living-alone allowance.
+  await db.query(
+    `INSERT INTO persons (personal_code, given_name, family_name, preferred_language, facts)
+     SELECT (31000000000 + i)::text, 'Isik', 'Nr ' || i, 'et',
+       jsonb_build_object(
+         'sex', CASE WHEN i % 2 = 0 THEN 'male' ELSE 'female' END,
+         'birthDate', to_char(date '1961-03-01' + (i % 31), 'YYYY-MM-DD'),
+         'citizenship', 'EE',
+         'residence', jsonb_build_object('country', 'EE', 'municipality', 'Tallinn', 'since', '1990-01-01'),
+         'maritalStatus', CASE WHEN i % 3 = 0 THEN 'single' ELSE 'married' END,
+         'children', '[]'::jsonb)
+     FROM generate_series(1, $1::int) AS i`,
+    [people],
+  );
+  await db.query('ANALYZE persons');
+  const seeded = performance.now() - t;
+  const key = { id: '00000000-0000-0000-0000-000000000000', agencyId: 'ska', scopes: ['pension.age_approaching'] };
+  await db.query(
+    `INSERT INTO agency_api_keys (id, agency_id, key_hash, label, scopes) VALUES ($1, 'ska', $2, 'bench', $3)
+     ON CONFLICT DO NOTHING`,
+    [key.id, randomBytes(16).toString('hex'), key.scopes],
+  );
+  t = performance.now();
+  const response = await receiveAgencyEvent(db, agencyEventHandlers, key, {
+    id: `bench-${Date.now()}`,
+    type: 'pension.age_approaching',
+    occurredAt: new Date().toISOString(),
+    cohort: { bornFrom: '1961-03-01', bornTo: '1961-03-31' },
+    pensionAge: { years: 65, months: 0 },
+  });
+  const took = performance.now() - t;
+  const result = response.result as { people: number; offers: number; casesOpened: number };
+  const { rows } = await db.query<{ changes: string }>('SELECT count(*) AS changes FROM person_changes');
+  console.log(
+    `${label}: ${people.toLocaleString('en')} people seeded in ${seconds(seeded)}; cohort event: ` +
+      `${result.people.toLocaleString('en')} people, ${result.offers.toLocaleString('en')} offers, ` +
+      `${result.casesOpened.toLocaleString('en')} cases, ${Number(rows[0].changes).toLocaleString('en')} change-log rows ` +
+      `in ${seconds(took)} = ${Math.round(result.people / (took / 1000)).toLocaleString('en')} people/s`,
+  );
+}
+
+const people = option('people', 100_000);
+
+const pglite = await openDatabase({});
+try {
+  await bench('PGlite', pglite, people);
+} finally {
+  await pglite.close();
+}
+
+const url = process.env.DATABASE_URL;
+if (url) {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = await openDatabase({ databaseUrl: url });
+  await admin.exec(`CREATE SCHEMA ${schema}`);
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  const pg = await openDatabase({ databaseUrl: scoped.toString() });
+  try {
+    await bench('PostgreSQL', pg, people);
+  } finally {
+    await pg.close();
+    await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.close();
+  }
+}

@@ -1,0 +1,21 @@
+import type { OfferRow } from '../../contract/offers';
+import type { CatalogueEntry } from '../../data/db';
+import { t } from '../../i18n';
+import { formatDate } from '../../i18n/format';
+import { isOpen } from './queries';
+
+/** The sub-service an offer is for, from the catalogue. */
+export function subServiceOf(offer: OfferRow, services: CatalogueEntry[] | undefined) {
+  return services?.find((s) => s.id === offer.eventServiceId)?.subServices.find((s) => s.id === offer.subServiceId);
+}
+
+/** One line on what the person can do and by when, or what became of the offer. */
+export function offerLine(offer: OfferRow): string {
+  const date = formatDate(offer.deadline);
+  if (offer.status === 'pending') {
+    if (!isOpen(offer)) return t('offers.expired_notice', { date });
+    if (!offer.declinable) return t('offers.duty_notice', { date });
+    return offer.kind === 'automatic' ? t('offers.automatic_notice', { date }) : t('offers.accept_by', { date });
+  }
+  return t(`offers.status.${offer.status}`);
+}

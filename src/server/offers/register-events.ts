@@ -1,0 +1,517 @@
+import type { z } from 'zod';
+import {
+  BirthRegisteredEvent,
+  CallUpAgeReachedEvent,
+  DeathRegisteredEvent,
+  DisabilityAssessedEvent,
+  MarriageRegisteredEvent,
+  PensionAgeApproachingEvent,
+  type RegisterEventResult,
+  ResidenceRegisteredEvent,
+} from '../../contract/agency-events';
+import type { Localized } from '../../contract/i18n';
+import { parsePersonalCode } from '../../contract/isikukood';
+import { tallinnDate } from '../../contract/offers';
+import { type AgencyEventContext, defineAgencyEventHandler } from '../agency/events';
+import { changeStep } from '../cases/store';
+import type { Queryable } from '../db/database';
+import { ApiError } from '../errors';
+import { addToDate, type Concerned, evaluateRule, type RuleEvent, type Subject, type Vars } from '../rules/evaluate';
+import { type ChildFact, type PersonFacts, readFacts } from '../rules/facts';
+import { rulesFor } from '../rules/index';
+import type { RegisterEventType, Role } from '../rules/schema';
+import { t } from '../rules/texts';
+import { applyCohort } from './cohort';
+import { applyDecisions, ensureCase } from './engine';
+
+/**
+ * Register events: what a register tells the state about people (a birth, a marriage, a death, a
+ * newcomer's residence, pension or call-up age, a disability assessed). Each handler, in the event's
+ * one transaction: keeps the facts of the people concerned up to date, opens or advances the case of
+ * the life event for each of them, and runs the rules the event triggers. People the event names who
+ * do not use the service are skipped (the result counts those who do).
+ *
+ * Only the agency that keeps the register may post its events (checked besides the key's scopes).
+ */
+export const REGISTER_KEEPERS: Record<RegisterEventType, readonly string[]> = {
+  'population.birth_registered': ['siseministeerium'],
+  'population.marriage_registered': ['siseministeerium'],
+  'population.death_registered': ['siseministeerium'],
+  'population.residence_registered': ['siseministeerium'],
+  'pension.age_approaching': ['ska'],
+  'defence.call_up_age_reached': ['kaitseressursside-amet'],
+  'health.disability_assessed': ['ska', 'sotsiaalministeerium'],
+};
+
+function checkKeeper(type: RegisterEventType, ctx: AgencyEventContext) {
+  if (!REGISTER_KEEPERS[type].includes(ctx.agencyId)) {
+    throw new ApiError(403, 'out_of_scope', `${type} events come from ${REGISTER_KEEPERS[type].join(' or ')}`);
+  }
+}
+
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+function checkNotFuture(occurredAt: string, ctx: AgencyEventContext) {
+  if (Date.parse(occurredAt) > ctx.receivedAt.getTime() + CLOCK_SKEW_MS) {
+    throw new ApiError(422, 'occurred_in_future', `occurredAt ${occurredAt} is in the future`);
+  }
+}
+
+interface KnownPerson {
+  id: string;
+  personal_code: string;
+  given_name: string;
+  family_name: string;
+  facts: unknown;
+}
+
+/** The people with these codes who use the service, locked for the event, in the order of `codes`. */
+async function known(tx: Queryable, codes: string[]): Promise<Map<string, KnownPerson>> {
+  const { rows } = await tx.query<KnownPerson>(
+    `SELECT id, personal_code, given_name, family_name, facts FROM persons WHERE personal_code = ANY($1::text[])
+     ORDER BY id FOR UPDATE`,
+    [codes],
+  );
+  return new Map(rows.map((r) => [r.personal_code, r]));
+}
+
+const concerned = (p: KnownPerson, role: Role, facts: PersonFacts = readFacts(p.facts)): Concerned => ({
+  personId: p.id,
+  role,
+  givenName: p.given_name,
+  familyName: p.family_name,
+  personalCode: p.personal_code,
+  facts,
+});
+
+async function saveFacts(tx: Queryable, personId: string, facts: PersonFacts) {
+  await tx.query('UPDATE persons SET facts = $2 WHERE id = $1', [personId, facts]);
+}
+
+function withChild(facts: PersonFacts, child: ChildFact): PersonFacts {
+  const children = (facts.children ?? []).filter((c) => c.personalCode !== child.personalCode);
+  const before = (facts.children ?? []).find((c) => c.personalCode === child.personalCode);
+  return { ...facts, children: [...children, { ...before, ...child }] };
+}
+
+/**
+ * The case of the life event for each person (opened if none is active for the subject), with the
+ * step the register event itself settles moved to completed. Returns the number of cases opened.
+ */
+async function registerInCases(
+  tx: Queryable,
+  people: Concerned[],
+  open: { eventServiceId: string; subjectName: string | null; completes: string; reason: Localized },
+  at: Date,
+  eventId: string,
+): Promise<number> {
+  let opened = 0;
+  for (const person of people) {
+    const c = await ensureCase(tx, person.personId, open.eventServiceId, open.subjectName, at);
+    if (c.opened) opened += 1;
+    const { rows } = await tx.query<{ id: string; status: string; updated_at: Date | string }>(
+      'SELECT id, status, updated_at FROM steps WHERE case_id = $1 AND sub_service_id = $2',
+      [c.caseId, open.completes],
+    );
+    const step = rows[0];
+    if (step && !['completed', 'declined', 'not_applicable'].includes(step.status)) {
+      const when = new Date(Math.max(at.getTime(), new Date(step.updated_at).getTime()));
+      await changeStep(tx, step.id, { status: 'completed', reason: open.reason, at: when, agencyEventId: eventId });
+    }
+  }
+  return opened;
+}
+
+async function runRules(tx: Queryable, event: RuleEvent, ctx: AgencyEventContext, eventId: string): Promise<number> {
+  let offers = 0;
+  for (const rule of rulesFor(event.type)) {
+    offers += await applyDecisions(tx, evaluateRule(rule, event), { eventId, now: ctx.receivedAt });
+  }
+  return offers;
+}
+
+const REASON = {
+  birth: t(
+    'Sünd on rahvastikuregistrisse kantud.',
+    'The birth has been entered in the population register.',
+    'Рождение внесено в регистр народонаселения.',
+    'Народження внесено до реєстру населення.',
+  ),
+  marriage: t(
+    'Abielu on rahvastikuregistrisse kantud.',
+    'The marriage has been entered in the population register.',
+    'Брак внесён в регистр народонаселения.',
+    'Шлюб внесено до реєстру населення.',
+  ),
+  death: t(
+    'Surm on rahvastikuregistrisse kantud.',
+    'The death has been entered in the population register.',
+    'Смерть внесена в регистр народонаселения.',
+    'Смерть внесено до реєстру населення.',
+  ),
+  residence: t(
+    'Sinu elukoht on rahvastikuregistrisse kantud.',
+    'Your address has been entered in the population register.',
+    'Ваше место жительства внесено в регистр народонаселения.',
+    'Ваше місце проживання внесено до реєстру населення.',
+  ),
+  disability: t(
+    'Sotsiaalkindlustusamet on puude raskusastme tuvastanud.',
+    'The Social Insurance Board has assessed the degree of disability.',
+    'Департамент социального страхования установил степень инвалидности.',
+    'Департамент соціального страхування встановив ступінь інвалідності.',
+  ),
+  callUp: t(
+    'Oled kantud kaitseväekohustuslaste registrisse.',
+    'You have been entered in the register of persons liable to defence service.',
+    'Вы внесены в регистр военнообязанных.',
+    'Вас внесено до реєстру військовозобов’язаних.',
+  ),
+};
+
+const SEVERITY: Record<string, Localized> = {
+  moderate: t('keskmine', 'moderate', 'средняя', 'середній'),
+  severe: t('raske', 'severe', 'тяжёлая', 'тяжкий'),
+  profound: t('sügav', 'profound', 'глубокая', 'глибокий'),
+};
+
+const result = (people: number, casesOpened: number, offers: number): RegisterEventResult => ({
+  people,
+  casesOpened,
+  offers,
+});
+
+export const birthRegistered = defineAgencyEventHandler({
+  schema: BirthRegisteredEvent,
+  async handle(tx, ctx, event: z.infer<typeof BirthRegisteredEvent>) {
+    checkKeeper(event.type, ctx);
+    checkNotFuture(event.occurredAt, ctx);
+    const people = await known(
+      tx,
+      event.parents.map((p) => p.personalCode),
+    );
+    const parents: Concerned[] = [];
+    for (const p of event.parents) {
+      const person = people.get(p.personalCode);
+      if (!person) continue;
+      let facts = readFacts(person.facts);
+      for (const c of event.children) {
+        facts = withChild(facts, { personalCode: c.personalCode, givenName: c.givenName, birthDate: c.birthDate });
+      }
+      await saveFacts(tx, person.id, facts);
+      parents.push(concerned(person, 'parent', facts));
+    }
+    const subjects: Subject[] = event.children.map((c) => ({
+      personalCode: c.personalCode,
+      name: `${c.givenName} ${c.familyName}`,
+      birthDate: c.birthDate,
+    }));
+    const subjectName = subjects.map((s) => s.name).join(', ');
+    const opened = await registerInCases(
+      tx,
+      parents,
+      { eventServiceId: 'having-a-child', subjectName, completes: 'child-birth-registration', reason: REASON.birth },
+      ctx.receivedAt,
+      event.id,
+    );
+    const offers = await runRules(
+      tx,
+      { type: event.type, date: event.children[0].birthDate, concerned: parents, subjects, caseSubject: subjectName },
+      ctx,
+      event.id,
+    );
+    return result(parents.length, opened, offers);
+  },
+});
+
+export const marriageRegistered = defineAgencyEventHandler({
+  schema: MarriageRegisteredEvent,
+  async handle(tx, ctx, event: z.infer<typeof MarriageRegisteredEvent>) {
+    checkKeeper(event.type, ctx);
+    checkNotFuture(event.occurredAt, ctx);
+    const people = await known(tx, event.spouses);
+    const spouses: Concerned[] = [];
+    let opened = 0;
+    for (const [i, code] of event.spouses.entries()) {
+      const person = people.get(code);
+      if (!person) continue;
+      const facts: PersonFacts = {
+        ...readFacts(person.facts),
+        maritalStatus: 'married',
+        spousePersonalCode: event.spouses[1 - i],
+      };
+      await saveFacts(tx, person.id, facts);
+      const other = people.get(event.spouses[1 - i]);
+      const me = concerned(person, 'spouse', facts);
+      spouses.push(me);
+      opened += await registerInCases(
+        tx,
+        [me],
+        {
+          eventServiceId: 'marriage',
+          subjectName: other ? `${other.given_name} ${other.family_name}` : null,
+          completes: 'marriage-registration',
+          reason: REASON.marriage,
+        },
+        ctx.receivedAt,
+        event.id,
+      );
+    }
+    const offers = await runRules(
+      tx,
+      { type: event.type, date: event.marriedOn, concerned: spouses, subjects: [] },
+      ctx,
+      event.id,
+    );
+    return result(spouses.length, opened, offers);
+  },
+});
+
+export const deathRegistered = defineAgencyEventHandler({
+  schema: DeathRegisteredEvent,
+  async handle(tx, ctx, event: z.infer<typeof DeathRegisteredEvent>) {
+    checkKeeper(event.type, ctx);
+    checkNotFuture(event.occurredAt, ctx);
+    const { deceased } = event;
+    const codes = [deceased.personalCode, ...(event.spousePersonalCode ? [event.spousePersonalCode] : [])];
+    const people = await known(tx, [...codes, ...event.children.map((c) => c.personalCode)]);
+    const survivors: Concerned[] = [];
+    const self = people.get(deceased.personalCode);
+    if (self) await saveFacts(tx, self.id, { ...readFacts(self.facts), diedOn: deceased.diedOn });
+    const spouse = event.spousePersonalCode ? people.get(event.spousePersonalCode) : undefined;
+    if (spouse) {
+      const facts: PersonFacts = { ...readFacts(spouse.facts), maritalStatus: 'widowed' };
+      delete facts.spousePersonalCode;
+      await saveFacts(tx, spouse.id, facts);
+      survivors.push(concerned(spouse, 'spouse', facts));
+    }
+    const onDeath = tallinnDate(new Date(`${deceased.diedOn}T12:00:00Z`));
+    for (const c of event.children) {
+      const child = people.get(c.personalCode);
+      // Adult children who use the service see the life event too; minors are looked after by the spouse.
+      if (child && addToDate(c.birthDate, 18) <= onDeath) survivors.push(concerned(child, 'child'));
+    }
+    const deceasedName = `${deceased.givenName} ${deceased.familyName}`;
+    const opened = await registerInCases(
+      tx,
+      survivors,
+      {
+        eventServiceId: 'death-of-close-one',
+        subjectName: deceasedName,
+        completes: 'death-registration',
+        reason: REASON.death,
+      },
+      ctx.receivedAt,
+      event.id,
+    );
+    const vars: Vars = { deceasedName: { text: deceasedName }, deathDate: { date: deceased.diedOn } };
+    const subjects: Subject[] = event.children.map((c) => ({
+      personalCode: c.personalCode,
+      name: `${c.givenName} ${c.familyName}`,
+      birthDate: c.birthDate,
+    }));
+    const offers = await runRules(
+      tx,
+      { type: event.type, date: deceased.diedOn, concerned: survivors, subjects, vars, caseSubject: deceasedName },
+      ctx,
+      event.id,
+    );
+    return result(survivors.length, opened, offers);
+  },
+});
+
+export const residenceRegistered = defineAgencyEventHandler({
+  schema: ResidenceRegisteredEvent,
+  async handle(tx, ctx, event: z.infer<typeof ResidenceRegisteredEvent>) {
+    checkKeeper(event.type, ctx);
+    checkNotFuture(event.occurredAt, ctx);
+    const info = parsePersonalCode(event.personalCode)!;
+    // A newcomer is new here too: the population register's entry makes them a person of the service.
+    await tx.query(
+      `INSERT INTO persons (personal_code, given_name, family_name, preferred_language, facts)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (personal_code) DO NOTHING`,
+      [
+        event.personalCode,
+        event.givenName,
+        event.familyName,
+        event.preferredLanguage ?? 'et',
+        { sex: info.sex, birthDate: info.birthDate, children: [] },
+      ],
+    );
+    const person = (await known(tx, [event.personalCode])).get(event.personalCode)!;
+    const before = readFacts(person.facts);
+    const facts: PersonFacts = {
+      ...before,
+      sex: before.sex ?? info.sex,
+      birthDate: before.birthDate ?? info.birthDate,
+      citizenship: event.citizenship,
+      residence: { country: 'EE', municipality: event.municipality, since: event.since },
+    };
+    await saveFacts(tx, person.id, facts);
+    const me = concerned(person, 'person', facts);
+    // Someone who has just come to live in Estonia, not a move within it, starts "settling in".
+    const arrived = before.residence?.country !== 'EE' && event.citizenship !== 'EE';
+    const opened = arrived
+      ? await registerInCases(
+          tx,
+          [me],
+          {
+            eventServiceId: 'settling-in-estonia',
+            subjectName: null,
+            completes: 'settling-address-registration',
+            reason: REASON.residence,
+          },
+          ctx.receivedAt,
+          event.id,
+        )
+      : 0;
+    const offers = await runRules(
+      tx,
+      {
+        type: event.type,
+        date: tallinnDate(new Date(event.occurredAt)),
+        concerned: [me],
+        subjects: [],
+        vars: { residentSince: { date: event.since } },
+      },
+      ctx,
+      event.id,
+    );
+    return result(1, opened, offers);
+  },
+});
+
+export const disabilityAssessed = defineAgencyEventHandler({
+  schema: DisabilityAssessedEvent,
+  async handle(tx, ctx, event: z.infer<typeof DisabilityAssessedEvent>) {
+    checkKeeper(event.type, ctx);
+    checkNotFuture(event.occurredAt, ctx);
+    const people = await known(tx, event.parents);
+    const parents: Concerned[] = [];
+    const child: ChildFact = {
+      personalCode: event.child.personalCode,
+      givenName: event.child.givenName,
+      birthDate: event.child.birthDate,
+      disability: event.severity,
+    };
+    for (const code of event.parents) {
+      const person = people.get(code);
+      if (!person) continue;
+      const facts = withChild(readFacts(person.facts), child);
+      await saveFacts(tx, person.id, facts);
+      parents.push(concerned(person, 'parent', facts));
+    }
+    const subject: Subject = {
+      personalCode: child.personalCode,
+      name: `${event.child.givenName} ${event.child.familyName}`,
+      birthDate: child.birthDate,
+      disability: event.severity,
+    };
+    const opened = await registerInCases(
+      tx,
+      parents,
+      {
+        eventServiceId: 'child-with-health-impairment',
+        subjectName: subject.name,
+        completes: 'child-disability-assessment',
+        reason: REASON.disability,
+      },
+      ctx.receivedAt,
+      event.id,
+    );
+    const offers = await runRules(
+      tx,
+      {
+        type: event.type,
+        date: event.assessedOn,
+        concerned: parents,
+        subjects: [subject],
+        caseSubject: subject.name,
+        vars: { severity: { localized: SEVERITY[event.severity] }, assessedOn: { date: event.assessedOn } },
+      },
+      ctx,
+      event.id,
+    );
+    return result(parents.length, opened, offers);
+  },
+});
+
+/** One person (by personal code) or a cohort (set-based, see cohort.ts). */
+async function personOrCohort(
+  tx: Queryable,
+  ctx: AgencyEventContext,
+  event: z.infer<typeof PensionAgeApproachingEvent> | z.infer<typeof CallUpAgeReachedEvent>,
+  personVars: (p: Concerned) => Vars,
+  cohortVars: Record<string, { date: string } | { text: string }>,
+  cohortParams: unknown[],
+): Promise<RegisterEventResult> {
+  const date = tallinnDate(new Date(event.occurredAt));
+  if (event.cohort) {
+    const done = await applyCohort(tx, event.type, {
+      eventId: event.id,
+      bornFrom: event.cohort.bornFrom,
+      bornTo: event.cohort.bornTo,
+      date,
+      now: ctx.receivedAt,
+      vars: cohortVars,
+      params: cohortParams,
+    });
+    return result(done.people, done.casesOpened, done.offers);
+  }
+  const person = (await known(tx, [event.personalCode!])).get(event.personalCode!);
+  if (!person) throw new ApiError(404, 'unknown_person', 'No person with this personal code uses the service');
+  const countCases = async () =>
+    Number(
+      (await tx.query<{ n: string }>('SELECT count(*) AS n FROM cases WHERE person_id = $1', [person.id])).rows[0].n,
+    );
+  const before = await countCases();
+  const offers = await runRules(
+    tx,
+    { type: event.type, date, concerned: [concerned(person, 'person')], subjects: [], personVars },
+    ctx,
+    event.id,
+  );
+  return result(1, (await countCases()) - before, offers);
+}
+
+export const pensionAgeApproaching = defineAgencyEventHandler({
+  schema: PensionAgeApproachingEvent,
+  async handle(tx, ctx, event: z.infer<typeof PensionAgeApproachingEvent>) {
+    checkKeeper(event.type, ctx);
+    checkNotFuture(event.occurredAt, ctx);
+    const { years, months } = event.pensionAge;
+    return personOrCohort(
+      tx,
+      ctx,
+      event,
+      (p) => ({ pensionDate: { date: p.facts.birthDate ? addToDate(p.facts.birthDate, years, months) : '' } }),
+      // $1 and $2 of the cohort's extra parameters: the pension age.
+      {
+        pensionDate: {
+          date: `((t.facts->>'birthDate')::date + make_interval(years => $X1::int, months => $X2::int))::date`,
+        },
+      },
+      [years, months],
+    );
+  },
+});
+
+export const callUpAgeReached = defineAgencyEventHandler({
+  schema: CallUpAgeReachedEvent,
+  async handle(tx, ctx, event: z.infer<typeof CallUpAgeReachedEvent>) {
+    checkKeeper(event.type, ctx);
+    checkNotFuture(event.occurredAt, ctx);
+    return personOrCohort(tx, ctx, event, () => ({}), {}, []);
+  },
+});
+
+/** Every register event type with its handler, for src/server/agency/handlers.ts. */
+export const registerEventHandlers = {
+  'population.birth_registered': birthRegistered,
+  'population.marriage_registered': marriageRegistered,
+  'population.death_registered': deathRegistered,
+  'population.residence_registered': residenceRegistered,
+  'pension.age_approaching': pensionAgeApproaching,
+  'defence.call_up_age_reached': callUpAgeReached,
+  'health.disability_assessed': disabilityAssessed,
+} satisfies Record<RegisterEventType, unknown>;

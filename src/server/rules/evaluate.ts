@@ -1,0 +1,214 @@
+import type { Lang, Localized } from '../../contract/i18n';
+import { LANGS } from '../../contract/langs';
+import type { PrefilledField } from '../../contract/offers';
+import type { Disability, PersonFacts } from './facts';
+import type { Condition, RegisterEventType, Role, Rule } from './schema';
+
+/**
+ * Evaluating rules for the people one event names, in TypeScript. Cohort events use the same rules
+ * compiled to SQL (sql.ts); both read the conditions and templates in the same way, and a server test
+ * checks that they agree.
+ */
+
+/** A value for a `{{name}}` in a template: text as is, a date written per language, or a text per language. */
+export type Var = { text: string } | { date: string } | { localized: Localized };
+export type Vars = Record<string, Var>;
+
+/** A person the event concerns, in the event's order (the mother first). */
+export interface Concerned {
+  personId: string;
+  role: Role;
+  givenName: string;
+  familyName: string;
+  personalCode: string;
+  facts: PersonFacts;
+}
+
+/** Whom an offer is about besides the person: a child. */
+export interface Subject {
+  personalCode: string;
+  name: string;
+  birthDate: string;
+  disability?: Disability;
+}
+
+export interface RuleEvent {
+  type: RegisterEventType;
+  /** The date the conditions are judged on (the event's date in Estonia), YYYY-MM-DD. */
+  date: string;
+  concerned: Concerned[];
+  subjects: Subject[];
+  /** Whom the life event's case is about (the children born, the deceased), to find or open the case. */
+  caseSubject?: string | null;
+  /** Variables of the event (e.g. deceasedName); person and subject variables are added per decision. */
+  vars?: Vars;
+  /** Variables that depend on the person (e.g. pensionDate from the birth date). */
+  personVars?: (person: Concerned) => Vars;
+}
+
+export interface Decision {
+  rule: Rule;
+  person: Concerned;
+  subjects: Subject[];
+  /** For the uniqueness of the offer: the subjects' personal codes, '' for none. */
+  subjectKey: string;
+  subjectName: string | null;
+  /** The subject of the case the offer belongs to (see RuleEvent.caseSubject). */
+  caseSubject: string | null;
+  vars: Vars;
+}
+
+/** Whole years between two ISO dates (the age on `on` of someone born on `born`). */
+export function ageOn(born: string, on: string): number {
+  const [y1, m1, d1] = born.split('-').map(Number);
+  const [y2, m2, d2] = on.split('-').map(Number);
+  return y2 - y1 - (m2 < m1 || (m2 === m1 && d2 < d1) ? 1 : 0);
+}
+
+function factValue(facts: PersonFacts, path: string): string | undefined {
+  if (path === 'residence.country') return facts.residence?.country;
+  const value = (facts as Record<string, unknown>)[path];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function within(age: number, c: { min?: number; under?: number }): boolean {
+  return (c.min === undefined || age >= c.min) && (c.under === undefined || age < c.under);
+}
+
+/** Whether one condition holds for the person (and the subject, for conditions about the subject). */
+export function holds(condition: Condition, person: Concerned, subject: Subject | undefined, date: string): boolean {
+  switch (condition.kind) {
+    case 'fact': {
+      const value = factValue(person.facts, condition.path);
+      const isIn = value !== undefined && condition.values.includes(value);
+      return condition.op === 'in' ? isIn : !isIn;
+    }
+    case 'age': {
+      const born = condition.of === 'person' ? person.facts.birthDate : subject?.birthDate;
+      return born !== undefined && within(ageOn(born, date), condition);
+    }
+    case 'subject_disability':
+      return subject?.disability !== undefined && condition.values.includes(subject.disability);
+    case 'resident_since': {
+      const since = person.facts.residence?.since;
+      if (person.facts.residence?.country !== 'EE' || !since) return false;
+      return ageOn(since, date) < condition.withinYears;
+    }
+  }
+}
+
+const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`.trim();
+
+export function personVars(person: Concerned): Vars {
+  const residence = person.facts.residence;
+  return {
+    personName: { text: fullName(person) },
+    personalCode: { text: person.personalCode },
+    birthDate: { date: person.facts.birthDate ?? '' },
+    address: { text: residence?.municipality ?? residence?.country ?? '' },
+    bankAccount: { text: person.facts.bankAccount ?? '' },
+  };
+}
+
+function subjectVars(subjects: Subject[]): Vars {
+  const first = subjects[0];
+  if (!first) return {};
+  return {
+    childName: { text: subjects.map((s) => s.name).join(', ') },
+    childBirthDate: { date: first.birthDate },
+    childPersonalCode: { text: subjects.map((s) => s.personalCode).join(', ') },
+  };
+}
+
+/** The people the rule makes an offer to for this event, and for which subjects. */
+export function evaluateRule(rule: Rule, event: RuleEvent): Decision[] {
+  if (!rule.triggers.includes(event.type)) return [];
+  const candidates = event.concerned.filter((p) => rule.audience.includes(p.role) && !p.facts.diedOn);
+  const units: Subject[][] =
+    rule.per === 'subject' ? event.subjects.map((s) => [s]) : [event.subjects.length ? event.subjects : []];
+  const decisions: Decision[] = [];
+  for (const subjects of units) {
+    const eligible = candidates.filter((person) =>
+      rule.conditions.every((c) => holds(c, person, subjects[0], event.date)),
+    );
+    for (const person of rule.recipients === 'first_eligible' ? eligible.slice(0, 1) : eligible) {
+      decisions.push({
+        rule,
+        person,
+        subjects,
+        subjectKey: subjects.map((s) => s.personalCode).join('+'),
+        subjectName: subjects.length ? subjects.map((s) => s.name).join(', ') : null,
+        caseSubject: event.caseSubject ?? null,
+        vars: {
+          eventDate: { date: event.date },
+          ...event.vars,
+          ...personVars(person),
+          ...event.personVars?.(person),
+          ...subjectVars(subjects),
+        },
+      });
+    }
+  }
+  return decisions;
+}
+
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A date in running text: 3 March 2026 in English, 03.03.2026 in the others (as Estonian documents write it). */
+export function formatDateFor(lang: Lang | 'field', iso: string): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  if (lang === 'en') return `${Number(d)} ${MONTHS_EN[Number(m) - 1]} ${y}`;
+  return `${d}.${m}.${y}`;
+}
+
+function varText(v: Var | undefined, lang: Lang | 'field'): string {
+  if (!v) return '';
+  if ('text' in v) return v.text;
+  if ('date' in v) return formatDateFor(lang, v.date);
+  return v.localized[lang === 'field' ? 'et' : lang];
+}
+
+export const TEMPLATE_VARIABLE = /\{\{\s*(\w+)\s*\}\}/g;
+
+export function renderText(template: string, vars: Vars, lang: Lang | 'field'): string {
+  return template.replace(TEMPLATE_VARIABLE, (_, name: string) => varText(vars[name], lang));
+}
+
+export function renderLocalized(template: Localized, vars: Vars): Localized {
+  return Object.fromEntries(LANGS.map((lang) => [lang, renderText(template[lang], vars, lang)])) as Localized;
+}
+
+/** The prefilled fields of the decision's offer, values filled in from the registers. */
+export function renderFields(decision: Decision): PrefilledField[] {
+  return decision.rule.fields.map((f) => ({
+    key: f.key,
+    label: f.label,
+    value: renderText(f.value, decision.vars, 'field'),
+    source: f.source,
+    editable: f.editable,
+  }));
+}
+
+/** Adds years and months to an ISO date (the pension date from the birth date), as PostgreSQL does. */
+export function addToDate(iso: string, years: number, months = 0): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const total = (y + years) * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StepRow } from '../../src/contract/cases';
+import { OfferRow } from '../../src/contract/offers';
+import { SyncPage } from '../../src/contract/sync';
+import type { Database } from '../../src/server/db/database';
+import { createLogger } from '../../src/server/log';
+import { seedDemoOffers } from '../../src/server/offers/demo';
+import { settleDueOffers } from '../../src/server/offers/store';
+import { mutationRoutes, syncRoutes } from '../../src/server/routes/sync';
+import { mutationHandlers } from '../../src/server/sync/handlers';
+import { openTestDatabase } from './db';
+import { asPerson, personId } from './person-harness';
+
+const KADRI = '49304142710';
+const OKSANA = '48906036156';
+const AIVAR = '36202193428';
+const MARET = '48409254569';
+const DANIIL = '50805072238';
+let db: Database;
+let app: ReturnType<typeof asPerson>;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  app = asPerson(db, (r) => {
+    r.route('/api/sync', syncRoutes(db));
+    r.route('/api/mutations', mutationRoutes(db, mutationHandlers, createLogger('silent')));
+  });
+});
+afterAll(() => db.close());
+
+const mutation = (type: string, payload: unknown, id = randomUUID()) => ({
+  id,
+  type,
+  payload,
+  createdAt: new Date().toISOString(),
+});
+
+async function post(who: string, mutations: unknown[]) {
+  const res = await app.request('/api/mutations', {
+    method: 'POST',
+    headers: { 'x-test-person': who, 'content-type': 'application/json' },
+    body: JSON.stringify({ mutations }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { results: { id: string; status: string; code?: string }[] }).results;
+}
+
+async function offerOf(code: string, subServiceId: string) {
+  const { rows } = await db.query<{ data: unknown }>(
+    `SELECT c.data FROM person_changes c JOIN offers o ON o.id::text = c.entity_id AND c.entity = 'offer'
+     JOIN persons p ON p.id = o.person_id WHERE p.personal_code = $1 AND o.sub_service_id = $2`,
+    [code, subServiceId],
+  );
+  return OfferRow.parse(rows[0].data);
+}
+
+async function stepOf(stepId: string) {
+  const { rows } = await db.query<{ data: unknown }>(
+    `SELECT data FROM person_changes WHERE entity = 'step' AND entity_id = $1`,
+    [stepId],
+  );
+  return StepRow.parse(rows[0].data);
+}
+
+describe('the demo offers', () => {
+  it('are there at start, once however often the seed runs', async () => {
+    await seedDemoOffers(db);
+    await seedDemoOffers(db);
+    const { rows } = await db.query<{ personal_code: string; sub_service_id: string; status: string }>(
+      `SELECT p.personal_code, o.sub_service_id, o.status FROM offers o JOIN persons p ON p.id = o.person_id
+       ORDER BY p.personal_code, o.sub_service_id`,
+    );
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { personal_code: KADRI, sub_service_id: 'child-parental-benefit', status: 'pending' },
+        { personal_code: OKSANA, sub_service_id: 'settling-adaptation-programme', status: 'pending' },
+        { personal_code: AIVAR, sub_service_id: 'pension-old-age-offer', status: 'pending' },
+        { personal_code: MARET, sub_service_id: 'death-survivor-allowance-child', status: 'pending' },
+        { personal_code: DANIIL, sub_service_id: 'defence-call-up', status: 'pending' },
+      ]),
+    );
+    // Kadri's offer is on the step the agency already asked her to act on, with its deadline.
+    const offer = await offerOf(KADRI, 'child-parental-benefit');
+    const step = await stepOf(offer.stepId!);
+    expect(step).toMatchObject({ subServiceId: 'child-parental-benefit', status: 'action_needed' });
+    expect(offer.deadline).toBe(step.dueDate);
+  });
+
+  it('reach the client by sync', async () => {
+    const res = await app.request('/api/sync', { headers: { 'x-test-person': KADRI } });
+    const page = SyncPage.parse(await res.json());
+    const offers = page.changes.filter((c) => c.entity === 'offer');
+    expect(offers.length).toBeGreaterThan(0);
+    for (const c of offers) if (c.op === 'put') OfferRow.parse(c.data);
+  });
+});
+
+describe('offer.accept', () => {
+  it('accepts once, moves the step to in progress, and a second acceptance changes nothing', async () => {
+    const offer = await offerOf(KADRI, 'child-parental-benefit');
+    const first = mutation('offer.accept', { offerId: offer.id, fields: { bankAccount: 'EE382200221020145685' } });
+    expect(await post(KADRI, [first])).toEqual([{ id: first.id, status: 'applied' }]);
+    const accepted = await offerOf(KADRI, 'child-parental-benefit');
+    expect(accepted).toMatchObject({ status: 'accepted', acceptedFields: { bankAccount: 'EE382200221020145685' } });
+    expect(accepted.decidedAt).not.toBeNull();
+    const step = await stepOf(offer.stepId!);
+    expect(step).toMatchObject({ status: 'in_progress', actor: 'agency' });
+
+    // The same mutation again (a retry) is a duplicate; another acceptance (a second tab) is applied as a no-op.
+    expect(await post(KADRI, [first])).toEqual([{ id: first.id, status: 'duplicate' }]);
+    const second = mutation('offer.accept', { offerId: offer.id });
+    expect(await post(KADRI, [second])).toEqual([{ id: second.id, status: 'applied' }]);
+    expect(await offerOf(KADRI, 'child-parental-benefit')).toEqual(accepted);
+    const again = await stepOf(offer.stepId!);
+    expect(again.history.filter((h) => h.to === 'in_progress')).toHaveLength(1);
+    const { rows } = await db.query(
+      `SELECT 1 FROM notifications n JOIN persons p ON p.id = n.person_id WHERE p.personal_code = $1 AND n.topic = 'status'
+       AND n.link = $2`,
+      [KADRI, `/events/${offer.caseId}`],
+    );
+    expect(rows).toHaveLength(1);
+  });
+
+  it("refuses another person's offer as not found", async () => {
+    const offer = await offerOf(AIVAR, 'pension-old-age-offer');
+    const m = mutation('offer.accept', { offerId: offer.id });
+    expect(await post(KADRI, [m])).toEqual([
+      { id: m.id, status: 'rejected', code: 'not_found', message: 'No such offer' },
+    ]);
+    expect((await offerOf(AIVAR, 'pension-old-age-offer')).status).toBe('pending');
+  });
+
+  it('refuses to change a field that comes from a register, writing nothing', async () => {
+    const offer = await offerOf(AIVAR, 'pension-old-age-offer');
+    const m = mutation('offer.accept', { offerId: offer.id, fields: { name: 'Someone Else' } });
+    expect((await post(AIVAR, [m]))[0]).toMatchObject({ status: 'rejected', code: 'field_not_editable' });
+    expect((await offerOf(AIVAR, 'pension-old-age-offer')).status).toBe('pending');
+  });
+
+  it('refuses an offer past its deadline and says why, writing nothing', async () => {
+    const offer = await offerOf(AIVAR, 'pension-old-age-offer');
+    await db.query(`UPDATE offers SET deadline = current_date - 2 WHERE id = $1`, [offer.id]);
+    const { rows: before } = await db.query('SELECT change_seq FROM persons WHERE personal_code = $1', [AIVAR]);
+    const m = mutation('offer.accept', { offerId: offer.id });
+    expect((await post(AIVAR, [m]))[0]).toMatchObject({ status: 'rejected', code: 'offer_expired' });
+    const { rows: after } = await db.query('SELECT change_seq FROM persons WHERE personal_code = $1', [AIVAR]);
+    expect(after).toEqual(before);
+    const { rows } = await db.query('SELECT status FROM offers WHERE id = $1', [offer.id]);
+    expect(rows).toEqual([{ status: 'pending' }]);
+  });
+
+  it.each([
+    ['no offer id', {}],
+    ['an offer id that is no uuid', { offerId: 'abc' }],
+    ['an unknown key', { offerId: randomUUID(), extra: 1 }],
+  ])('refuses a payload with %s', async (_, payload) => {
+    const m = mutation('offer.accept', payload);
+    expect((await post(KADRI, [m]))[0]).toMatchObject({ status: 'rejected', code: 'invalid_payload' });
+  });
+});
+
+describe('offer.decline', () => {
+  it('declines with a reason and declines the step; then it cannot be accepted', async () => {
+    const offer = await offerOf(OKSANA, 'settling-adaptation-programme');
+    const m = mutation('offer.decline', { offerId: offer.id, reason: 'I already go to a course.' });
+    expect(await post(OKSANA, [m])).toEqual([{ id: m.id, status: 'applied' }]);
+    expect(await offerOf(OKSANA, 'settling-adaptation-programme')).toMatchObject({
+      status: 'declined',
+      declineReason: 'I already go to a course.',
+    });
+    expect((await stepOf(offer.stepId!)).status).toBe('declined');
+    const accept = mutation('offer.accept', { offerId: offer.id });
+    expect((await post(OKSANA, [accept]))[0]).toMatchObject({ status: 'rejected', code: 'offer_decided' });
+  });
+
+  it('refuses to decline a duty (the call-up)', async () => {
+    const offer = await offerOf(DANIIL, 'defence-call-up');
+    const m = mutation('offer.decline', { offerId: offer.id });
+    expect((await post(DANIIL, [m]))[0]).toMatchObject({ status: 'rejected', code: 'not_declinable' });
+  });
+});
+
+describe('settling offers past their deadline', () => {
+  it('grants automatic offers and lets consent offers expire', async () => {
+    const pid = await personId(db, MARET);
+    const survivor = await offerOf(MARET, 'death-survivor-allowance-child');
+    const callUp = await offerOf(DANIIL, 'defence-call-up');
+    await db.query(`UPDATE offers SET deadline = current_date - 2 WHERE id = ANY($1::uuid[])`, [
+      [survivor.id, callUp.id],
+    ]);
+    expect(await settleDueOffers(db)).toBeGreaterThanOrEqual(2);
+    expect((await offerOf(MARET, 'death-survivor-allowance-child')).status).toBe('expired');
+    expect((await offerOf(DANIIL, 'defence-call-up')).status).toBe('granted');
+    expect((await stepOf(survivor.stepId!)).status).toBe('declined');
+    expect(pid).toBeTruthy();
+  });
+});

@@ -1,0 +1,547 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegisterEventResult } from '../../src/contract/agency-events';
+import { StepRow } from '../../src/contract/cases';
+import { makePersonalCode } from '../../src/contract/isikukood';
+import { OfferRow } from '../../src/contract/offers';
+import { createAgencyKey } from '../../src/server/agency/keys';
+import { loadStepRow, openCase } from '../../src/server/cases/store';
+import type { Database } from '../../src/server/db/database';
+import { loadOfferRow } from '../../src/server/offers/store';
+import { evaluateRule } from '../../src/server/rules/evaluate';
+import { readFacts } from '../../src/server/rules/facts';
+import { rulesFor } from '../../src/server/rules/index';
+import { testApp } from './app';
+import { openTestDatabase } from './db';
+
+let db: Database;
+let app: ReturnType<typeof testApp>;
+let population: string;
+let ska: string;
+let skaWithPopulationScope: string;
+let defence: string;
+let seq = 0;
+
+const POPULATION_EVENTS = [
+  'population.birth_registered',
+  'population.marriage_registered',
+  'population.death_registered',
+  'population.residence_registered',
+];
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  app = testApp(db);
+  population = (await createAgencyKey(db, 'siseministeerium', { scopes: POPULATION_EVENTS })).key;
+  ska = (await createAgencyKey(db, 'ska', { scopes: ['pension.age_approaching', 'health.disability_assessed'] })).key;
+  skaWithPopulationScope = (await createAgencyKey(db, 'ska', { scopes: ['population.birth_registered'] })).key;
+  defence = (await createAgencyKey(db, 'kaitseressursside-amet', { scopes: ['defence.call_up_age_reached'] })).key;
+});
+afterAll(() => db.close());
+
+async function post(key: string, body: unknown) {
+  const res = await app.request('/api/agency/events', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { result: unknown; replayed: boolean; error?: { code: string } },
+  };
+}
+
+const nextId = (prefix: string) => `${prefix}-${++seq}`;
+
+/** A person who uses the service, with the facts given. */
+async function addPerson(
+  birthDate: string,
+  sex: 'male' | 'female',
+  facts: Record<string, unknown> = {},
+  name = ['Test', 'Person'],
+) {
+  const code = makePersonalCode(birthDate, sex, 100 + (++seq % 800));
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO persons (personal_code, given_name, family_name, facts) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [
+      code,
+      name[0],
+      name[1],
+      {
+        sex,
+        birthDate,
+        citizenship: 'EE',
+        residence: { country: 'EE', municipality: 'Tartu linn', since: '2000-01-01' },
+        maritalStatus: 'married',
+        children: [],
+        ...facts,
+      },
+    ],
+  );
+  return { id: rows[0].id, code };
+}
+
+async function offersOf(personId: string) {
+  const { rows } = await db.query<{ sub_service_id: string; subject_key: string; status: string }>(
+    'SELECT sub_service_id, subject_key, status FROM offers WHERE person_id = $1 ORDER BY sub_service_id, subject_key',
+    [personId],
+  );
+  return rows;
+}
+
+async function counts() {
+  const { rows } = await db.query<Record<string, string>>(
+    `SELECT (SELECT count(*) FROM offers) AS offers, (SELECT count(*) FROM cases) AS cases,
+            (SELECT count(*) FROM steps) AS steps, (SELECT count(*) FROM notifications) AS notifications,
+            (SELECT count(*) FROM person_changes) AS changes, (SELECT count(*) FROM agency_events) AS events,
+            (SELECT count(*) FROM persons) AS persons, (SELECT md5(string_agg(facts::text, ',' ORDER BY id)) FROM persons) AS facts`,
+  );
+  return rows[0];
+}
+
+function birthEvent(mother: string, father: string, children: { code: string; name: string }[], id = nextId('birth')) {
+  return {
+    id,
+    type: 'population.birth_registered',
+    occurredAt: new Date().toISOString(),
+    children: children.map((c) => ({
+      personalCode: c.code,
+      givenName: c.name,
+      familyName: 'Kask',
+      birthDate: '2026-11-01',
+    })),
+    parents: [
+      { personalCode: mother, role: 'mother' },
+      { personalCode: father, role: 'father' },
+    ],
+  };
+}
+
+describe('population.birth_registered', () => {
+  it('makes offers for both parents, opens their cases and tells them, in one go', async () => {
+    const mother = await addPerson('1994-05-05', 'female');
+    const father = await addPerson('1992-06-06', 'male');
+    const baby = makePersonalCode('2026-11-01', 'female', 11);
+    const res = await post(population, birthEvent(mother.code, father.code, [{ code: baby, name: 'Mari' }]));
+    expect(res.status).toBe(200);
+    expect(RegisterEventResult.parse(res.body.result)).toEqual({ people: 2, casesOpened: 2, offers: 4 });
+    expect(await offersOf(mother.id)).toEqual([
+      { sub_service_id: 'child-allowance', subject_key: baby, status: 'pending' },
+      { sub_service_id: 'child-birth-allowance', subject_key: baby, status: 'pending' },
+      { sub_service_id: 'child-parental-benefit', subject_key: baby, status: 'pending' },
+    ]);
+    expect(await offersOf(father.id)).toEqual([
+      { sub_service_id: 'child-parental-benefit', subject_key: baby, status: 'pending' },
+    ]);
+    // The case: birth registration done, parental benefit waiting for the parent until the deadline.
+    const { rows: steps } = await db.query<{ sub_service_id: string; status: string; due_date: string | null }>(
+      `SELECT s.sub_service_id, s.status, to_char(s.due_date, 'YYYY-MM-DD') AS due_date FROM steps s
+       JOIN cases c ON c.id = s.case_id WHERE c.person_id = $1 AND c.subject_name = 'Mari Kask'`,
+      [father.id],
+    );
+    const bySub = Object.fromEntries(steps.map((s) => [s.sub_service_id, s]));
+    expect(bySub['child-birth-registration'].status).toBe('completed');
+    expect(bySub['child-parental-benefit'].status).toBe('action_needed');
+    expect(bySub['child-parental-benefit'].due_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Facts: the child is known to both parents now.
+    const { rows: facts } = await db.query<{ facts: unknown }>('SELECT facts FROM persons WHERE id = $1', [mother.id]);
+    expect(readFacts(facts[0].facts).children?.map((c) => c.personalCode)).toEqual([baby]);
+    // The client rows: each offer is in the person's change log, with its notification.
+    const { rows: changes } = await db.query<{ entity: string; data: unknown }>(
+      `SELECT entity, data FROM person_changes WHERE person_id = $1 AND entity IN ('offer', 'notification')`,
+      [father.id],
+    );
+    const offer = OfferRow.parse(changes.find((c) => c.entity === 'offer')!.data);
+    expect(offer).toMatchObject({ subServiceId: 'child-parental-benefit', kind: 'consent', status: 'pending' });
+    expect(offer.dataBasis.en).toContain('Mari Kask was born on 1 November 2026');
+    expect(changes.find((c) => c.entity === 'notification')!.data).toMatchObject({
+      topic: 'offer',
+      link: `/offers/${offer.id}`,
+    });
+  });
+
+  it('the same event twice: one offer each, and the same answer', async () => {
+    const mother = await addPerson('1995-05-05', 'female');
+    const father = await addPerson('1993-06-06', 'male');
+    const sent = birthEvent(mother.code, father.code, [
+      { code: makePersonalCode('2026-11-01', 'male', 12), name: 'Jüri' },
+    ]);
+    const first = await post(population, sent);
+    const before = await counts();
+    const again = await post(population, sent);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ ...first.body, replayed: true });
+    expect(await counts()).toEqual(before);
+    // The same birth under another event id (a resend) does not make second offers either.
+    const resent = await post(population, { ...sent, id: nextId('birth') });
+    expect(RegisterEventResult.parse(resent.body.result).offers).toBe(0);
+    expect(await offersOf(father.id)).toHaveLength(1);
+  });
+
+  it('twins: an allowance per child, one parental benefit each; a father abroad gets none', async () => {
+    const mother = await addPerson('1990-01-10', 'female');
+    const father = await addPerson('1989-02-11', 'male', { residence: { country: 'FI', municipality: 'Espoo' } });
+    const a = makePersonalCode('2026-11-01', 'female', 21);
+    const b = makePersonalCode('2026-11-01', 'female', 22);
+    const res = await post(
+      population,
+      birthEvent(mother.code, father.code, [
+        { code: a, name: 'Anna' },
+        { code: b, name: 'Bianka' },
+      ]),
+    );
+    expect(res.status).toBe(200);
+    expect((await offersOf(mother.id)).map((o) => `${o.sub_service_id}:${o.subject_key}`)).toEqual([
+      `child-allowance:${a}`,
+      `child-allowance:${b}`,
+      `child-birth-allowance:${a}`,
+      `child-birth-allowance:${b}`,
+      `child-parental-benefit:${a}+${b}`,
+    ]);
+    expect(await offersOf(father.id)).toEqual([]);
+    const { rows: cases } = await db.query('SELECT subject_name FROM cases WHERE person_id = $1', [mother.id]);
+    expect(cases).toEqual([{ subject_name: 'Anna Kask, Bianka Kask' }]);
+  });
+
+  it.each([
+    [
+      'a parent with an invalid personal code',
+      (e: ReturnType<typeof birthEvent>) => ({
+        ...e,
+        parents: [{ personalCode: '49304142711', role: 'mother' }],
+      }),
+    ],
+    ['no children', (e: ReturnType<typeof birthEvent>) => ({ ...e, children: [] })],
+    ['the same parent twice', (e: ReturnType<typeof birthEvent>) => ({ ...e, parents: [e.parents[0], e.parents[0]] })],
+    ['an unknown field', (e: ReturnType<typeof birthEvent>) => ({ ...e, hospital: 'TÜ Kliinikum' })],
+    [
+      'a birth date that is no date',
+      (e: ReturnType<typeof birthEvent>) => ({
+        ...e,
+        children: [{ ...e.children[0], birthDate: '2026-02-30' }],
+      }),
+    ],
+  ])('refuses %s with 400 and writes nothing', async (_, change) => {
+    const mother = await addPerson('1991-03-03', 'female');
+    const father = await addPerson('1991-04-04', 'male');
+    const before = await counts();
+    const res = await post(
+      population,
+      change(
+        birthEvent(mother.code, father.code, [{ code: makePersonalCode('2026-11-01', 'male', 31), name: 'Mart' }]),
+      ),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error?.code).toBe('invalid_event');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a birth from an agency that does not keep the population register (403), writing nothing', async () => {
+    const mother = await addPerson('1992-03-03', 'female');
+    const father = await addPerson('1992-04-04', 'male');
+    const before = await counts();
+    const res = await post(
+      skaWithPopulationScope,
+      birthEvent(mother.code, father.code, [{ code: makePersonalCode('2026-11-01', 'male', 41), name: 'Mats' }]),
+    );
+    expect(res.status).toBe(403);
+    expect(res.body.error?.code).toBe('out_of_scope');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses an event type the key is not for (403)', async () => {
+    const res = await post(
+      ska,
+      birthEvent(makePersonalCode('1990-01-01', 'female', 1), makePersonalCode('1990-01-01', 'male', 2), [
+        { code: makePersonalCode('2026-11-01', 'male', 42), name: 'Mats' },
+      ]),
+    );
+    expect(res.status).toBe(403);
+    expect(res.body.error?.code).toBe('event_type_not_allowed');
+  });
+});
+
+describe('population.death_registered', () => {
+  it('offers the surviving spouse an allowance per child under 18, opens the case for an adult child who uses the service', async () => {
+    const spouse = await addPerson('1980-01-01', 'female');
+    const adult = await addPerson('2000-02-02', 'male');
+    const minor = makePersonalCode('2015-03-03', 'male', 51);
+    const res = await post(population, {
+      id: nextId('death'),
+      type: 'population.death_registered',
+      occurredAt: new Date().toISOString(),
+      deceased: {
+        personalCode: makePersonalCode('1978-05-05', 'male', 52),
+        givenName: 'Peeter',
+        familyName: 'Kask',
+        diedOn: '2026-11-10',
+      },
+      spousePersonalCode: spouse.code,
+      children: [
+        { personalCode: minor, givenName: 'Kalle', familyName: 'Kask', birthDate: '2015-03-03' },
+        { personalCode: adult.code, givenName: 'Test', familyName: 'Person', birthDate: '2000-02-02' },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(RegisterEventResult.parse(res.body.result)).toEqual({ people: 2, casesOpened: 2, offers: 1 });
+    expect(await offersOf(spouse.id)).toEqual([
+      { sub_service_id: 'death-survivor-allowance-child', subject_key: minor, status: 'pending' },
+    ]);
+    expect(await offersOf(adult.id)).toEqual([]);
+    const { rows } = await db.query<{ facts: unknown }>('SELECT facts FROM persons WHERE id = $1', [spouse.id]);
+    expect(readFacts(rows[0].facts).maritalStatus).toBe('widowed');
+  });
+});
+
+describe('population.marriage_registered and population.residence_registered', () => {
+  it('a marriage updates both spouses and opens their marriage cases', async () => {
+    const a = await addPerson('1990-07-07', 'female', { maritalStatus: 'single' });
+    const b = await addPerson('1990-08-08', 'male', { maritalStatus: 'single' });
+    const res = await post(population, {
+      id: nextId('marriage'),
+      type: 'population.marriage_registered',
+      occurredAt: new Date().toISOString(),
+      spouses: [a.code, b.code],
+      marriedOn: '2026-11-14',
+    });
+    expect(res.status).toBe(200);
+    expect(RegisterEventResult.parse(res.body.result)).toMatchObject({ people: 2, casesOpened: 2 });
+    const { rows } = await db.query<{ facts: unknown }>('SELECT facts FROM persons WHERE id = $1', [a.id]);
+    expect(readFacts(rows[0].facts)).toMatchObject({ maritalStatus: 'married', spousePersonalCode: b.code });
+  });
+
+  it('a newcomer becomes a person of the service with the adaptation programme offered', async () => {
+    const code = makePersonalCode('1988-09-09', 'female', 61);
+    const res = await post(population, {
+      id: nextId('residence'),
+      type: 'population.residence_registered',
+      occurredAt: new Date().toISOString(),
+      personalCode: code,
+      givenName: 'Olena',
+      familyName: 'Shevchenko',
+      citizenship: 'UA',
+      municipality: 'Tartu linn',
+      since: '2026-11-01',
+      preferredLanguage: 'uk',
+    });
+    expect(res.status).toBe(200);
+    expect(RegisterEventResult.parse(res.body.result)).toEqual({ people: 1, casesOpened: 1, offers: 1 });
+    const { rows } = await db.query<{ id: string }>('SELECT id FROM persons WHERE personal_code = $1', [code]);
+    expect(await offersOf(rows[0].id)).toEqual([
+      { sub_service_id: 'settling-adaptation-programme', subject_key: '', status: 'pending' },
+    ]);
+  });
+});
+
+describe('health.disability_assessed', () => {
+  it('offers the disabled child allowance to the first parent', async () => {
+    const mother = await addPerson('1985-01-01', 'female');
+    const father = await addPerson('1985-02-02', 'male');
+    const kid = makePersonalCode('2018-04-04', 'male', 71);
+    const res = await post(ska, {
+      id: nextId('disability'),
+      type: 'health.disability_assessed',
+      occurredAt: new Date().toISOString(),
+      child: { personalCode: kid, givenName: 'Rasmus', familyName: 'Kask', birthDate: '2018-04-04' },
+      severity: 'severe',
+      assessedOn: '2026-11-15',
+      parents: [mother.code, father.code],
+    });
+    expect(res.status).toBe(200);
+    expect(await offersOf(mother.id)).toEqual([
+      { sub_service_id: 'child-disability-allowance', subject_key: kid, status: 'pending' },
+    ]);
+    expect(await offersOf(father.id)).toEqual([]);
+  });
+});
+
+describe('cohorts: pension.age_approaching and defence.call_up_age_reached', () => {
+  it('one person: the pension offer', async () => {
+    const p = await addPerson('1961-12-01', 'male', { maritalStatus: 'widowed' });
+    const res = await post(ska, {
+      id: nextId('pension'),
+      type: 'pension.age_approaching',
+      occurredAt: new Date().toISOString(),
+      personalCode: p.code,
+      pensionAge: { years: 65, months: 0 },
+    });
+    expect(res.status).toBe(200);
+    expect((await offersOf(p.id)).map((o) => o.sub_service_id)).toEqual([
+      'pension-living-alone-allowance',
+      'pension-old-age-offer',
+    ]);
+  });
+
+  it('a cohort is evaluated set-based and agrees with the rules evaluated one by one', async () => {
+    const people = [
+      await addPerson('1961-03-01', 'male', {}, ['Ants', 'Aas']),
+      await addPerson('1961-03-15', 'female', { maritalStatus: 'divorced' }, ['Berta', 'Birk']),
+      await addPerson('1961-03-31', 'female', { residence: { country: 'FI', municipality: 'Espoo' } }, [
+        'Cärol',
+        'Cee',
+      ]),
+      await addPerson('1961-03-20', 'male', { maritalStatus: 'single', bankAccount: 'EE382200221020145685' }, [
+        'Dan',
+        'Dee',
+      ]),
+    ];
+    const outside = await addPerson('1961-04-01', 'male');
+    const died = await addPerson('1961-03-10', 'male', { diedOn: '2026-09-01' });
+    // One of them already has a retirement case, opened by hand: the cohort advances it.
+    const { rows: facts } = await db.query<{
+      id: string;
+      personal_code: string;
+      given_name: string;
+      family_name: string;
+      facts: unknown;
+    }>('SELECT id, personal_code, given_name, family_name, facts FROM persons WHERE id = ANY($1::uuid[]) ORDER BY id', [
+      people.map((p) => p.id),
+    ]);
+    const res = await post(ska, {
+      id: nextId('pension-cohort'),
+      type: 'pension.age_approaching',
+      occurredAt: new Date().toISOString(),
+      cohort: { bornFrom: '1961-03-01', bornTo: '1961-03-31' },
+      pensionAge: { years: 65, months: 0 },
+    });
+    expect(res.status).toBe(200);
+    expect(RegisterEventResult.parse(res.body.result)).toEqual({ people: 3, casesOpened: 3, offers: 5 });
+    expect(await offersOf(outside.id)).toEqual([]);
+    expect(await offersOf(died.id)).toEqual([]);
+
+    // The same decisions as the rules make one by one.
+    for (const row of facts) {
+      const expected = rulesFor('pension.age_approaching')
+        .filter(
+          (rule) =>
+            evaluateRule(rule, {
+              type: 'pension.age_approaching',
+              date: new Date().toISOString().slice(0, 10),
+              concerned: [
+                {
+                  personId: row.id,
+                  role: 'person',
+                  givenName: row.given_name,
+                  familyName: row.family_name,
+                  personalCode: row.personal_code,
+                  facts: readFacts(row.facts),
+                },
+              ],
+              subjects: [],
+              vars: { pensionDate: { date: '2026-01-01' } },
+            }).length > 0,
+        )
+        .map((r) => r.subServiceId)
+        .sort();
+      expect((await offersOf(row.id)).map((o) => o.sub_service_id)).toEqual(expected);
+    }
+
+    // Every client row recorded set-based is exactly what the row-by-row readers build.
+    const dan = people[3];
+    const { rows: changes } = await db.query<{ entity: string; entity_id: string; data: unknown; seq: string }>(
+      'SELECT entity, entity_id, data, seq FROM person_changes WHERE person_id = $1 ORDER BY seq',
+      [dan.id],
+    );
+    expect(changes.map((c) => c.entity)).toEqual([
+      'case',
+      // The living-alone step changed again for the second rule: the compacted log keeps its latest state.
+      ...Array(6).fill('step'),
+      'offer',
+      'notification',
+      'step',
+      'offer',
+      'notification',
+    ]);
+    const { rows: seqRow } = await db.query<{ change_seq: string }>('SELECT change_seq FROM persons WHERE id = $1', [
+      dan.id,
+    ]);
+    expect(Number(seqRow[0].change_seq)).toBe(Number(changes.at(-1)!.seq));
+    for (const c of changes) {
+      if (c.entity === 'step') {
+        const row = StepRow.parse(c.data);
+        expect(row).toEqual(await db.transaction((tx) => loadStepRow(tx, c.entity_id)));
+      }
+      if (c.entity === 'offer') {
+        const offer = OfferRow.parse(c.data);
+        expect(offer).toEqual(await db.transaction((tx) => loadOfferRow(tx, c.entity_id)));
+      }
+    }
+    const pension = OfferRow.parse(changes.find((c) => c.entity === 'offer')!.data);
+    expect(pension.dataBasis.en).toContain('born on 20 March 1961');
+    expect(pension.dataBasis.en).toContain('pension age on 20 March 2026');
+    expect(pension.dataBasis.et).toContain('sündinud 20.03.1961');
+    expect(Object.fromEntries(pension.fields.map((f) => [f.key, f.value]))).toMatchObject({
+      name: 'Dan Dee',
+      startDate: '20.03.2026',
+      bankAccount: 'EE382200221020145685',
+      address: 'Tartu linn',
+    });
+
+    // Again: nothing new.
+    const before = await counts();
+    const again = await post(ska, {
+      id: nextId('pension-cohort'),
+      type: 'pension.age_approaching',
+      occurredAt: new Date().toISOString(),
+      cohort: { bornFrom: '1961-03-01', bornTo: '1961-03-31' },
+      pensionAge: { years: 65, months: 0 },
+    });
+    expect(RegisterEventResult.parse(again.body.result).offers).toBe(0);
+    const after = await counts();
+    expect({ ...after, events: before.events }).toEqual(before);
+  });
+
+  it('advances an existing case in a cohort rather than opening another', async () => {
+    const p = await addPerson('1962-01-10', 'male');
+    await db.transaction((tx) => openCase(tx, p.id, { eventServiceId: 'retirement' }));
+    const res = await post(ska, {
+      id: nextId('pension-cohort'),
+      type: 'pension.age_approaching',
+      occurredAt: new Date().toISOString(),
+      cohort: { bornFrom: '1962-01-10', bornTo: '1962-01-10' },
+      pensionAge: { years: 65, months: 0 },
+    });
+    expect(RegisterEventResult.parse(res.body.result)).toMatchObject({ casesOpened: 0, offers: 1 });
+    const { rows } = await db.query('SELECT id FROM cases WHERE person_id = $1', [p.id]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('the call-up cohort: Estonian men of call-up age only', async () => {
+    const man = await addPerson('2008-06-01', 'male');
+    const woman = await addPerson('2008-06-02', 'female');
+    const foreign = await addPerson('2008-06-03', 'male', { citizenship: 'LV' });
+    const res = await post(defence, {
+      id: nextId('call-up'),
+      type: 'defence.call_up_age_reached',
+      occurredAt: new Date().toISOString(),
+      cohort: { bornFrom: '2008-06-01', bornTo: '2008-06-03' },
+    });
+    expect(res.status).toBe(200);
+    expect(await offersOf(man.id)).toEqual([{ sub_service_id: 'defence-call-up', subject_key: '', status: 'pending' }]);
+    expect(await offersOf(woman.id)).toEqual([]);
+    expect(await offersOf(foreign.id)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'both a person and a cohort',
+      {
+        personalCode: makePersonalCode('1961-01-01', 'male', 1),
+        cohort: { bornFrom: '1961-01-01', bornTo: '1961-01-31' },
+      },
+    ],
+    ['neither a person nor a cohort', {}],
+    ['a cohort running backwards', { cohort: { bornFrom: '1961-02-01', bornTo: '1961-01-01' } }],
+    ['a cohort of ten years', { cohort: { bornFrom: '1950-01-01', bornTo: '1960-01-01' } }],
+  ])('refuses %s (400)', async (_, target) => {
+    const before = await counts();
+    const res = await post(ska, {
+      id: nextId('bad'),
+      type: 'pension.age_approaching',
+      occurredAt: new Date().toISOString(),
+      pensionAge: { years: 65, months: 0 },
+      ...target,
+    });
+    expect(res.status).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+});
