@@ -132,6 +132,46 @@ describe.skipIf(browserSkipReason())('keyboard only', () => {
     });
   }
 
+  it('phone, signed in by keyboard: sign in → dashboard → the life event → its offer, accepted', async () => {
+    const base = server.url.replace('127.0.0.1', 'localhost'); // the session cookie's host
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'en-GB',
+    });
+    const page = await context.newPage();
+    try {
+      await page.goto(base);
+      await page.locator('main a.tile').first().waitFor();
+      // "Sign in" in the top bar, then the provider's page: the demo person's button.
+      await tabTo(page, (f) => f.region === 'header' && (f.href ?? '').startsWith('/auth/login'));
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Demo sign-in' }).waitFor();
+      await tabTo(page, (f) => f.tag === 'button' && f.text.startsWith('Kadri Tamm'));
+      await page.keyboard.press('Enter');
+
+      // The dashboard: the offer waiting for her answer is among the first things in main.
+      await page.locator('main .greeting').waitFor();
+      await tabTo(page, (f) => f.region === 'main' && (f.href ?? '').startsWith('/events/'));
+      await page.keyboard.press('Enter');
+      await page.waitForURL('**/events/*');
+      await page.locator('main li.step').first().waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+
+      // On the status panel, the consent step links to its offer.
+      await tabTo(page, (f) => f.region === 'main' && (f.href ?? '').startsWith('/offers/'), 80);
+      await page.keyboard.press('Enter');
+      await page.waitForURL('**/offers/*');
+      await page.locator('main .offer-basis').waitFor();
+      await tabTo(page, (f) => f.tag === 'button' && f.text === 'Accept the offer', 60);
+      await page.keyboard.press('Enter');
+      await page.locator('.offer-status', { hasText: 'Accepted' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('respects prefers-reduced-motion: no transitions or animations', async () => {
     const moving = async (reducedMotion: 'reduce' | 'no-preference') => {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion });
