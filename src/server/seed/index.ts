@@ -4,6 +4,7 @@ import type { Database } from '../db/database';
 import { seedDemoOffers } from '../offers/demo';
 import { seedDemoCases } from './cases';
 import { agencies, eventServices } from './catalogue';
+import { seedDemoFeedback } from './feedback';
 import { seedDemoNotifications } from './notifications';
 import { demoPeople } from './people';
 
@@ -57,4 +58,5 @@ export async function seed(db: Database): Promise<void> {
   await db.transaction(seedDemoNotifications);
   await seedDemoCases(db);
   await seedDemoOffers(db);
+  await seedDemoFeedback(db);
 }
