@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { EmptyState, Page } from '../../app/Page';
+import type { CaseRow } from '../../contract/cases';
 import { t } from '../../i18n';
 import { useEventServices } from '../services/queries';
 import { CaseCard } from './CaseCard';
@@ -14,6 +15,17 @@ export default function LifeEvents() {
   const stepsOf = (caseId: string) => (steps() ?? []).filter((s) => s.caseId === caseId);
   const active = () => (cases() ?? []).filter((c) => c.state === 'active');
   const finished = () => (cases() ?? []).filter((c) => c.state !== 'active');
+  const list = (items: CaseRow[]) => (
+    <ul class="card-list">
+      <For each={items}>
+        {(c) => (
+          <li>
+            <CaseCard case={c} steps={stepsOf(c.id)} service={service(c.eventServiceId)} />
+          </li>
+        )}
+      </For>
+    </ul>
+  );
 
   return (
     <Page title={t('events.title')}>
@@ -27,29 +39,11 @@ export default function LifeEvents() {
           </EmptyState>
         }
       >
-        <Show when={active().length > 0}>
-          <ul class="card-list">
-            <For each={active()}>
-              {(c) => (
-                <li>
-                  <CaseCard case={c} steps={stepsOf(c.id)} service={service(c.eventServiceId)} />
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
+        <Show when={active().length > 0}>{list(active())}</Show>
         <Show when={finished().length > 0}>
           <section class="group" aria-labelledby="finished-events">
             <h2 id="finished-events">{t('events.finished')}</h2>
-            <ul class="card-list">
-              <For each={finished()}>
-                {(c) => (
-                  <li>
-                    <CaseCard case={c} steps={stepsOf(c.id)} service={service(c.eventServiceId)} />
-                  </li>
-                )}
-              </For>
-            </ul>
+            {list(finished())}
           </section>
         </Show>
       </Show>
