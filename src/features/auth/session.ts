@@ -1,4 +1,4 @@
-import { createSignal } from 'solid-js';
+import { type Accessor, createRoot, createSignal } from 'solid-js';
 import { ApiError, apiJson, NetworkError } from '../../data/api';
 import type { PersonRow } from '../../data/db';
 import { createLiveQuery, openDb } from '../../data/live';
@@ -32,9 +32,15 @@ const [sessionState, setSessionState] = createSignal<SessionState>('unknown');
 
 export { sessionState };
 
-/** The person whose data this device holds (the `profile` row), null when nobody; undefined while loading. */
-export function useProfile() {
-  return createLiveQuery(async (db) => (await db.profile.get('me')) ?? null);
+let profile: Accessor<PersonRow | null | undefined> | undefined;
+
+/**
+ * The person whose data this device holds (the `profile` row), null when nobody; undefined while
+ * loading. One live query for the whole app, however many components ask.
+ */
+export function useProfile(): Accessor<PersonRow | null | undefined> {
+  profile ??= createRoot(() => createLiveQuery(async (db) => (await db.profile.get('me')) ?? null));
+  return profile;
 }
 
 export const fullName = (profile: PersonRow) => `${profile.givenName} ${profile.familyName}`;

@@ -1,10 +1,10 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { createSignal, onCleanup, Show } from 'solid-js';
+import { actionErrorText } from '../../app/action-error';
 import { EmptyState, Page } from '../../app/Page';
 import type { FeedbackRequestRow } from '../../contract/feedback';
 import { db } from '../../data/db';
 import { createLiveQuery } from '../../data/live';
-import { StorageFullError } from '../../data/outbox';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
 import { useEventService } from '../services/queries';
@@ -51,7 +51,7 @@ export default function FeedbackForm() {
       await work();
       after();
     } catch (e) {
-      setError(e instanceof StorageFullError ? t('storage.full') : t('sync.reason.other'));
+      setError(actionErrorText(e));
     }
   };
   const submit = (event: SubmitEvent) => {

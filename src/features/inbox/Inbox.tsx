@@ -1,8 +1,8 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
+import { actionErrorText } from '../../app/action-error';
 import { EmptyState, Page } from '../../app/Page';
 import { db } from '../../data/db';
-import { StorageFullError } from '../../data/outbox';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
 import { markNotificationRead } from './actions';
@@ -19,7 +19,7 @@ export default function Inbox() {
     try {
       await work();
     } catch (e) {
-      setError(e instanceof StorageFullError ? t('storage.full') : t('sync.reason.other'));
+      setError(actionErrorText(e));
     }
   };
   const open = (id: string, link: string | null) =>

@@ -1,9 +1,9 @@
 import { A, useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
+import { actionErrorText } from '../../app/action-error';
 import { EmptyState, Page } from '../../app/Page';
 import type { OfferRow, PrefilledField } from '../../contract/offers';
 import { db } from '../../data/db';
-import { StorageFullError } from '../../data/outbox';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
 import { BackLink } from '../services/BackLink';
@@ -74,7 +74,7 @@ function OfferBody(props: { offer: OfferRow; agency: string }) {
       await work();
       setAnnounce(navigator.onLine ? done : `${done} ${t('offers.saved_offline')}`);
     } catch (e) {
-      setError(e instanceof StorageFullError ? t('storage.full') : t('sync.reason.other'));
+      setError(actionErrorText(e));
     }
   };
   const accept = (event: SubmitEvent) => {
