@@ -99,6 +99,21 @@ async function runOnce(url: string, index: number): Promise<RunResult> {
   }
 }
 
+/**
+ * Lighthouse sometimes fails to record the trace at all (e.g. NO_NAVSTART): that run measured nothing,
+ * so it is run again, at most twice. A run that measured something always counts, whatever it scored.
+ */
+async function runWithRetry(url: string, index: number): Promise<RunResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runOnce(url, index);
+    } catch (error) {
+      if (attempt === 3 || !(error instanceof Error) || !error.message.startsWith('Lighthouse: ')) throw error;
+      console.warn(`  run ${index + 1} recorded nothing (${error.message.split(' ')[1]}); running it again`);
+    }
+  }
+}
+
 async function main() {
   if (process.argv.includes('--build') || !existsSync('dist/index.html')) {
     execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
@@ -112,7 +127,7 @@ async function main() {
     const url = new URL(PATH, server.url).href;
     console.log(`Lighthouse ${RUNS}× on ${url} (mobile, simulated throttling), Chromium ${CHROME_PATH}`);
     for (let i = 0; i < RUNS; i++) {
-      const r = await runOnce(url, i);
+      const r = await runWithRetry(url, i);
       results.push(r);
       console.log(
         `  run ${i + 1}: ${CATEGORIES.map((c) => `${c} ${r.scores[c]}`).join(', ')}; ` +
