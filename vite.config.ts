@@ -30,6 +30,8 @@ export default defineConfig({
       },
     }),
   ],
+  // The catalogue's check runs in a module worker (src/data/catalogue-check.worker.ts).
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     rolldownOptions: {

@@ -1,13 +1,15 @@
 /**
  * Lighthouse gate (DESIGN.md §7): serves the production build from the real server, runs Lighthouse
  * five times on Home with its default mobile emulation and simulated throttling in Debian's Chromium
- * (CHROME_PATH), prints the medians and fails below accessibility 100, best practices 100, and a
- * performance floor of 80.
+ * (CHROME_PATH), prints the medians and fails below performance 95, accessibility 100 and best
+ * practices 100.
  *
- * The design's performance target is 95. On this 2-core VM the simulated score swings by ±10 between
- * runs of the same build (total blocking time is the observed main-thread time × 4, and the VM's CPU
- * time is noisy), so a 95 gate would fail at random: the floor catches real regressions, and the
- * target is printed beside the median until the first screen reliably meets it.
+ * Total blocking time is the observed main-thread time × 4, so on this 2-core VM a single run swings
+ * by several points (more while other jobs load the CPU); the median of five is what is gated. It
+ * holds at 95 because the first screen keeps its long tasks short: data (Dexie, zod, the catalogue)
+ * and the service worker start only after the first paint, and the work after it is split into tasks
+ * (i18n set-up / shell / screen; database open / each live query; zod / the check / the write).
+ * Each run's report is kept to see what a failing run spent its time on.
  *
  *   npm run check:lighthouse                 builds only when dist/ is missing
  *   npm run check:lighthouse -- --build      builds first
@@ -19,8 +21,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROME_PATH, startServer } from '../tests/e2e/browser';
 
-const THRESHOLDS = { performance: 80, accessibility: 100, 'best-practices': 100 } as const;
-const PERFORMANCE_TARGET = 95;
+const THRESHOLDS = { performance: 95, accessibility: 100, 'best-practices': 100 } as const;
 const CATEGORIES = [...Object.keys(THRESHOLDS), 'seo'];
 const METRICS = {
   lcp: 'largest-contentful-paint',
@@ -143,7 +144,7 @@ async function main() {
   for (const c of CATEGORIES) {
     const threshold = THRESHOLDS[c as keyof typeof THRESHOLDS];
     console.log(
-      `  ${c.padEnd(15)} ${String(med((r) => r.scores[c]!)).padStart(3)}${threshold ? `  (≥ ${threshold}${c === 'performance' ? `; target ${PERFORMANCE_TARGET}` : ''})` : ''}`,
+      `  ${c.padEnd(15)} ${String(med((r) => r.scores[c]!)).padStart(3)}${threshold ? `  (≥ ${threshold})` : ''}`,
     );
   }
   console.log(`  LCP             ${Math.round(med((r) => r.metrics.lcp))} ms`);

@@ -1,5 +1,5 @@
 import { A, type RouteSectionProps } from '@solidjs/router';
-import { For, type JSX, lazy, onMount, Show } from 'solid-js';
+import { createSignal, For, type JSX, lazy, onMount, Show } from 'solid-js';
 import { LANGS, type Lang } from '../contract/langs';
 import { AccountLink } from '../features/auth/AccountLink';
 import { SessionNotices } from '../features/auth/SessionNotices';
@@ -26,6 +26,10 @@ export function Shell(props: RouteSectionProps): JSX.Element {
   onMount(watchSession);
   const unread = useUnreadCount();
   const profile = useProfile();
+  // The screen renders in the task after the shell's: two shorter tasks rather than one long one, so the
+  // browser can paint and answer input in between (Lighthouse's total blocking time counts long tasks).
+  const [screenReady, setScreenReady] = createSignal(false);
+  onMount(() => setTimeout(() => setScreenReady(true), 0));
   return (
     <div class="shell">
       {/* biome-ignore lint/a11y/useValidAnchor: a real in-page link; the handler only adds the focus move */}
@@ -78,10 +82,10 @@ export function Shell(props: RouteSectionProps): JSX.Element {
         <Show when={profile()}>
           <SyncStatus />
         </Show>
-        {props.children}
+        <Show when={screenReady()}>{props.children}</Show>
       </main>
       <UpdatePrompt />
-      <ServiceWorkerBridge />
+      <ServiceWorkerBridge unread={unread} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { createSignal, onMount, Show } from 'solid-js';
+import { afterPaint } from '../data/live';
 import { t } from '../i18n';
 
 /**
- * Registers the service worker after the first paint (workbox-window stays out of the first load) and,
- * when a new version is waiting, offers a reload instead of swapping the app under the person.
+ * Registers the service worker once the page has loaded and painted (workbox-window stays out of the first
+ * load) and, when a new version is waiting, offers a reload instead of swapping the app under the person.
  */
 export function UpdatePrompt() {
   const [needRefresh, setNeedRefresh] = createSignal(false);
@@ -17,8 +18,11 @@ export function UpdatePrompt() {
       import('virtual:pwa-register').then(({ registerSW }) => {
         update = registerSW({ immediate: true, onNeedRefresh: () => setNeedRefresh(true) });
       });
-    if (document.readyState === 'complete') void register();
-    else window.addEventListener('load', () => void register(), { once: true });
+    const loaded = new Promise<void>((resolve) => {
+      if (document.readyState === 'complete') resolve();
+      else window.addEventListener('load', () => resolve(), { once: true });
+    });
+    void loaded.then(afterPaint).then(register);
   });
 
   return (

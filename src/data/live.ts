@@ -5,14 +5,38 @@ type Loaded = { db: MinuRiikDb; liveQuery: typeof import('dexie').liveQuery };
 let loading: Promise<Loaded> | undefined;
 
 /**
- * The database, loaded on first use rather than with the first paint: Dexie is the largest library
- * of the app, and the first screen can paint its text before any data arrives.
+ * Resolves once the browser has painted the screen rendered so far (the frame after this one), or after
+ * 100 ms where no frame comes (a tab in the background). Work started then stays off the first paint's
+ * path: neither its downloads nor its CPU time delay the first screen's text.
+ */
+export function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+/** Resolves in a new task: long work split by it leaves the browser free to paint and answer input between. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The database, loaded once the first screen has painted rather than with it: Dexie is the largest
+ * library of the app, and the first screen can paint its text before any data arrives.
  */
 export function openDb(): Promise<Loaded> {
-  loading ??= Promise.all([import('./db'), import('dexie')]).then(([m, dexie]) => ({
-    db: m.db,
-    liveQuery: dexie.liveQuery,
-  }));
+  loading ??= afterPaint()
+    .then(() => Promise.all([import('./db'), import('dexie')]))
+    .then(async ([m, dexie]) => {
+      // Opened here, before any query: otherwise Dexie holds every query until the database is open
+      // and runs them all in one long task. A failure to open reaches each query as its own error.
+      await m.db.open().catch(() => undefined);
+      return { db: m.db, liveQuery: dexie.liveQuery };
+    });
   return loading;
 }
 
@@ -30,7 +54,9 @@ export function createLiveQuery<T, K = undefined>(
     const [value, setValue] = createSignal<T>();
     let subscription: { unsubscribe(): void } | undefined;
     let disposed = false;
-    void openDb().then(({ db, liveQuery }) => {
+    // Each query starts in a task of its own, so that a screen's queries do not add up to one long task.
+    void openDb().then(async ({ db, liveQuery }) => {
+      await nextTask();
       if (disposed) return;
       subscription = liveQuery(() => query(db, k)).subscribe({
         next: (v) => setValue(() => v),

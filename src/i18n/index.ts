@@ -29,6 +29,8 @@ export async function initI18n(): Promise<void> {
     returnNull: false,
   });
   applyLanguage(lang);
+  // The app renders in the next task: setting up i18next and the first render are two shorter tasks.
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Switches language without a reload and remembers the choice. */

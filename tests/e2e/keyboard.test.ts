@@ -152,7 +152,8 @@ describe.skipIf(browserSkipReason())('keyboard only', () => {
       await page.keyboard.press('Enter');
 
       // The dashboard: the offer waiting for her answer is among the first things in main.
-      await page.locator('main .greeting').waitFor();
+      // Her data arrives by the first sync, after the dashboard's first paint.
+      await page.locator('main a[href^="/events/"]').first().waitFor();
       await tabTo(page, (f) => f.region === 'main' && (f.href ?? '').startsWith('/events/'));
       await page.keyboard.press('Enter');
       await page.waitForURL('**/events/*');
