@@ -3,7 +3,8 @@
  *
  * Seeds N synthetic people (default 100 000) with generate_series, all born in March 1961, then
  * fires one cohort event ("everyone born in March 1961 reaches pension age") through the agency
- * event handler and prints people per second and the total time: on embedded PGlite always, and on
+ * event handler (in slices, several at once: see src/server/offers/cohort.ts) and prints people per
+ * second and the total time: on embedded PGlite always, and on
  * the PostgreSQL server of DATABASE_URL when it is set (in a schema of its own, dropped afterwards).
  * Not part of the test suite.
  */
@@ -59,13 +60,15 @@ async function bench(label: string, db: Database, people: number) {
     pensionAge: { years: 65, months: 0 },
   });
   const took = performance.now() - t;
-  const result = response.result as { people: number; offers: number; casesOpened: number };
-  const { rows } = await db.query<{ changes: string }>('SELECT count(*) AS changes FROM person_changes');
+  const result = response.result as { people: number; offers: number };
+  const { rows } = await db.query<{ changes: string; notifications: string }>(
+    'SELECT (SELECT count(*) FROM person_changes) AS changes, (SELECT count(*) FROM notifications) AS notifications',
+  );
+  const n = (value: number | string) => Number(value).toLocaleString('en');
   console.log(
-    `${label}: ${people.toLocaleString('en')} people seeded in ${seconds(seeded)}; cohort event: ` +
-      `${result.people.toLocaleString('en')} people, ${result.offers.toLocaleString('en')} offers, ` +
-      `${result.casesOpened.toLocaleString('en')} cases, ${Number(rows[0].changes).toLocaleString('en')} change-log rows ` +
-      `in ${seconds(took)} = ${Math.round(result.people / (took / 1000)).toLocaleString('en')} people/s`,
+    `${label}: ${n(people)} people seeded in ${seconds(seeded)}; cohort event: ${n(result.people)} people, ` +
+      `${n(result.offers)} offers, ${n(rows[0].notifications)} notifications, ${n(rows[0].changes)} change-log rows ` +
+      `in ${seconds(took)} = ${n(Math.round(result.people / (took / 1000)))} people/s`,
   );
 }
 

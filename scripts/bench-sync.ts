@@ -27,7 +27,8 @@ async function addNotifications(n: number) {
     `WITH p AS (SELECT id FROM persons WHERE personal_code = $1),
      n AS (INSERT INTO notifications (person_id, topic, title, body) SELECT p.id, 'general', $3::jsonb, $3::jsonb
            FROM p, generate_series(1, $2) RETURNING id, person_id, topic, title, body, created_at),
-     bumped AS (UPDATE persons SET change_seq = change_seq + $2 WHERE id = (SELECT id FROM p) RETURNING change_seq - $2 AS base)
+     bumped AS (INSERT INTO person_clocks (person_id, change_seq) SELECT id, $2 FROM p
+       ON CONFLICT (person_id) DO UPDATE SET change_seq = person_clocks.change_seq + $2 RETURNING change_seq - $2 AS base)
      INSERT INTO person_changes (person_id, entity, entity_id, seq, op, data)
      SELECT n.person_id, 'notification', n.id, bumped.base + row_number() OVER (ORDER BY n.id), 'put',
             jsonb_build_object('id', n.id, 'topic', n.topic, 'title', n.title, 'body', n.body, 'link', null,
@@ -93,7 +94,7 @@ try {
   const fullClient = performance.now() - started;
 
   const { rows: seq } = await server.db.query<{ change_seq: string }>(
-    'SELECT change_seq FROM persons WHERE personal_code = $1',
+    'SELECT change_seq FROM person_clocks c JOIN persons p ON p.id = c.person_id WHERE p.personal_code = $1',
     [KADRI],
   );
   await addNotifications(delta);

@@ -65,7 +65,7 @@ async function post(key: string | null, body: unknown) {
 async function counts() {
   const { rows } = await db.query<Record<string, string>>(
     `SELECT (SELECT count(*) FROM step_history) AS history, (SELECT count(*) FROM agency_events) AS events,
-            (SELECT count(*) FROM person_changes) AS changes, (SELECT sum(change_seq) FROM persons) AS seq,
+            (SELECT count(*) FROM person_changes) AS changes, (SELECT sum(change_seq) FROM person_clocks) AS seq,
             (SELECT count(*) FROM cases) AS cases,
             (SELECT string_agg(status || coalesce(due_date::text, ''), ',' ORDER BY id) FROM steps) AS steps`,
   );
@@ -325,12 +325,12 @@ describe('agency keys', () => {
 
   it('leave people’s data alone: the change log of someone else is not touched by an event', async () => {
     const other = await personId(db, '48409254569');
-    const { rows: before } = await db.query('SELECT change_seq FROM persons WHERE id = $1', [other]);
+    const { rows: before } = await db.query('SELECT change_seq FROM person_clocks WHERE person_id = $1', [other]);
     expect(
       (await post(ska, event({ status: 'completed', subServiceId: 'child-parental-benefit', personalCode: MARTIN })))
         .status,
     ).toBe(200);
-    const { rows: after } = await db.query('SELECT change_seq FROM persons WHERE id = $1', [other]);
+    const { rows: after } = await db.query('SELECT change_seq FROM person_clocks WHERE person_id = $1', [other]);
     expect(after).toEqual(before);
   });
 });

@@ -119,7 +119,7 @@ describe('demo cases', () => {
         await db.query<Record<string, string>>(
           `SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM steps) AS steps,
                   (SELECT count(*) FROM step_history) AS history, (SELECT count(*) FROM person_changes) AS changes,
-                  (SELECT sum(change_seq) FROM persons) AS seq`,
+                  (SELECT sum(change_seq) FROM person_clocks) AS seq`,
         )
       ).rows[0];
     const before = await count();

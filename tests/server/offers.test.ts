@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StepRow } from '../../src/contract/cases';
+import { makePersonalCode } from '../../src/contract/isikukood';
 import { OfferRow } from '../../src/contract/offers';
 import { SyncPage } from '../../src/contract/sync';
+import { receiveAgencyEvent } from '../../src/server/agency/events';
+import { agencyEventHandlers } from '../../src/server/agency/handlers';
+import { createAgencyKey } from '../../src/server/agency/keys';
 import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/log';
 import { seedDemoOffers } from '../../src/server/offers/demo';
-import { settleDueOffers } from '../../src/server/offers/store';
+import { loadOfferRow, settleDueOffers } from '../../src/server/offers/store';
 import { mutationRoutes, syncRoutes } from '../../src/server/routes/sync';
 import { mutationHandlers } from '../../src/server/sync/handlers';
+import { pullChanges } from '../../src/server/sync/pull';
 import { openTestDatabase } from './db';
 import { asPerson, personId } from './person-harness';
 
@@ -46,13 +51,13 @@ async function post(who: string, mutations: unknown[]) {
   return ((await res.json()) as { results: { id: string; status: string; code?: string }[] }).results;
 }
 
+/** The person's offer of the sub-service as their client receives it. */
 async function offerOf(code: string, subServiceId: string) {
-  const { rows } = await db.query<{ data: unknown }>(
-    `SELECT c.data FROM person_changes c JOIN offers o ON o.id::text = c.entity_id AND c.entity = 'offer'
-     JOIN persons p ON p.id = o.person_id WHERE p.personal_code = $1 AND o.sub_service_id = $2`,
-    [code, subServiceId],
-  );
-  return OfferRow.parse(rows[0].data);
+  const page = await pullChanges(db, await personId(db, code), 0, 10_000);
+  const offers = page.changes.flatMap((c) => (c.entity === 'offer' && c.op === 'put' ? [OfferRow.parse(c.data)] : []));
+  const offer = offers.find((o) => o.subServiceId === subServiceId);
+  if (!offer) throw new Error(`${code} has no offer of ${subServiceId}`);
+  return offer;
 }
 
 async function stepOf(stepId: string) {
@@ -141,10 +146,16 @@ describe('offer.accept', () => {
   it('refuses an offer past its deadline and says why, writing nothing', async () => {
     const offer = await offerOf(AIVAR, 'pension-old-age-offer');
     await db.query(`UPDATE offers SET deadline = current_date - 2 WHERE id = $1`, [offer.id]);
-    const { rows: before } = await db.query('SELECT change_seq FROM persons WHERE personal_code = $1', [AIVAR]);
+    const { rows: before } = await db.query(
+      'SELECT change_seq FROM person_clocks c JOIN persons p ON p.id = c.person_id WHERE p.personal_code = $1',
+      [AIVAR],
+    );
     const m = mutation('offer.accept', { offerId: offer.id });
     expect((await post(AIVAR, [m]))[0]).toMatchObject({ status: 'rejected', code: 'offer_expired' });
-    const { rows: after } = await db.query('SELECT change_seq FROM persons WHERE personal_code = $1', [AIVAR]);
+    const { rows: after } = await db.query(
+      'SELECT change_seq FROM person_clocks c JOIN persons p ON p.id = c.person_id WHERE p.personal_code = $1',
+      [AIVAR],
+    );
     expect(after).toEqual(before);
     const { rows } = await db.query('SELECT status FROM offers WHERE id = $1', [offer.id]);
     expect(rows).toEqual([{ status: 'pending' }]);
@@ -194,5 +205,97 @@ describe('settling offers past their deadline', () => {
     expect((await offerOf(DANIIL, 'defence-call-up')).status).toBe('granted');
     expect((await stepOf(survivor.stepId!)).status).toBe('declined');
     expect(pid).toBeTruthy();
+  });
+});
+
+describe('an offer from a cohort, which comes without a case', () => {
+  let serial = 0;
+  /** People born on `birthDate` (one per marital status), then the pension cohort of that day. */
+  async function cohort(birthDate: string, maritalStatuses: string[]) {
+    const codes: string[] = [];
+    for (const maritalStatus of maritalStatuses) {
+      const code = makePersonalCode(birthDate, 'female', 900 + serial++);
+      await db.query(
+        `INSERT INTO persons (personal_code, given_name, family_name, facts) VALUES ($1, 'Kohort', 'Test', $2)`,
+        [code, { birthDate, sex: 'female', residence: { country: 'EE', municipality: 'Tartu' }, maritalStatus }],
+      );
+      codes.push(code);
+    }
+    const key = await createAgencyKey(db, 'ska', { scopes: ['pension.age_approaching'] });
+    await receiveAgencyEvent(
+      db,
+      agencyEventHandlers,
+      { id: key.id, agencyId: 'ska', scopes: ['pension.age_approaching'] },
+      {
+        id: `cohort-${birthDate}`,
+        type: 'pension.age_approaching',
+        occurredAt: new Date().toISOString(),
+        cohort: { bornFrom: birthDate, bornTo: birthDate },
+        pensionAge: { years: 65, months: 0 },
+      },
+    );
+    return codes;
+  }
+  const casesOf = async (code: string) =>
+    (
+      await db.query<{ event_service_id: string }>(
+        'SELECT event_service_id FROM cases c JOIN persons p ON p.id = c.person_id WHERE p.personal_code = $1',
+        [code],
+      )
+    ).rows;
+
+  it('opens the life event when accepted, with the step in progress and the offer linked to it', async () => {
+    const [code] = await cohort('1961-05-02', ['married']);
+    const offer = await offerOf(code, 'pension-old-age-offer');
+    expect(offer).toMatchObject({ caseId: null, stepId: null, status: 'pending' });
+    expect(await casesOf(code)).toEqual([]);
+
+    expect((await post(code, [mutation('offer.accept', { offerId: offer.id })]))[0].status).toBe('applied');
+    const accepted = await offerOf(code, 'pension-old-age-offer');
+    expect(accepted.status).toBe('accepted');
+    expect(await casesOf(code)).toEqual([{ event_service_id: 'retirement' }]);
+    expect(await stepOf(accepted.stepId!)).toMatchObject({
+      caseId: accepted.caseId,
+      subServiceId: 'pension-old-age-offer',
+      status: 'in_progress',
+    });
+  });
+
+  it('opens no case when declined or when a consent offer expires; a granted one opens it, completed', async () => {
+    const [declines, lapses, alone] = await cohort('1961-05-03', ['married', 'married', 'single']);
+    const declined = await offerOf(declines, 'pension-old-age-offer');
+    expect((await post(declines, [mutation('offer.decline', { offerId: declined.id })]))[0].status).toBe('applied');
+    expect((await offerOf(declines, 'pension-old-age-offer')).status).toBe('declined');
+    expect(await casesOf(declines)).toEqual([]);
+
+    const lapsing = await offerOf(lapses, 'pension-old-age-offer');
+    const automatic = await offerOf(alone, 'pension-living-alone-allowance');
+    await db.query('UPDATE offers SET deadline = current_date - 2 WHERE id = ANY($1::uuid[])', [
+      [lapsing.id, automatic.id],
+    ]);
+    await settleDueOffers(db);
+    expect((await offerOf(lapses, 'pension-old-age-offer')).status).toBe('expired');
+    expect(await casesOf(lapses)).toEqual([]);
+    const granted = await offerOf(alone, 'pension-living-alone-allowance');
+    expect(granted.status).toBe('granted');
+    expect(await casesOf(alone)).toEqual([{ event_service_id: 'retirement' }]);
+    expect((await stepOf(granted.stepId!)).status).toBe('completed');
+  });
+});
+
+describe('an offer made before offers kept their facts', () => {
+  it('is read with the texts it was made with', async () => {
+    const pid = await personId(db, OKSANA);
+    const texts = { et: 'Vana tekst', en: 'Old text', ru: 'Старый текст', uk: 'Старий текст' };
+    const fields = [{ key: 'name', label: texts, value: 'Oksana', source: texts, editable: false }];
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO offers (person_id, rule_id, sub_service_id, subject_key, kind, deadline, fields, data_basis, legal_basis)
+       VALUES ($1, 'pension-old-age-offer', 'pension-old-age-offer', 'legacy', 'consent', current_date + 30, $2, $3, $3)
+       RETURNING id`,
+      [pid, JSON.stringify(fields), texts],
+    );
+    const offer = await loadOfferRow(db, rows[0].id);
+    expect(offer).toMatchObject({ fields, dataBasis: texts, legalBasis: texts, eventServiceId: 'retirement' });
+    await db.query('DELETE FROM offers WHERE id = $1', [rows[0].id]);
   });
 });

@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegisterEventResult } from '../../src/contract/agency-events';
-import { StepRow } from '../../src/contract/cases';
 import { makePersonalCode } from '../../src/contract/isikukood';
 import { OfferRow } from '../../src/contract/offers';
+import { NotificationRow } from '../../src/contract/person';
 import { createAgencyKey } from '../../src/server/agency/keys';
-import { loadStepRow, openCase } from '../../src/server/cases/store';
+import { openCase } from '../../src/server/cases/store';
 import type { Database } from '../../src/server/db/database';
+import { applyCohort } from '../../src/server/offers/cohort';
 import { loadOfferRow } from '../../src/server/offers/store';
 import { evaluateRule } from '../../src/server/rules/evaluate';
 import { readFacts } from '../../src/server/rules/facts';
 import { rulesFor } from '../../src/server/rules/index';
+import { pullChanges } from '../../src/server/sync/pull';
 import { testApp } from './app';
 import { openTestDatabase } from './db';
 
@@ -369,6 +371,9 @@ describe('cohorts: pension.age_approaching and defence.call_up_age_reached', () 
       'pension-living-alone-allowance',
       'pension-old-age-offer',
     ]);
+    // The event announces retirement rather than records it: the case opens when an offer is taken up.
+    expect(RegisterEventResult.parse(res.body.result)).toMatchObject({ casesOpened: 0, offers: 2 });
+    expect((await db.query('SELECT 1 FROM cases WHERE person_id = $1', [p.id])).rows).toEqual([]);
   });
 
   it('a cohort is evaluated set-based and agrees with the rules evaluated one by one', async () => {
@@ -386,7 +391,6 @@ describe('cohorts: pension.age_approaching and defence.call_up_age_reached', () 
     ];
     const outside = await addPerson('1961-04-01', 'male');
     const died = await addPerson('1961-03-10', 'male', { diedOn: '2026-09-01' });
-    // One of them already has a retirement case, opened by hand: the cohort advances it.
     const { rows: facts } = await db.query<{
       id: string;
       personal_code: string;
@@ -404,7 +408,8 @@ describe('cohorts: pension.age_approaching and defence.call_up_age_reached', () 
       pensionAge: { years: 65, months: 0 },
     });
     expect(res.status).toBe(200);
-    expect(RegisterEventResult.parse(res.body.result)).toEqual({ people: 3, casesOpened: 3, offers: 5 });
+    // A cohort opens no cases: the offers wait alone until taken up (see cohort.ts).
+    expect(RegisterEventResult.parse(res.body.result)).toEqual({ people: 3, casesOpened: 0, offers: 5 });
     expect(await offersOf(outside.id)).toEqual([]);
     expect(await offersOf(died.id)).toEqual([]);
 
@@ -435,37 +440,37 @@ describe('cohorts: pension.age_approaching and defence.call_up_age_reached', () 
       expect((await offersOf(row.id)).map((o) => o.sub_service_id)).toEqual(expected);
     }
 
-    // Every client row recorded set-based is exactly what the row-by-row readers build.
+    // The client receives, for rows recorded set-based, exactly what the row-by-row readers build.
     const dan = people[3];
-    const { rows: changes } = await db.query<{ entity: string; entity_id: string; data: unknown; seq: string }>(
-      'SELECT entity, entity_id, data, seq FROM person_changes WHERE person_id = $1 ORDER BY seq',
+    const { rows: changes } = await db.query<{ entity: string; entity_id: string; seq: string }>(
+      'SELECT entity, entity_id, seq FROM person_changes WHERE person_id = $1 ORDER BY seq',
       [dan.id],
     );
-    expect(changes.map((c) => c.entity)).toEqual([
-      'case',
-      // The living-alone step changed again for the second rule: the compacted log keeps its latest state.
-      ...Array(6).fill('step'),
-      'offer',
-      'notification',
-      'step',
-      'offer',
-      'notification',
-    ]);
-    const { rows: seqRow } = await db.query<{ change_seq: string }>('SELECT change_seq FROM persons WHERE id = $1', [
-      dan.id,
-    ]);
+    // One row stands for everything the event made for the person.
+    expect(changes.map((c) => c.entity)).toEqual(['agency_event']);
+    const { rows: cases } = await db.query('SELECT 1 FROM cases WHERE person_id = $1', [dan.id]);
+    expect(cases).toEqual([]);
+    const { rows: seqRow } = await db.query<{ change_seq: string }>(
+      'SELECT change_seq FROM person_clocks WHERE person_id = $1',
+      [dan.id],
+    );
     expect(Number(seqRow[0].change_seq)).toBe(Number(changes.at(-1)!.seq));
-    for (const c of changes) {
-      if (c.entity === 'step') {
-        const row = StepRow.parse(c.data);
-        expect(row).toEqual(await db.transaction((tx) => loadStepRow(tx, c.entity_id)));
-      }
-      if (c.entity === 'offer') {
-        const offer = OfferRow.parse(c.data);
-        expect(offer).toEqual(await db.transaction((tx) => loadOfferRow(tx, c.entity_id)));
-      }
+    const pulled = (await pullChanges(db, dan.id, 0)).changes;
+    expect(pulled.map((c) => c.entity)).toEqual(['offer', 'offer', 'notification', 'notification']);
+    const links = [];
+    for (const c of pulled) {
+      if (c.op !== 'put') throw new Error('a cohort deletes nothing');
+      if (c.entity === 'offer') expect(OfferRow.parse(c.data)).toEqual(await loadOfferRow(db, c.id));
+      if (c.entity === 'notification') links.push(NotificationRow.parse(c.data).link);
     }
-    const pension = OfferRow.parse(changes.find((c) => c.entity === 'offer')!.data);
+    expect(links.sort()).toEqual(
+      pulled
+        .filter((c) => c.entity === 'offer')
+        .map((c) => `/offers/${c.id}`)
+        .sort(),
+    );
+    const offers = pulled.flatMap((c) => (c.entity === 'offer' && c.op === 'put' ? [OfferRow.parse(c.data)] : []));
+    const pension = offers.find((o) => o.subServiceId === 'pension-old-age-offer')!;
     expect(pension.dataBasis.en).toContain('born on 20 March 1961');
     expect(pension.dataBasis.en).toContain('pension age on 20 March 2026');
     expect(pension.dataBasis.et).toContain('sündinud 20.03.1961');
@@ -519,6 +524,85 @@ describe('cohorts: pension.age_approaching and defence.call_up_age_reached', () 
     expect(await offersOf(man.id)).toEqual([{ sub_service_id: 'defence-call-up', subject_key: '', status: 'pending' }]);
     expect(await offersOf(woman.id)).toEqual([]);
     expect(await offersOf(foreign.id)).toEqual([]);
+  });
+
+  it('cuts a cohort into slices by person id, with the same offers as one slice', async () => {
+    const days = ['1963-07-01', '1963-07-02', '1963-07-02', '1963-07-04'];
+    const people = [];
+    for (const day of days) people.push(await addPerson(day, 'female', { maritalStatus: 'single' }));
+    // One of them has a phone subscribed to pushes.
+    await db.query(
+      `INSERT INTO push_subscriptions (person_id, endpoint, p256dh, auth, vapid_public_key)
+       VALUES ($1, 'https://push.example/cohort', 'p', 'a', 'k')`,
+      [people[1].id],
+    );
+    const done = await applyCohort(
+      db,
+      'pension.age_approaching',
+      {
+        eventId: nextId('sliced'),
+        bornFrom: '1963-07-01',
+        bornTo: '1963-07-31',
+        date: new Date().toISOString().slice(0, 10),
+        now: new Date(),
+        vars: { pensionDate: { date: `(t.facts->>'birthDate')::date + interval '65 years'` } },
+        params: [],
+      },
+      { slicePeople: 1, concurrency: 2 },
+    );
+    expect(done).toEqual({ people: 4, offers: 8 });
+    const { rows: pushes } = await db.query<{ person_id: string; link: string }>(
+      `SELECT n.person_id, n.link FROM push_deliveries d JOIN notifications n ON n.id = d.notification_id
+       JOIN push_subscriptions s ON s.id = d.subscription_id WHERE s.endpoint = 'https://push.example/cohort'`,
+    );
+    expect(pushes).toHaveLength(2);
+    for (const p of pushes)
+      expect(p).toMatchObject({ person_id: people[1].id, link: expect.stringMatching(/^\/offers\//) });
+    for (const p of people) {
+      expect((await offersOf(p.id)).map((o) => o.sub_service_id)).toEqual([
+        'pension-living-alone-allowance',
+        'pension-old-age-offer',
+      ]);
+    }
+  });
+
+  it('finishes a cohort whose first run stopped midway when the agency sends it again', async () => {
+    const people = [await addPerson('1964-02-03', 'male'), await addPerson('1964-02-04', 'male')];
+    const body = {
+      id: nextId('pension-cohort'),
+      type: 'pension.age_approaching',
+      occurredAt: new Date().toISOString(),
+      cohort: { bornFrom: '1964-02-03', bornTo: '1964-02-04' },
+      pensionAge: { years: 65, months: 0 },
+    };
+    expect((await post(ska, body)).status).toBe(200);
+    // As if the run had stopped after the first slice: the event claimed, never answered.
+    await db.query('UPDATE agency_events SET response = NULL WHERE event_id = $1', [body.id]);
+    await db.query('DELETE FROM notifications WHERE person_id = $1', [people[1].id]);
+    await db.query('DELETE FROM person_changes WHERE person_id = $1', [people[1].id]);
+    await db.query('DELETE FROM offers WHERE person_id = $1', [people[1].id]);
+
+    const again = await post(ska, body);
+    expect(again.status).toBe(200);
+    expect(again.body.replayed).toBe(false);
+    expect(RegisterEventResult.parse(again.body.result)).toMatchObject({ people: 1, offers: 1 });
+    for (const p of people) expect(await offersOf(p.id)).toHaveLength(1);
+    const third = await post(ska, body);
+    expect(third.body).toMatchObject({ replayed: true, result: { people: 1, offers: 1 } });
+  });
+
+  it('refuses a cohort from an agency that does not keep the register (403), writing nothing', async () => {
+    await addPerson('1965-03-03', 'male');
+    const notDefence = (await createAgencyKey(db, 'ska', { scopes: ['defence.call_up_age_reached'] })).key;
+    const before = await counts();
+    const res = await post(notDefence, {
+      id: nextId('call-up'),
+      type: 'defence.call_up_age_reached',
+      occurredAt: new Date().toISOString(),
+      cohort: { bornFrom: '1965-03-01', bornTo: '1965-03-31' },
+    });
+    expect(res.status).toBe(403);
+    expect(await counts()).toEqual(before);
   });
 
   it.each([

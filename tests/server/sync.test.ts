@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 beforeEach(async () => {
   await db.exec(
-    'DELETE FROM applied_mutations; DELETE FROM notifications; DELETE FROM person_changes; UPDATE persons SET change_seq = 0',
+    'DELETE FROM applied_mutations; DELETE FROM notifications; DELETE FROM person_changes; DELETE FROM person_clocks',
   );
 });
 

@@ -22,6 +22,17 @@ export interface AgencyEventHandler<E> {
   schema: z.ZodType<E>;
   /** Applies the event inside `tx` and answers the result the agency gets back (also on a repeat). */
   handle(tx: Queryable, ctx: AgencyEventContext, event: E): Promise<Record<string, unknown>>;
+  /**
+   * Events too large for one transaction (a cohort of a million people), when `applies` says so: the
+   * event is checked (refusals throw an ApiError, writing nothing), claimed, then handled by `handle`
+   * in transactions of its own, each idempotent. A crash midway leaves the event claimed without an
+   * answer; the agency's retry runs it again and finishes it.
+   */
+  large?: {
+    applies(event: E): boolean;
+    check(ctx: AgencyEventContext, event: E): void;
+    handle(db: Database, ctx: AgencyEventContext, event: E): Promise<Record<string, unknown>>;
+  };
 }
 
 export type AgencyEventHandlers = Record<string, AgencyEventHandler<never>>;
@@ -66,41 +77,78 @@ export async function receiveAgencyEvent(
   if (!parsed.success) throw new ApiError(400, 'invalid_event', describeIssue(parsed.error));
   const bodyHash = createHash('sha256').update(canonicalJson(parsed.data)).digest('hex');
 
+  const large = handler.large?.applies(parsed.data as never) ? handler.large : undefined;
+  const claimed = { key, id, type, bodyHash };
+  if (large) {
+    large.check({ agencyId: key.agencyId, keyId: key.id, receivedAt: new Date() }, parsed.data as never);
+    const claim = await db.transaction((tx) => claimEvent(tx, claimed));
+    if ('response' in claim) return claim.response;
+    const ctx = { agencyId: key.agencyId, keyId: key.id, receivedAt: claim.receivedAt };
+    const result = await large.handle(db, ctx, parsed.data as never);
+    return db.transaction((tx) => answerEvent(tx, claimed, claim.receivedAt, result));
+  }
   return db.transaction(async (tx) => {
-    const claim = await tx.query<{ received_at: Date | string }>(
-      `INSERT INTO agency_events (agency_id, event_id, type, body_hash, key_id) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (agency_id, event_id) DO NOTHING RETURNING received_at`,
-      [key.agencyId, id, type, bodyHash, key.id],
-    );
-    if (claim.rows.length === 0) {
-      const { rows } = await tx.query<{ body_hash: string; response: AgencyEventResponse }>(
-        'SELECT body_hash, response FROM agency_events WHERE agency_id = $1 AND event_id = $2',
-        [key.agencyId, id],
-      );
-      if (rows[0]?.body_hash !== bodyHash) {
-        throw new ApiError(409, 'event_id_reused', `Event ${id} was received before with a different body`);
-      }
-      return { ...rows[0].response, replayed: true };
-    }
-    const receivedAt = new Date(claim.rows[0].received_at);
+    const claim = await claimEvent(tx, claimed);
+    if ('response' in claim) return claim.response;
     const result = await handler.handle(
       tx,
-      { agencyId: key.agencyId, keyId: key.id, receivedAt },
+      { agencyId: key.agencyId, keyId: key.id, receivedAt: claim.receivedAt },
       parsed.data as never,
     );
-    const response: AgencyEventResponse = {
-      eventId: id,
-      type,
-      receivedAt: receivedAt.toISOString(),
-      replayed: false,
-      result,
-    };
-    await tx.query('UPDATE agency_events SET response = $3 WHERE agency_id = $1 AND event_id = $2', [
-      key.agencyId,
-      id,
-      response,
-    ]);
-    await tx.query('UPDATE agency_api_keys SET last_used_at = $2 WHERE id = $1', [key.id, receivedAt]);
-    return response;
+    return answerEvent(tx, claimed, claim.receivedAt, result);
   });
+}
+
+interface Claimed {
+  key: AgencyKey;
+  id: string;
+  type: string;
+  bodyHash: string;
+}
+
+/**
+ * Claims the event id for this body: a new event gets its time of receipt; a repeat gets the answer
+ * given the first time, or, if the first run of a large event never finished, its time to run again.
+ */
+async function claimEvent(
+  tx: Queryable,
+  { key, id, type, bodyHash }: Claimed,
+): Promise<{ receivedAt: Date } | { response: AgencyEventResponse }> {
+  const claim = await tx.query<{ received_at: Date | string }>(
+    `INSERT INTO agency_events (agency_id, event_id, type, body_hash, key_id) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (agency_id, event_id) DO NOTHING RETURNING received_at`,
+    [key.agencyId, id, type, bodyHash, key.id],
+  );
+  if (claim.rows[0]) return { receivedAt: new Date(claim.rows[0].received_at) };
+  const { rows } = await tx.query<{ body_hash: string; response: AgencyEventResponse | null; received_at: Date }>(
+    'SELECT body_hash, response, received_at FROM agency_events WHERE agency_id = $1 AND event_id = $2',
+    [key.agencyId, id],
+  );
+  if (rows[0]?.body_hash !== bodyHash) {
+    throw new ApiError(409, 'event_id_reused', `Event ${id} was received before with a different body`);
+  }
+  if (rows[0].response === null) return { receivedAt: new Date(rows[0].received_at) };
+  return { response: { ...rows[0].response, replayed: true } };
+}
+
+async function answerEvent(
+  tx: Queryable,
+  { key, id, type }: Claimed,
+  receivedAt: Date,
+  result: Record<string, unknown>,
+): Promise<AgencyEventResponse> {
+  const response: AgencyEventResponse = {
+    eventId: id,
+    type,
+    receivedAt: receivedAt.toISOString(),
+    replayed: false,
+    result,
+  };
+  await tx.query('UPDATE agency_events SET response = $3 WHERE agency_id = $1 AND event_id = $2', [
+    key.agencyId,
+    id,
+    response,
+  ]);
+  await tx.query('UPDATE agency_api_keys SET last_used_at = $2 WHERE id = $1', [key.id, receivedAt]);
+  return response;
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/database';
+import { iso, isoOrNull } from '../db/timestamps';
 
 /**
  * Agencies' API keys. A key is `mr_<agencyId>_<32 random bytes, base64url>`; it is shown once when
@@ -62,15 +63,14 @@ export async function listAgencyKeys(db: Queryable): Promise<AgencyKeyInfo[]> {
   }>(
     'SELECT id, agency_id, scopes, label, created_at, last_used_at, revoked_at FROM agency_api_keys ORDER BY created_at, id',
   );
-  const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
   return rows.map((r) => ({
     id: r.id,
     agencyId: r.agency_id,
     scopes: r.scopes,
     label: r.label,
-    createdAt: iso(r.created_at)!,
-    lastUsedAt: iso(r.last_used_at),
-    revokedAt: iso(r.revoked_at),
+    createdAt: iso(r.created_at),
+    lastUsedAt: isoOrNull(r.last_used_at),
+    revokedAt: isoOrNull(r.revoked_at),
   }));
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/database';
+import { iso } from '../db/timestamps';
 import type { SessionInfo, SessionPerson } from './context';
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
@@ -37,8 +38,6 @@ interface Row {
   family_name: string;
   preferred_language: SessionPerson['preferredLanguage'];
 }
-
-const iso = (value: Date | string) => new Date(value).toISOString();
 
 function toSession(row: Row): ActiveSession {
   return {

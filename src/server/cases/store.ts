@@ -2,6 +2,7 @@ import type { CaseRow, CaseState, StepActor, StepRow, StepStatus } from '../../c
 import { isFinalStatus } from '../../contract/cases';
 import type { Localized } from '../../contract/i18n';
 import type { Queryable } from '../db/database';
+import { iso, isoOrNull } from '../db/timestamps';
 import { ApiError } from '../errors';
 import { recordChange } from '../sync/changes';
 import { actorFor, checkTransition } from './transitions';
@@ -10,8 +11,6 @@ import { actorFor, checkTransition } from './transitions';
  * Cases and steps: the only place that writes them. Every write records the new client row in the
  * person's change log in the same transaction, so the client always mirrors what is stored.
  */
-
-const iso = (value: Date | string) => new Date(value).toISOString();
 
 interface CaseDbRow {
   id: string;
@@ -56,7 +55,7 @@ function toCaseRow(row: CaseDbRow): CaseRow {
     state: row.state,
     subjectName: row.subject_name,
     startedAt: iso(row.started_at),
-    completedAt: row.completed_at === null ? null : iso(row.completed_at),
+    completedAt: isoOrNull(row.completed_at),
   };
 }
 
@@ -160,6 +159,36 @@ export async function openCase(tx: Queryable, personId: string, open: OpenCase):
     stepIds[sub.id] = stepId;
   }
   return { case: caseRow, stepIds };
+}
+
+/** The person's active case of the event service about this subject, or null. */
+export async function activeCase(
+  tx: Queryable,
+  personId: string,
+  eventServiceId: string,
+  subjectName: string | null,
+): Promise<string | null> {
+  const { rows } = await tx.query<{ id: string }>(
+    `SELECT id FROM cases WHERE person_id = $1 AND event_service_id = $2 AND state = 'active'
+       AND ($3::text IS NULL OR subject_name IS NULL OR subject_name = $3)
+     ORDER BY (subject_name IS NOT DISTINCT FROM $3) DESC, started_at DESC LIMIT 1`,
+    [personId, eventServiceId, subjectName],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** The person's active case of the event service about this subject, opened if there is none. */
+export async function ensureCase(
+  tx: Queryable,
+  personId: string,
+  eventServiceId: string,
+  subjectName: string | null,
+  startedAt: Date,
+): Promise<{ caseId: string; opened: boolean }> {
+  const caseId = await activeCase(tx, personId, eventServiceId, subjectName);
+  if (caseId) return { caseId, opened: false };
+  const opened = await openCase(tx, personId, { eventServiceId, subjectName, startedAt });
+  return { caseId: opened.case.id, opened: true };
 }
 
 export interface StepChange {

@@ -1,5 +1,6 @@
 import type { FeedbackRequestRow } from '../../contract/feedback';
 import type { Database, Queryable } from '../db/database';
+import { iso } from '../db/timestamps';
 import { createNotification } from '../notifications/store';
 import { recordChange } from '../sync/changes';
 import { delayDaysFor, EXPIRES_AFTER_DAYS, ONCE_PER_DAYS, questionFor } from './config';
@@ -27,8 +28,8 @@ export function toRequestRow(r: RequestDbRow): FeedbackRequestRow {
     agencyId: r.agency_id,
     question: r.question,
     status: r.status,
-    availableAt: new Date(r.available_at).toISOString(),
-    expiresAt: new Date(r.expires_at).toISOString(),
+    availableAt: iso(r.available_at),
+    expiresAt: iso(r.expires_at),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Localized } from '../../contract/i18n';
 import type { NotificationRow, NotificationTopic } from '../../contract/person';
 import type { Queryable } from '../db/database';
+import { iso, isoOrNull } from '../db/timestamps';
 import { queuePushes } from '../push/queue';
 import { recordChange } from '../sync/changes';
 
@@ -14,7 +15,8 @@ interface NotificationDbRow {
   read_at: Date | string | null;
 }
 
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+/** The columns toNotificationRow reads. */
+export const NOTIFICATION_COLUMNS = 'id, topic, title, body, link, created_at, read_at';
 
 export function toNotificationRow(row: NotificationDbRow): NotificationRow {
   return {
@@ -23,8 +25,8 @@ export function toNotificationRow(row: NotificationDbRow): NotificationRow {
     title: row.title,
     body: row.body,
     link: row.link,
-    createdAt: iso(row.created_at)!,
-    readAt: iso(row.read_at),
+    createdAt: iso(row.created_at),
+    readAt: isoOrNull(row.read_at),
   };
 }
 
@@ -44,7 +46,7 @@ export async function createNotification(
 ): Promise<NotificationRow> {
   const { rows } = await tx.query<NotificationDbRow>(
     `INSERT INTO notifications (person_id, topic, title, body, link, urgent) VALUES ($1, $2, $3, $4, $5, $6)
-     RETURNING id, topic, title, body, link, created_at, read_at`,
+     RETURNING ${NOTIFICATION_COLUMNS}`,
     [personId, n.topic, n.title, n.body, n.link ?? null, n.urgent ?? false],
   );
   const row = toNotificationRow(rows[0]);
@@ -57,7 +59,7 @@ export async function createNotification(
 export async function markNotificationRead(tx: Queryable, personId: string, id: string): Promise<boolean> {
   const { rows } = await tx.query<NotificationDbRow>(
     `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND person_id = $2
-     RETURNING id, topic, title, body, link, created_at, read_at`,
+     RETURNING ${NOTIFICATION_COLUMNS}`,
     [id, personId],
   );
   if (rows.length === 0) return false;

@@ -1,21 +1,35 @@
+import { availableParallelism } from 'node:os';
+import type { Localized } from '../../contract/i18n';
 import type { NotificationRow } from '../../contract/person';
-import type { Queryable } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { queuePushes } from '../push/queue';
 import { rulesFor } from '../rules/index';
 import type { RegisterEventType, Rule } from '../rules/schema';
-import { conditionsSql, fieldsSql, localizedSql, type Param, personSqlVars, type SqlVar } from '../rules/sql';
-import { recordChangesForQuery } from '../sync/changes';
+import { conditionsSql, type Param, personSqlVars, type SqlVar, varsSql } from '../rules/sql';
+import { recordChangesSql } from '../sync/changes';
 import { offerDeadline, offeredStepStatus } from './engine';
-import { caseJson, newStepJson, notificationJson, offerJson, stepJson } from './json';
+import { notificationJson, stepJson } from './json';
 import { offerText } from './store';
 import { OFFER_TEXT } from './texts';
 
 /**
- * A cohort event ("everyone born in March 1961 reaches pension age") evaluated set-based: for each
- * rule, a fixed number of statements over the whole cohort — select the eligible people into a
- * temporary table, then one INSERT or UPDATE per table (cases, steps, history, offers, notifications)
- * and one for the change log — never a statement per person. Everything in the event's transaction.
+ * A cohort event ("everyone born in March 1961 reaches pension age") evaluated set-based, never a
+ * statement per person: for each rule, select the eligible people into a temporary table and advance
+ * the steps of those with an open case; then one statement writes every rule's offers, their
+ * notifications and the change log.
+ *
+ * The cohort is cut by person id into slices of SLICE_PEOPLE people, each handled in a
+ * transaction of its own, a few at a time: the database's cores work in parallel, a person's rows
+ * are locked for seconds rather than the whole run, and a crash loses one slice, not the work done.
+ * A slice is idempotent (one offer per person and sub-service), so running the event again finishes it.
+ *
+ * A cohort announces a life event rather than records one, so an offer joins the person's open case
+ * of it and advances its step; a person with none gets the offer alone, and the case opens when they
+ * take the offer up (store.ts). Opening a case of eight steps for each of a million people, most of
+ * whom will only start the life event by accepting, would be ten times the writes of the offers.
  */
+
+const SLICE_PEOPLE = 20_000;
 
 export interface CohortEvent {
   eventId: string;
@@ -31,92 +45,158 @@ export interface CohortEvent {
 
 export interface CohortResult {
   people: number;
-  casesOpened: number;
   offers: number;
 }
 
 const FINAL = `('completed', 'declined', 'not_applicable')`;
 
-function parameters() {
+/**
+ * Parameters of a statement about the event: `param` gives a value its number; `statement` turns the
+ * text into the query, with the event's own `$X1`, `$X2` … numbered and unused values dropped.
+ */
+function eventParameters(event: CohortEvent) {
   const values: unknown[] = [];
   const param: Param = (value) => {
     values.push(value);
     return `$${values.length}`;
   };
-  return { values, param };
+  const extra = event.params.map((v) => param(v));
+  return { param, statement: (sql: string) => compact(renumber(sql, extra), values) };
 }
 
-export async function applyCohort(tx: Queryable, type: RegisterEventType, event: CohortEvent): Promise<CohortResult> {
-  // Sorting a cohort's change log in memory, not on disk; for this transaction only.
-  await tx.query(`SET LOCAL work_mem = '256MB'`);
-  await tx.query(
-    `CREATE TEMP TABLE IF NOT EXISTS cohort_targets (
-       person_id uuid PRIMARY KEY, given_name text, family_name text, personal_code text, facts jsonb,
-       case_id uuid, new_case boolean, offer_id uuid, notification_id uuid, step_id uuid, step_old_status text
-     ) ON COMMIT DROP`,
-  );
-  const total: CohortResult = { people: 0, casesOpened: 0, offers: 0 };
-  const people = new Set<number>();
-  for (const rule of rulesFor(type)) {
-    const done = await applyRule(tx, rule, event);
-    total.casesOpened += done.casesOpened;
-    total.offers += done.offers;
-    people.add(done.people);
-  }
-  total.people = Math.max(0, ...people);
+export interface CohortOptions {
+  /** Slices handled at once; on PGlite, one connection, it is always one. */
+  concurrency?: number;
+  slicePeople?: number;
+}
+
+export async function applyCohort(
+  db: Database,
+  type: RegisterEventType,
+  event: CohortEvent,
+  options: CohortOptions = {},
+): Promise<CohortResult> {
+  const slices = await planSlices(db, event.bornFrom, event.bornTo, options.slicePeople ?? SLICE_PEOPLE);
+  const concurrency = db.kind === 'pglite' ? 1 : (options.concurrency ?? Math.min(4, availableParallelism()));
+  const total: CohortResult = { people: 0, offers: 0 };
+  let next = 0;
+  const worker = async () => {
+    while (next < slices.length) {
+      const slice = slices[next++];
+      const done = await db.transaction((tx) => applySlice(tx, type, event, slice));
+      total.people += done.people;
+      total.offers += done.offers;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
   return total;
 }
 
-async function applyRule(tx: Queryable, rule: Rule, event: CohortEvent): Promise<CohortResult> {
-  await tx.query('TRUNCATE cohort_targets');
+/** A range of person ids, from inclusive, to exclusive; null is open. */
+interface Slice {
+  from: string | null;
+  to: string | null;
+}
+
+/**
+ * The cohort cut by person id into slices of `size` people. Ids, not birth dates: people's rows and
+ * every index beginning with person_id are in id order (ids are time-ordered), so each slice writes
+ * its own pages and no page is written again by the next.
+ */
+async function planSlices(db: Queryable, bornFrom: string, bornTo: string, size: number): Promise<Slice[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM (
+       SELECT id, row_number() OVER (ORDER BY id) AS n FROM persons WHERE facts->>'birthDate' BETWEEN $1 AND $2
+     ) cohort WHERE n > 1 AND (n - 1) % $3 = 0 ORDER BY id`,
+    [bornFrom, bornTo, size],
+  );
+  const bounds = [null, ...rows.map((r) => r.id), null];
+  return bounds.slice(1).map((to, i) => ({ from: bounds[i], to }));
+}
+
+async function applySlice(
+  tx: Queryable,
+  type: RegisterEventType,
+  event: CohortEvent,
+  slice: Slice,
+): Promise<CohortResult> {
+  // Sorting a cohort's change log in memory, not on disk; for this transaction only.
+  await tx.query(`SET LOCAL work_mem = '256MB'`);
+  // A slice lost in a crash is written again when the agency resends the unanswered event; and the
+  // answer's commit, which waits for the disk, comes after the slices' in the one write-ahead log.
+  await tx.query('SET LOCAL synchronous_commit = off');
+  await tx.query(
+    `CREATE TEMP TABLE IF NOT EXISTS cohort_targets (
+       rule_id text, person_id uuid, given_name text, family_name text, personal_code text, facts jsonb,
+       case_id uuid, step_id uuid, step_old_status text, PRIMARY KEY (rule_id, person_id)
+     ) ON COMMIT DROP`,
+  );
+  const targeted: Targeted[] = [];
+  let people = 0;
+  for (const rule of rulesFor(type)) {
+    const t = await selectTargets(tx, rule, event, slice);
+    people = Math.max(people, t.people);
+    if (t.people > 0) targeted.push(t);
+  }
+  if (targeted.length === 0) return { people: 0, offers: 0 };
+  return { people, offers: await writeOffers(tx, targeted, event) };
+}
+
+interface Targeted {
+  rule: Rule;
+  people: number;
+  deadline: string;
+  title: Localized;
+  body: Localized;
+}
+
+/**
+ * The rule's targets in the slice: the eligible people who have no such offer yet, with their active
+ * case if any; the step of that case moves to its offered status if nobody has begun it.
+ */
+async function selectTargets(tx: Queryable, rule: Rule, event: CohortEvent, slice: Slice): Promise<Targeted> {
   const deadline = offerDeadline(rule, event.now);
   const stepStatus = offeredStepStatus(rule);
   const actor = stepStatus === 'action_needed' ? 'person' : 'agency';
-
-  // 1. The eligible people of the cohort who have no such offer yet, with their active case if any.
   {
-    const { values, param } = parameters();
-    const extra = event.params.map((v) => param(v));
+    const { param, statement } = eventParameters(event);
     const date = `${param(event.date)}::date`;
     const sql = `INSERT INTO cohort_targets
-      SELECT p.id, p.given_name, p.family_name, p.personal_code, p.facts, coalesce(c.id, gen_random_uuid()), c.id IS NULL,
-             gen_random_uuid(), gen_random_uuid(), NULL, NULL
+      SELECT ${param(rule.id)}, p.id, p.given_name, p.family_name, p.personal_code, p.facts, c.id, NULL, NULL
       FROM persons p
       LEFT JOIN LATERAL (
         SELECT id FROM cases WHERE person_id = p.id AND event_service_id = ${param(rule.eventServiceId)} AND state = 'active'
         ORDER BY started_at DESC LIMIT 1
       ) c ON true
       WHERE p.facts->>'birthDate' BETWEEN ${param(event.bornFrom)} AND ${param(event.bornTo)}
+        ${slice.from ? `AND p.id >= ${param(slice.from)}::uuid` : ''} ${slice.to ? `AND p.id < ${param(slice.to)}::uuid` : ''}
         AND p.facts->>'diedOn' IS NULL
         AND ${conditionsSql(rule, 'p', date, param)}
         AND NOT EXISTS (
           SELECT 1 FROM offers o WHERE o.person_id = p.id AND o.sub_service_id = ${param(rule.subServiceId)} AND o.subject_key = ''
         )`;
-    await tx.query(...compact(renumber(sql, extra), values));
+    await tx.query(...statement(sql));
   }
   // People whose step of the sub-service is final already got the service another way.
   await tx.query(
     `DELETE FROM cohort_targets t USING steps s
-     WHERE NOT t.new_case AND s.case_id = t.case_id AND s.sub_service_id = $1 AND s.status IN ${FINAL}`,
-    [rule.subServiceId],
+     WHERE t.rule_id = $2 AND s.case_id = t.case_id AND s.sub_service_id = $1 AND s.status IN ${FINAL}`,
+    [rule.subServiceId, rule.id],
   );
-  await tx.query('ANALYZE cohort_targets');
-  const { rows: counted } = await tx.query<{ people: string; opened: string }>(
-    `SELECT count(*) AS people, count(*) FILTER (WHERE new_case) AS opened FROM cohort_targets`,
+  const { rows: counted } = await tx.query<{ people: string }>(
+    'SELECT count(*) AS people FROM cohort_targets WHERE rule_id = $1',
+    [rule.id],
   );
-  const people = Number(counted[0].people);
-  if (people === 0) return { people: 0, casesOpened: 0, offers: 0 };
-
   const stepReason = await offerText(
     tx,
     rule.kind === 'consent' ? OFFER_TEXT.stepConsent : OFFER_TEXT.stepAutomatic,
     rule.agencyId,
     deadline,
   );
-  const { rows: subRows } = await tx.query<{ name: unknown }>('SELECT name FROM sub_services WHERE id = $1', [
+  const { rows: sub } = await tx.query<{ name: Localized }>('SELECT name FROM sub_services WHERE id = $1', [
     rule.subServiceId,
   ]);
-  const notifyBody = await offerText(
+  const body = await offerText(
     tx,
     !rule.declinable
       ? OFFER_TEXT.notifyDuty
@@ -127,105 +207,79 @@ async function applyRule(tx: Queryable, rule: Rule, event: CohortEvent): Promise
     deadline,
   );
 
-  // 2. New cases, with one step per sub-service; the rule's step starts in its offered status.
-  await tx.query(
-    `INSERT INTO cases (id, person_id, event_service_id, started_at)
-     SELECT case_id, person_id, $1, $2 FROM cohort_targets WHERE new_case`,
-    [rule.eventServiceId, event.now],
-  );
-  await tx.query(
-    `INSERT INTO steps (case_id, person_id, sub_service_id, agency_id, status, actor, due_date, updated_at)
-     SELECT t.case_id, t.person_id, s.id, s.agency_id,
-            CASE WHEN s.id = $2 THEN $3 ELSE 'not_started' END,
-            CASE WHEN s.id = $2 THEN $4 END,
-            CASE WHEN s.id = $2 THEN $5::date END, $6
-     FROM cohort_targets t CROSS JOIN sub_services s WHERE t.new_case AND s.event_service_id = $1`,
-    [rule.eventServiceId, rule.subServiceId, stepStatus, actor, deadline, event.now],
-  );
-  await tx.query(
-    `INSERT INTO step_history (step_id, at, from_status, to_status, reason, agency_event_id)
-     SELECT s.id, $1, NULL, s.status, CASE WHEN s.sub_service_id = $2 THEN $3::jsonb ELSE $4::jsonb END, $5
-     FROM cohort_targets t JOIN steps s ON s.case_id = t.case_id WHERE t.new_case`,
-    [event.now, rule.subServiceId, stepReason, OFFER_TEXT.caseOpened, event.eventId],
-  );
   await tx.query(
     `UPDATE cohort_targets t SET step_id = s.id, step_old_status = s.status
-     FROM steps s WHERE s.case_id = t.case_id AND s.sub_service_id = $1`,
-    [rule.subServiceId],
+     FROM steps s WHERE t.rule_id = $2 AND s.case_id = t.case_id AND s.sub_service_id = $1`,
+    [rule.subServiceId, rule.id],
   );
-
-  // 3. Existing cases: the rule's step moves to its offered status if nobody has begun it.
   await tx.query(
     `UPDATE steps s SET status = $1, actor = $2, due_date = $3::date, updated_at = greatest(s.updated_at, $4)
-     FROM cohort_targets t WHERE NOT t.new_case AND s.id = t.step_id AND t.step_old_status = 'not_started'`,
-    [stepStatus, actor, deadline, event.now],
+     FROM cohort_targets t WHERE t.rule_id = $5 AND s.id = t.step_id AND t.step_old_status = 'not_started'`,
+    [stepStatus, actor, deadline, event.now, rule.id],
   );
   await tx.query(
     `INSERT INTO step_history (step_id, at, from_status, to_status, reason, agency_event_id)
      SELECT s.id, s.updated_at, 'not_started', s.status, $1, $2
-     FROM cohort_targets t JOIN steps s ON s.id = t.step_id WHERE NOT t.new_case AND t.step_old_status = 'not_started'`,
-    [stepReason, event.eventId],
+     FROM cohort_targets t JOIN steps s ON s.id = t.step_id WHERE t.rule_id = $3 AND t.step_old_status = 'not_started'`,
+    [stepReason, event.eventId, rule.id],
   );
+  return { rule, people: Number(counted[0].people), deadline, title: sub[0].name, body };
+}
 
-  // 4. The offers, their data basis and prefilled fields filled in per person in SQL.
-  const inserted = await (async () => {
-    const { values, param } = parameters();
-    const extra = event.params.map((v) => param(v));
-    const vars = { ...personSqlVars('t'), eventDate: { date: `${param(event.date)}::date` }, ...event.vars };
-    const sql = `INSERT INTO offers (id, person_id, rule_id, sub_service_id, event_service_id, agency_id, case_id, step_id,
-        subject_key, subject_name, kind, declinable, deadline, fields, data_basis, legal_basis, agency_event_id, created_at)
-      SELECT t.offer_id, t.person_id, ${param(rule.id)}, ${param(rule.subServiceId)}, ${param(rule.eventServiceId)},
-        ${param(rule.agencyId)}, t.case_id, t.step_id, '', NULL, ${param(rule.kind)}, ${param(rule.declinable)}::boolean,
-        ${param(deadline)}::date, ${fieldsSql(rule, vars, param)}, ${localizedSql(rule.dataBasis, vars, param)},
-        ${param(rule.legalBasis)}::jsonb, ${param(event.eventId)}, ${param(event.now)}
-      FROM cohort_targets t
-      ON CONFLICT (person_id, sub_service_id, subject_key) DO NOTHING`;
-    await tx.query(...compact(renumber(sql, extra), values));
-    const { rows } = await tx.query<{ n: string }>(
-      'SELECT count(*) AS n FROM cohort_targets t JOIN offers o ON o.id = t.offer_id',
-    );
-    return Number(rows[0].n);
-  })();
-
-  // 5. A notification each, linking to the offer.
-  await tx.query(
-    `INSERT INTO notifications (id, person_id, topic, title, body, link, created_at)
-     SELECT t.notification_id, t.person_id, 'offer', $1, $2, '/offers/' || t.offer_id, $3
-     FROM cohort_targets t JOIN offers o ON o.id = t.offer_id`,
-    [subRows[0].name, notifyBody, event.now],
+/**
+ * One statement for the rest, for every rule at once: the offers, with the register facts their texts
+ * are rendered from; a notification each; all of it in the change logs, by one reference to the event
+ * per person (read when each client syncs); and the notifications of the few with a device subscribed,
+ * for their pushes. Each part reads what the one before returned, never the tables, so a slice's cost
+ * does not grow with the rows earlier slices wrote; rows go in person order with time-ordered ids, so
+ * each index is written page after page rather than at a random page per row. Returns the offers made.
+ */
+async function writeOffers(tx: Queryable, targeted: Targeted[], event: CohortEvent): Promise<number> {
+  const { param, statement } = eventParameters(event);
+  const vars = { ...personSqlVars('t'), eventDate: { date: `${param(event.date)}::date` }, ...event.vars };
+  const now = `${param(event.now)}::timestamptz`;
+  const eventId = `${param(event.eventId)}::text`;
+  const perRule = targeted.map(
+    ({ rule, deadline }) =>
+      `SELECT time_ordered_uuid() AS id, t.person_id, ${param(rule.id)}::text AS rule_id,
+         ${param(rule.subServiceId)}::text AS sub_service_id, t.case_id, t.step_id, ''::text AS subject_key,
+         ${param(rule.kind)}::text AS kind, ${param(rule.declinable)}::boolean AS declinable,
+         ${param(deadline)}::date AS deadline, ${varsSql(rule, vars, param)} AS vars
+       FROM cohort_targets t WHERE t.rule_id = ${param(rule.id)}`,
   );
-
-  // 6. Everything the people's clients mirror, in their change logs: one statement.
-  await recordChangesForQuery(
-    tx,
-    `SELECT t.person_id, 'case' AS entity, c.id::text AS entity_id, ${caseJson('c')} AS data, 1 AS rank
-       FROM cohort_targets t JOIN cases c ON c.id = t.case_id WHERE t.new_case
-     UNION ALL
-     SELECT t.person_id, 'step', s.id::text, ${newStepJson('s', '$1::jsonb', '$2::jsonb', '$3::text')}, 2
-       FROM cohort_targets t JOIN steps s ON s.case_id = t.case_id
-       WHERE t.new_case
-     UNION ALL
-     SELECT t.person_id, 'step', s.id::text, ${stepJson('s')}, 2
-       FROM cohort_targets t JOIN steps s ON s.id = t.step_id
-       WHERE NOT t.new_case AND t.step_old_status = 'not_started'
-     UNION ALL
-     SELECT t.person_id, 'offer', o.id::text, ${offerJson('o')}, 3
-       FROM cohort_targets t JOIN offers o ON o.id = t.offer_id
-     UNION ALL
-     SELECT t.person_id, 'notification', n.id::text, ${notificationJson('n')}, 4
-       FROM cohort_targets t JOIN notifications n ON n.id = t.notification_id`,
-    [stepReason, OFFER_TEXT.caseOpened, rule.subServiceId],
+  const texts = targeted.map(
+    ({ rule, title, body }) => `(${param(rule.subServiceId)}::text, ${param(title)}::jsonb, ${param(body)}::jsonb)`,
   );
-
-  // 7. Pushes, for the few of the cohort who have a device subscribed (not a loop over the cohort).
-  const { rows: subscribed } = await tx.query<{ person_id: string; row: NotificationRow }>(
-    `SELECT DISTINCT t.person_id, ${notificationJson('n')} AS row
-     FROM cohort_targets t JOIN notifications n ON n.id = t.notification_id
-     WHERE EXISTS (SELECT 1 FROM push_subscriptions ps WHERE ps.person_id = t.person_id)`,
+  const sql = `WITH made AS (
+      INSERT INTO offers (id, person_id, rule_id, sub_service_id, case_id, step_id, subject_key, kind,
+        declinable, deadline, vars, agency_event_id, created_at)
+      SELECT o.*, ${eventId}, ${now} FROM (${perRule.join(' UNION ALL ')}) o ORDER BY o.person_id
+      ON CONFLICT (person_id, sub_service_id, subject_key) DO NOTHING
+      RETURNING id, person_id, rule_id, sub_service_id, step_id
+    ),
+    notified AS (
+      INSERT INTO notifications (id, person_id, topic, title, body, link, created_at, agency_event_id)
+      SELECT time_ordered_uuid(), m.person_id, 'offer', x.title, x.body, '/offers/' || m.id, ${now}, ${eventId}
+      FROM made m JOIN (VALUES ${texts.join(', ')}) AS x (sub_service_id, title, body) USING (sub_service_id)
+      ORDER BY m.person_id
+      RETURNING id, person_id, topic, title, body, link, created_at, read_at
+    ),
+    ${recordChangesSql(`SELECT m.person_id, 'step' AS entity, s.id::text AS entity_id, 'put' AS op, ${stepJson('s')} AS data,
+         1 AS rank
+       FROM made m JOIN cohort_targets t ON t.rule_id = m.rule_id AND t.person_id = m.person_id
+       JOIN steps s ON s.id = m.step_id
+       WHERE t.step_old_status = 'not_started'
+     UNION ALL
+     SELECT DISTINCT person_id, 'agency_event', ${eventId}, 'put', NULL::jsonb, 2 FROM made`)}
+    SELECT (SELECT count(*) FROM made) AS offers,
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('personId', n.person_id, 'row', ${notificationJson('n')})), '[]')
+       FROM notified n WHERE EXISTS (SELECT 1 FROM push_subscriptions ps WHERE ps.person_id = n.person_id)) AS pushes`;
+  const { rows } = await tx.query<{ offers: string; pushes: { personId: string; row: NotificationRow }[] }>(
+    ...statement(sql),
   );
-  for (const s of subscribed) await queuePushes(tx, s.person_id, s.row, false, event.now);
-
-  return { people, casesOpened: Number(counted[0].opened), offers: inserted };
+  // Pushes, for the few of the cohort who have a device subscribed (not a loop over the cohort).
+  for (const p of rows[0].pushes) await queuePushes(tx, p.personId, p.row, false, event.now);
+  return Number(rows[0].offers);
 }
 
 /** Drops the parameters the statement does not use (PostgreSQL cannot type those) and renumbers the rest. */

@@ -2,10 +2,10 @@ import type { StepStatus } from '../../contract/cases';
 import { isFinalStatus } from '../../contract/cases';
 import type { Localized } from '../../contract/i18n';
 import { tallinnDate } from '../../contract/offers';
-import { changeStep, openCase } from '../cases/store';
+import { activeCase, changeStep, ensureCase } from '../cases/store';
 import type { Queryable } from '../db/database';
 import { createNotification } from '../notifications/store';
-import { type Decision, renderFields, renderLocalized } from '../rules/evaluate';
+import { type Decision, offerVars } from '../rules/evaluate';
 import type { Rule } from '../rules/schema';
 import { recordChange } from '../sync/changes';
 import { loadOfferRow, offerText } from './store';
@@ -18,25 +18,6 @@ import { OFFER_TEXT } from './texts';
  */
 
 const DAY = 86_400_000;
-
-/** The person's active case of the event service about this subject, opened if there is none. */
-export async function ensureCase(
-  tx: Queryable,
-  personId: string,
-  eventServiceId: string,
-  subjectName: string | null,
-  startedAt: Date,
-): Promise<{ caseId: string; opened: boolean }> {
-  const { rows } = await tx.query<{ id: string }>(
-    `SELECT id FROM cases WHERE person_id = $1 AND event_service_id = $2 AND state = 'active'
-       AND ($3::text IS NULL OR subject_name IS NULL OR subject_name = $3)
-     ORDER BY (subject_name IS NOT DISTINCT FROM $3) DESC, started_at DESC LIMIT 1`,
-    [personId, eventServiceId, subjectName],
-  );
-  if (rows[0]) return { caseId: rows[0].id, opened: false };
-  const opened = await openCase(tx, personId, { eventServiceId, subjectName, startedAt });
-  return { caseId: opened.case.id, opened: true };
-}
 
 /** Moves the step of the sub-service in the case to `to` unless it has begun (any status but not_started). */
 export async function startStep(
@@ -70,6 +51,11 @@ export interface ApplyContext {
   /** The agency event that led to the decisions (kept with the offer). */
   eventId: string | null;
   now: Date;
+  /**
+   * False for events that announce a life event rather than record it (pension age approaching): the
+   * offer joins the person's open case, and with none it waits alone until taken up (see cohort.ts).
+   */
+  opensCase?: boolean;
 }
 
 export const offerDeadline = (rule: Rule, now: Date) => tallinnDate(new Date(now.getTime() + rule.deadlineDays * DAY));
@@ -80,8 +66,8 @@ export const offeredStepStatus = (rule: Rule): StepStatus =>
 
 /**
  * Makes the offer of each decision that has none yet (one per person, sub-service and subject), and
- * its case, step and notification. A step already final (the service was given another way) gets no
- * offer. Returns the number of offers made.
+ * its case (see ApplyContext.opensCase), step and notification. A step already final (the service was
+ * given another way) gets no offer. Returns the number of offers made.
  */
 export async function applyDecisions(tx: Queryable, decisions: Decision[], ctx: ApplyContext): Promise<number> {
   let made = 0;
@@ -92,39 +78,41 @@ export async function applyDecisions(tx: Queryable, decisions: Decision[], ctx: 
       [person.personId, rule.subServiceId, d.subjectKey],
     );
     if (existing.length > 0) continue;
-    const { caseId } = await ensureCase(tx, person.personId, rule.eventServiceId, d.caseSubject, ctx.now);
+    const caseId =
+      ctx.opensCase === false
+        ? await activeCase(tx, person.personId, rule.eventServiceId, d.caseSubject)
+        : (await ensureCase(tx, person.personId, rule.eventServiceId, d.caseSubject, ctx.now)).caseId;
     let deadline = offerDeadline(rule, ctx.now);
-    const reason = await offerText(
-      tx,
-      rule.kind === 'consent' ? OFFER_TEXT.stepConsent : OFFER_TEXT.stepAutomatic,
-      rule.agencyId,
-      deadline,
-    );
-    const step = await startStep(tx, caseId, rule.subServiceId, offeredStepStatus(rule), reason, ctx.now, deadline);
-    if (!step || isFinalStatus(step.status)) continue;
-    // A step the agency already asked the person to act on keeps its deadline: one date, not two.
-    if (step.status === 'action_needed' && step.dueDate) deadline = step.dueDate;
+    let step: { id: string; status: StepStatus; dueDate: string | null } | null = null;
+    if (caseId) {
+      const reason = await offerText(
+        tx,
+        rule.kind === 'consent' ? OFFER_TEXT.stepConsent : OFFER_TEXT.stepAutomatic,
+        rule.agencyId,
+        deadline,
+      );
+      step = await startStep(tx, caseId, rule.subServiceId, offeredStepStatus(rule), reason, ctx.now, deadline);
+      if (!step || isFinalStatus(step.status)) continue;
+      // A step the agency already asked the person to act on keeps its deadline: one date, not two.
+      if (step.status === 'action_needed' && step.dueDate) deadline = step.dueDate;
+    }
     const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO offers (person_id, rule_id, sub_service_id, event_service_id, agency_id, case_id, step_id, subject_key,
-         subject_name, kind, declinable, deadline, fields, data_basis, legal_basis, agency_event_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+      `INSERT INTO offers (person_id, rule_id, sub_service_id, case_id, step_id, subject_key, subject_name, kind,
+         declinable, deadline, vars, agency_event_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (person_id, sub_service_id, subject_key) DO NOTHING RETURNING id`,
       [
         person.personId,
         rule.id,
         rule.subServiceId,
-        rule.eventServiceId,
-        rule.agencyId,
         caseId,
-        step.id,
+        step?.id ?? null,
         d.subjectKey,
         d.subjectName,
         rule.kind,
         rule.declinable,
         deadline,
-        JSON.stringify(renderFields(d)),
-        renderLocalized(rule.dataBasis, d.vars),
-        rule.legalBasis,
+        offerVars(rule, d.vars),
         ctx.eventId,
         ctx.now,
       ],

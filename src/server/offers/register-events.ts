@@ -13,16 +13,17 @@ import type { Localized } from '../../contract/i18n';
 import { parsePersonalCode } from '../../contract/isikukood';
 import { tallinnDate } from '../../contract/offers';
 import { type AgencyEventContext, defineAgencyEventHandler } from '../agency/events';
-import { changeStep } from '../cases/store';
+import { changeStep, ensureCase } from '../cases/store';
 import type { Queryable } from '../db/database';
 import { ApiError } from '../errors';
 import { addToDate, type Concerned, evaluateRule, type RuleEvent, type Subject, type Vars } from '../rules/evaluate';
 import { type ChildFact, type PersonFacts, readFacts } from '../rules/facts';
 import { rulesFor } from '../rules/index';
 import type { RegisterEventType, Role } from '../rules/schema';
+import type { SqlVar } from '../rules/sql';
 import { t } from '../rules/texts';
 import { applyCohort } from './cohort';
-import { applyDecisions, ensureCase } from './engine';
+import { applyDecisions } from './engine';
 
 /**
  * Register events: what a register tells the state about people (a birth, a marriage, a death, a
@@ -122,11 +123,16 @@ async function registerInCases(
   return opened;
 }
 
-async function runRules(tx: Queryable, event: RuleEvent, ctx: AgencyEventContext, eventId: string): Promise<number> {
+async function runRules(
+  tx: Queryable,
+  event: RuleEvent,
+  ctx: AgencyEventContext,
+  eventId: string,
+  opensCase = true,
+): Promise<number> {
+  const apply = { eventId, now: ctx.receivedAt, opensCase };
   let offers = 0;
-  for (const rule of rulesFor(event.type)) {
-    offers += await applyDecisions(tx, evaluateRule(rule, event), { eventId, now: ctx.receivedAt });
-  }
+  for (const rule of rulesFor(event.type)) offers += await applyDecisions(tx, evaluateRule(rule, event), apply);
   return offers;
 }
 
@@ -436,74 +442,81 @@ export const disabilityAssessed = defineAgencyEventHandler({
   },
 });
 
-/** One person (by personal code) or a cohort (set-based, see cohort.ts). */
-async function personOrCohort(
-  tx: Queryable,
-  ctx: AgencyEventContext,
-  event: z.infer<typeof PensionAgeApproachingEvent> | z.infer<typeof CallUpAgeReachedEvent>,
-  personVars: (p: Concerned) => Vars,
-  cohortVars: Record<string, { date: string } | { text: string }>,
-  cohortParams: unknown[],
-): Promise<RegisterEventResult> {
-  const date = tallinnDate(new Date(event.occurredAt));
-  if (event.cohort) {
-    const done = await applyCohort(tx, event.type, {
-      eventId: event.id,
-      bornFrom: event.cohort.bornFrom,
-      bornTo: event.cohort.bornTo,
-      date,
-      now: ctx.receivedAt,
-      vars: cohortVars,
-      params: cohortParams,
-    });
-    return result(done.people, done.casesOpened, done.offers);
-  }
-  const person = (await known(tx, [event.personalCode!])).get(event.personalCode!);
-  if (!person) throw new ApiError(404, 'unknown_person', 'No person with this personal code uses the service');
-  const countCases = async () =>
-    Number(
-      (await tx.query<{ n: string }>('SELECT count(*) AS n FROM cases WHERE person_id = $1', [person.id])).rows[0].n,
-    );
-  const before = await countCases();
-  const offers = await runRules(
-    tx,
-    { type: event.type, date, concerned: [concerned(person, 'person')], subjects: [], personVars },
-    ctx,
-    event.id,
-  );
-  return result(1, (await countCases()) - before, offers);
+type AnnouncingEvent = z.infer<typeof PensionAgeApproachingEvent> | z.infer<typeof CallUpAgeReachedEvent>;
+
+/**
+ * The handler of an event that names one person or a cohort by birth date: the person's through the
+ * rules one by one; the cohort's set-based and in slices (cohort.ts), as a large event.
+ */
+function personOrCohort<E extends AnnouncingEvent>(
+  schema: z.ZodType<E>,
+  personVars: (event: E) => (p: Concerned) => Vars,
+  cohort: (event: E) => { vars: Record<string, SqlVar>; params: unknown[] },
+) {
+  const check = (ctx: AgencyEventContext, event: E) => {
+    checkKeeper(event.type, ctx);
+    checkNotFuture(event.occurredAt, ctx);
+  };
+  const date = (event: E) => tallinnDate(new Date(event.occurredAt));
+  return defineAgencyEventHandler<E>({
+    schema,
+    async handle(tx, ctx, event) {
+      check(ctx, event);
+      const person = (await known(tx, [event.personalCode!])).get(event.personalCode!);
+      if (!person) throw new ApiError(404, 'unknown_person', 'No person with this personal code uses the service');
+      const offers = await runRules(
+        tx,
+        {
+          type: event.type,
+          date: date(event),
+          concerned: [concerned(person, 'person')],
+          subjects: [],
+          personVars: personVars(event),
+        },
+        ctx,
+        event.id,
+        false,
+      );
+      return result(1, 0, offers);
+    },
+    large: {
+      applies: (event) => event.cohort !== undefined,
+      check,
+      async handle(db, ctx, event) {
+        const done = await applyCohort(db, event.type, {
+          eventId: event.id,
+          bornFrom: event.cohort!.bornFrom,
+          bornTo: event.cohort!.bornTo,
+          date: date(event),
+          now: ctx.receivedAt,
+          ...cohort(event),
+        });
+        return result(done.people, 0, done.offers);
+      },
+    },
+  });
 }
 
-export const pensionAgeApproaching = defineAgencyEventHandler({
-  schema: PensionAgeApproachingEvent,
-  async handle(tx, ctx, event: z.infer<typeof PensionAgeApproachingEvent>) {
-    checkKeeper(event.type, ctx);
-    checkNotFuture(event.occurredAt, ctx);
-    const { years, months } = event.pensionAge;
-    return personOrCohort(
-      tx,
-      ctx,
-      event,
-      (p) => ({ pensionDate: { date: p.facts.birthDate ? addToDate(p.facts.birthDate, years, months) : '' } }),
-      // $1 and $2 of the cohort's extra parameters: the pension age.
-      {
-        pensionDate: {
-          date: `((t.facts->>'birthDate')::date + make_interval(years => $X1::int, months => $X2::int))::date`,
-        },
+export const pensionAgeApproaching = personOrCohort(
+  PensionAgeApproachingEvent,
+  ({ pensionAge: { years, months } }) =>
+    (p) => ({ pensionDate: { date: p.facts.birthDate ? addToDate(p.facts.birthDate, years, months) : '' } }),
+  ({ pensionAge: { years, months } }) => ({
+    // $X1 and $X2: the pension age.
+    vars: {
+      pensionDate: {
+        date: `((t.facts->>'birthDate')::date + make_interval(years => $X1::int, months => $X2::int))::date`,
       },
-      [years, months],
-    );
-  },
-});
+    },
+    params: [years, months],
+  }),
+);
 
-export const callUpAgeReached = defineAgencyEventHandler({
-  schema: CallUpAgeReachedEvent,
-  async handle(tx, ctx, event: z.infer<typeof CallUpAgeReachedEvent>) {
-    checkKeeper(event.type, ctx);
-    checkNotFuture(event.occurredAt, ctx);
-    return personOrCohort(tx, ctx, event, () => ({}), {}, []);
-  },
-});
+export const callUpAgeReached = personOrCohort(
+  CallUpAgeReachedEvent,
+  () => () => ({}),
+  () => ({ vars: {}, params: [] }),
+);
 
 /** Every register event type with its handler, for src/server/agency/handlers.ts. */
 export const registerEventHandlers = {

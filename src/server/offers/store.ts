@@ -5,12 +5,14 @@ import type { OfferAcceptPayload, OfferDeclinePayload, OfferRow } from '../../co
 import { tallinnDate } from '../../contract/offers';
 import type { SessionPerson } from '../auth/context';
 import { afterStepChanged } from '../cases/effects';
-import { changeStep } from '../cases/store';
+import { changeStep, ensureCase } from '../cases/store';
 import type { Database, Queryable } from '../db/database';
-import { renderLocalized } from '../rules/evaluate';
+import { iso, isoOrNull } from '../db/timestamps';
+import { renderFields, renderLocalized, type Vars } from '../rules/evaluate';
+import { ruleById } from '../rules/index';
+import type { Rule } from '../rules/schema';
 import { recordChange } from '../sync/changes';
 import { MutationRejected } from '../sync/mutations';
-import { offerJson } from './json';
 import { OFFER_TEXT } from './texts';
 
 /**
@@ -18,12 +20,82 @@ import { OFFER_TEXT } from './texts';
  * Every change records the new client row in the person's change log in the same transaction.
  */
 
+interface OfferReadRow {
+  id: string;
+  rule_id: string;
+  sub_service_id: string;
+  event_service_id: string;
+  agency_id: string;
+  case_id: string | null;
+  step_id: string | null;
+  kind: OfferRow['kind'];
+  status: OfferRow['status'];
+  deadline: string;
+  subject_name: string | null;
+  vars: Vars | null;
+  fields: OfferRow['fields'] | null;
+  data_basis: Localized | null;
+  legal_basis: Localized | null;
+  declinable: boolean;
+  created_at: Date | string;
+  decided_at: Date | string | null;
+  accepted_fields: Record<string, string> | null;
+  decline_reason: string | null;
+}
+
+/** An offer's texts, rendered from its rule and the facts it keeps. */
+function renderTexts(rule: Rule, vars: Vars) {
+  return {
+    fields: renderFields(rule, vars),
+    dataBasis: renderLocalized(rule.dataBasis, vars),
+    legalBasis: rule.legalBasis,
+  };
+}
+
+/** The client's row: the texts rendered from the offer's rule and facts (or the texts of an older offer). */
+function toOfferRow(r: OfferReadRow): OfferRow {
+  const texts = r.vars
+    ? renderTexts(ruleById(r.rule_id), r.vars)
+    : { fields: r.fields ?? [], dataBasis: r.data_basis!, legalBasis: r.legal_basis! };
+  return {
+    id: r.id,
+    subServiceId: r.sub_service_id,
+    eventServiceId: r.event_service_id,
+    caseId: r.case_id,
+    stepId: r.step_id,
+    agencyId: r.agency_id,
+    kind: r.kind,
+    status: r.status,
+    deadline: r.deadline,
+    subjectName: r.subject_name,
+    ...texts,
+    declinable: r.declinable,
+    createdAt: iso(r.created_at),
+    decidedAt: isoOrNull(r.decided_at),
+    acceptedFields: r.accepted_fields,
+    declineReason: r.decline_reason,
+  };
+}
+
+async function selectOfferRows(tx: Queryable, where: string, params: unknown[]): Promise<OfferRow[]> {
+  const { rows } = await tx.query<OfferReadRow>(
+    `SELECT o.id, o.rule_id, o.sub_service_id, s.event_service_id, s.agency_id, o.case_id, o.step_id, o.kind, o.status,
+       to_char(o.deadline, 'YYYY-MM-DD') AS deadline, o.subject_name, o.vars, o.fields, o.data_basis, o.legal_basis,
+       o.declinable, o.created_at, o.decided_at, o.accepted_fields, o.decline_reason
+     FROM offers o JOIN sub_services s ON s.id = o.sub_service_id WHERE ${where}`,
+    params,
+  );
+  return rows.map(toOfferRow);
+}
+
+/** The client rows of the offers an agency event made for the person. */
+export const loadEventOfferRows = (tx: Queryable, personId: string, eventId: string) =>
+  selectOfferRows(tx, 'o.person_id = $1 AND o.agency_event_id = $2', [personId, eventId]);
+
 export async function loadOfferRow(tx: Queryable, offerId: string): Promise<OfferRow> {
-  const { rows } = await tx.query<{ row: OfferRow }>(`SELECT ${offerJson('o')} AS row FROM offers o WHERE o.id = $1`, [
-    offerId,
-  ]);
-  if (!rows[0]) throw new Error(`no offer ${offerId}`);
-  return rows[0].row;
+  const [row] = await selectOfferRows(tx, 'o.id = $1', [offerId]);
+  if (!row) throw new Error(`no offer ${offerId}`);
+  return row;
 }
 
 async function agencyName(tx: Queryable, agencyId: string): Promise<Localized> {
@@ -60,20 +132,40 @@ interface OfferDbRow {
   id: string;
   person_id: string;
   agency_id: string;
+  event_service_id: string;
+  sub_service_id: string;
+  subject_name: string | null;
   step_id: string | null;
   kind: 'consent' | 'automatic';
   declinable: boolean;
   status: OfferRow['status'];
   deadline: string;
-  fields: OfferRow['fields'];
+}
+
+const OFFER_COLUMNS = `o.id, o.person_id, s.agency_id, s.event_service_id, o.sub_service_id, o.subject_name, o.step_id,
+  o.kind, to_char(o.deadline, 'YYYY-MM-DD') AS deadline`;
+
+/**
+ * The step of an offer taken up (accepted, or granted without a word). An offer that came without a
+ * case (a cohort's, see cohort.ts) opens its life event now, or joins the one opened since.
+ */
+async function takeUpStep(tx: Queryable, offer: OfferDbRow, now: Date): Promise<string | null> {
+  if (offer.step_id) return offer.step_id;
+  const { caseId } = await ensureCase(tx, offer.person_id, offer.event_service_id, offer.subject_name, now);
+  const { rows } = await tx.query<{ step_id: string }>(
+    `UPDATE offers o SET case_id = s.case_id, step_id = s.id FROM steps s
+     WHERE o.id = $1 AND s.case_id = $2 AND s.sub_service_id = o.sub_service_id RETURNING o.step_id`,
+    [offer.id, caseId],
+  );
+  return rows[0]?.step_id ?? null;
 }
 
 async function lockOffer(tx: Queryable, personId: string, offerId: string): Promise<OfferDbRow> {
   // The person first, as every writer of their change log does, then the offer.
   await tx.query('SELECT 1 FROM persons WHERE id = $1 FOR UPDATE', [personId]);
   const { rows } = await tx.query<OfferDbRow>(
-    `SELECT id, person_id, agency_id, step_id, kind, declinable, status, to_char(deadline, 'YYYY-MM-DD') AS deadline, fields
-     FROM offers WHERE id = $1 AND person_id = $2 FOR UPDATE`,
+    `SELECT ${OFFER_COLUMNS}, o.declinable, o.status FROM offers o JOIN sub_services s ON s.id = o.sub_service_id
+     WHERE o.id = $1 AND o.person_id = $2 FOR UPDATE OF o`,
     [offerId, personId],
   );
   if (!rows[0]) throw new MutationRejected('not_found', 'No such offer');
@@ -100,15 +192,17 @@ export async function acceptOffer(
   const offer = await lockOffer(tx, person.id, payload.offerId);
   if (offer.status === 'accepted') return;
   checkOpen(offer, now);
-  const values: Record<string, string> = Object.fromEntries(offer.fields.map((f) => [f.key, f.value]));
+  const { fields } = await loadOfferRow(tx, offer.id);
+  const values: Record<string, string> = Object.fromEntries(fields.map((f) => [f.key, f.value]));
   for (const [key, value] of Object.entries(payload.fields ?? {})) {
-    const field = offer.fields.find((f) => f.key === key);
+    const field = fields.find((f) => f.key === key);
     if (!field) throw new MutationRejected('invalid_field', `The offer has no field ${key}`);
     if (value === field.value) continue;
     if (!field.editable)
       throw new MutationRejected('field_not_editable', `${key} comes from a register and cannot be changed here`);
     values[key] = value;
   }
+  const stepId = await takeUpStep(tx, offer, now);
   await tx.query(`UPDATE offers SET status = 'accepted', decided_at = $2, accepted_fields = $3 WHERE id = $1`, [
     offer.id,
     now,
@@ -117,7 +211,7 @@ export async function acceptOffer(
   await recordChange(tx, person.id, 'offer', offer.id, await loadOfferRow(tx, offer.id));
   await moveStep(
     tx,
-    offer.step_id,
+    stepId,
     'in_progress',
     await offerText(tx, OFFER_TEXT.accepted, offer.agency_id, offer.deadline),
     now,
@@ -163,13 +257,14 @@ export async function settleDueOffers(db: Database, now = new Date()): Promise<n
     await db.transaction(async (tx) => {
       await tx.query('SELECT 1 FROM persons WHERE id = $1 FOR UPDATE', [due.person_id]);
       const { rows: locked } = await tx.query<OfferDbRow>(
-        `SELECT id, agency_id, step_id, kind, to_char(deadline, 'YYYY-MM-DD') AS deadline FROM offers
-         WHERE id = $1 AND status = 'pending' FOR UPDATE`,
+        `SELECT ${OFFER_COLUMNS} FROM offers o JOIN sub_services s ON s.id = o.sub_service_id
+         WHERE o.id = $1 AND o.status = 'pending' FOR UPDATE OF o`,
         [due.id],
       );
       const offer = locked[0];
       if (!offer) return;
       const granted = offer.kind === 'automatic';
+      const stepId = granted ? await takeUpStep(tx, offer, now) : offer.step_id;
       await tx.query('UPDATE offers SET status = $2, decided_at = $3 WHERE id = $1', [
         offer.id,
         granted ? 'granted' : 'expired',
@@ -182,7 +277,7 @@ export async function settleDueOffers(db: Database, now = new Date()): Promise<n
         offer.agency_id,
         offer.deadline,
       );
-      await moveStep(tx, offer.step_id, granted ? 'completed' : 'declined', text, now);
+      await moveStep(tx, stepId, granted ? 'completed' : 'declined', text, now);
     });
   }
   return rows.length;

@@ -192,15 +192,26 @@ export function renderLocalized(template: Localized, vars: Vars): Localized {
   return Object.fromEntries(LANGS.map((lang) => [lang, renderText(template[lang], vars, lang)])) as Localized;
 }
 
-/** The prefilled fields of the decision's offer, values filled in from the registers. */
-export function renderFields(decision: Decision): PrefilledField[] {
-  return decision.rule.fields.map((f) => ({
+/** The prefilled fields of the rule's offer, values filled in from the registers. */
+export function renderFields(rule: Rule, vars: Vars): PrefilledField[] {
+  return rule.fields.map((f) => ({
     key: f.key,
     label: f.label,
-    value: renderText(f.value, decision.vars, 'field'),
+    value: renderText(f.value, vars, 'field'),
     source: f.source,
     editable: f.editable,
   }));
+}
+
+/** The names of the variables the rule's texts use (the field values and the data basis). */
+export function templateVariables(rule: Rule): string[] {
+  const texts = [...rule.fields.map((f) => f.value), ...Object.values(rule.dataBasis)];
+  return [...new Set(texts.flatMap((text) => [...text.matchAll(TEMPLATE_VARIABLE)].map((m) => m[1])))].sort();
+}
+
+/** What an offer keeps of the decision's variables: the ones its rule's texts use. */
+export function offerVars(rule: Rule, vars: Vars): Vars {
+  return Object.fromEntries(templateVariables(rule).map((name) => [name, vars[name] ?? { text: '' }]));
 }
 
 /** Adds years and months to an ISO date (the pension date from the birth date), as PostgreSQL does. */

@@ -43,3 +43,9 @@ export function parseRules(inputs: unknown[]): Rule[] {
 export const RULES: readonly Rule[] = parseRules(RULE_INPUTS);
 
 export const rulesFor = (type: RegisterEventType): Rule[] => RULES.filter((r) => r.triggers.includes(type));
+
+export function ruleById(id: string): Rule {
+  const rule = RULES.find((r) => r.id === id);
+  if (!rule) throw new Error(`No rule ${id}`);
+  return rule;
+}

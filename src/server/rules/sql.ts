@@ -1,10 +1,8 @@
-import type { Lang } from '../../contract/i18n';
-import { LANGS } from '../../contract/langs';
-import { TEMPLATE_VARIABLE } from './evaluate';
+import { templateVariables } from './evaluate';
 import type { Condition, Rule } from './schema';
 
 /**
- * Rules compiled to SQL, for cohorts: the same conditions and templates as evaluate.ts, as
+ * Rules compiled to SQL, for cohorts: the same conditions and offer variables as evaluate.ts, as
  * expressions over a row with `facts`, `given_name`, `family_name` and `personal_code`. Values go in
  * as parameters through `param`, never into the text.
  */
@@ -61,36 +59,19 @@ export function personSqlVars(a: string): SqlVars {
   };
 }
 
-/** A template as a text expression in one language ('field': dates as DD.MM.YYYY), as renderText writes it. */
-export function templateSql(template: string, vars: SqlVars, lang: Lang | 'field', param: Param): string {
-  const parts: string[] = [];
-  let last = 0;
-  for (const match of template.matchAll(TEMPLATE_VARIABLE)) {
-    if (match.index > last) parts.push(`${param(template.slice(last, match.index))}::text`);
-    const v = vars[match[1]];
-    if (!v) throw new Error(`templateSql: no variable ${match[1]} for a cohort`);
-    if ('text' in v) parts.push(`coalesce(${v.text}, '')`);
-    else parts.push(`coalesce(to_char(${v.date}, ${lang === 'en' ? `'FMDD FMMonth YYYY'` : `'DD.MM.YYYY'`}), '')`);
-    last = match.index + match[0].length;
-  }
-  if (last < template.length) parts.push(`${param(template.slice(last))}::text`);
-  return parts.length ? `concat(${parts.join(', ')})` : `''`;
-}
-
-export function localizedSql(template: Record<Lang, string>, vars: SqlVars, param: Param): string {
-  return `jsonb_build_object(${LANGS.map((lang) => `'${lang}', ${templateSql(template[lang], vars, lang, param)}`).join(', ')})`;
-}
-
-/** The rule's prefilled fields as a jsonb array expression. */
-export function fieldsSql(rule: Rule, vars: SqlVars, param: Param): string {
-  const items = rule.fields.map(
-    (f) =>
-      `jsonb_build_object('key', ${param(f.key)}::text, 'label', ${param(f.label)}::jsonb, 'value', ${templateSql(
-        f.value,
-        vars,
-        'field',
-        param,
-      )}, 'source', ${param(f.source)}::jsonb, 'editable', ${param(f.editable)}::boolean)`,
-  );
-  return items.length ? `jsonb_build_array(${items.join(', ')})` : `'[]'::jsonb`;
+/**
+ * The offer's variables (offerVars in evaluate.ts) as a jsonb expression: `{ name: { text } }` or
+ * `{ name: { date: 'YYYY-MM-DD' } }`, '' where the register has nothing, as personVars writes them.
+ */
+export function varsSql(rule: Rule, vars: SqlVars, param: Param): string {
+  const items = templateVariables(rule).map((name) => {
+    const v = vars[name];
+    if (!v) throw new Error(`varsSql: no variable ${name} for a cohort`);
+    const value =
+      'text' in v
+        ? `jsonb_build_object('text', coalesce(${v.text}, ''))`
+        : `jsonb_build_object('date', coalesce(to_char(${v.date}, 'YYYY-MM-DD'), ''))`;
+    return `${param(name)}::text, ${value}`;
+  });
+  return `jsonb_build_object(${items.join(', ')})`;
 }

@@ -1,12 +1,28 @@
-import type { Change, SyncPage } from '../../contract/sync';
+import type { Change, Entity, SyncPage } from '../../contract/sync';
 import type { Queryable } from '../db/database';
+import { NOTIFICATION_COLUMNS, toNotificationRow } from '../notifications/store';
+import { loadEventOfferRows } from '../offers/store';
 import { encodeCursor } from './cursor';
 
 export const PAGE_SIZE = 500;
 
+/** What a reference to an agency event stands for: the offers and notifications it made for the person. */
+async function loadEventRows(db: Queryable, personId: string, eventId: string): Promise<Change[]> {
+  const offers = await loadEventOfferRows(db, personId, eventId);
+  const { rows: notifications } = await db.query<Parameters<typeof toNotificationRow>[0]>(
+    `SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE person_id = $1 AND agency_event_id = $2`,
+    [personId, eventId],
+  );
+  return [
+    ...offers.map((data): Change => ({ entity: 'offer', id: data.id, op: 'put', data })),
+    ...notifications.map((n): Change => ({ entity: 'notification', id: n.id, op: 'put', data: toNotificationRow(n) })),
+  ];
+}
+
 /**
  * The person's changes after `after`, oldest first, at most `limit`. From 0 it is a full snapshot,
- * so tombstones are left out: there is nothing on the client yet for them to delete.
+ * so tombstones are left out: there is nothing on the client yet for them to delete. A reference to an
+ * agency event is sent as the current state of its rows, which is at least as new as the reference.
  */
 export async function pullChanges(
   db: Queryable,
@@ -15,7 +31,7 @@ export async function pullChanges(
   limit = PAGE_SIZE,
 ): Promise<SyncPage> {
   const { rows } = await db.query<{
-    entity: Change['entity'];
+    entity: Entity | 'agency_event';
     entity_id: string;
     op: 'put' | 'delete';
     data: Record<string, unknown> | null;
@@ -27,11 +43,12 @@ export async function pullChanges(
     [personId, after, limit + 1],
   );
   const page = rows.slice(0, limit);
-  const changes: Change[] = page.map((r) =>
-    r.op === 'put'
-      ? { entity: r.entity, id: r.entity_id, op: 'put', data: r.data ?? {} }
-      : { entity: r.entity, id: r.entity_id, op: 'delete' },
-  );
+  const changes: Change[] = [];
+  for (const r of page) {
+    if (r.entity === 'agency_event') changes.push(...(await loadEventRows(db, personId, r.entity_id)));
+    else if (r.op === 'delete') changes.push({ entity: r.entity, id: r.entity_id, op: 'delete' });
+    else changes.push({ entity: r.entity, id: r.entity_id, op: 'put', data: r.data ?? {} });
+  }
   const last = page.length > 0 ? Number(page[page.length - 1].seq) : after;
   return { changes, cursor: encodeCursor(last), more: rows.length > limit };
 }
