@@ -52,8 +52,12 @@ function applyLanguage(lang: Lang) {
   setLanguageSignal(lang);
 }
 
+// A long date in Russian or Ukrainian ends in an abbreviation ("2026 г.", "2026 р."); where it meets the
+// sentence's own full stop, one stop stands for both. An ellipsis (three) is left alone.
+const DOUBLE_STOP = /(?<!\.)\.\.(?!\.)/g;
+
 /** Translates a key; reactive, so a language switch re-renders every text. */
 export function t(key: string, options?: TOptions): string {
   language();
-  return i18next.t(key, options) as string;
+  return (i18next.t(key, options) as string).replace(DOUBLE_STOP, '.');
 }

@@ -183,4 +183,26 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
       { score: 9, comment: 'Fast and clear.' },
     ]);
   });
+
+  it('names each offer’s agency in the list, also when the catalogue arrives after the offers', async () => {
+    await context?.close();
+    // No service worker: the page's own requests, the catalogue's among them, can then be held.
+    context = await browser.newContext({ ...PHONE, locale: 'en-GB', serviceWorkers: 'block' });
+    page = await context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/catalogue', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await signInAs(page, server.url, 'Kadri Tamm', '/offers');
+    const agency = page.locator('a.offer-card .card-meta').first();
+    await agency.waitFor();
+    expect(await agency.textContent()).toBe('ska'); // no catalogue yet: the agency's id stands in
+
+    release();
+    await expect.poll(() => agency.textContent(), { timeout: 10_000 }).toBe('Social Insurance Board');
+  });
 });

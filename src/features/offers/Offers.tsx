@@ -19,8 +19,15 @@ export default function Offers() {
   const decided = () => ordered().filter((o) => o.status !== 'pending');
 
   const card = (offer: OfferRow) => {
-    const sub = subServiceOf(offer, services());
-    const agency = agencies()?.get(offer.agencyId);
+    // Functions, not values: the catalogue may arrive after the list first renders.
+    const subName = () => {
+      const sub = subServiceOf(offer, services());
+      return sub ? localized(sub.name) : offer.subServiceId;
+    };
+    const agencyName = () => {
+      const agency = agencies()?.get(offer.agencyId);
+      return agency ? localized(agency.name) : offer.agencyId;
+    };
     return (
       <li>
         <A
@@ -28,11 +35,11 @@ export default function Offers() {
           classList={{ 'step-action': offer.status === 'pending' }}
           href={`/offers/${offer.id}`}
         >
-          <span class="card-title">{sub ? localized(sub.name) : offer.subServiceId}</span>
+          <span class="card-title">{subName()}</span>
           <Show when={offer.subjectName}>
             <span>{t('offers.for_subject', { name: offer.subjectName })}</span>
           </Show>
-          <span class="card-meta">{agency ? localized(agency.name) : offer.agencyId}</span>
+          <span class="card-meta">{agencyName()}</span>
           <span class="offer-line">{offerLine(offer)}</span>
         </A>
       </li>
