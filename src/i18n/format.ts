@@ -7,9 +7,25 @@ export function intlLocale(): string {
   return LOCALES[language()];
 }
 
-/** A date in the current language, e.g. "21. november 2026". */
-export function formatDate(value: Date | string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
-  return new Intl.DateTimeFormat(intlLocale(), { timeZone: 'Europe/Tallinn', ...options }).format(new Date(value));
+/**
+ * A date's own style in each language. Estonian writes it in figures ("21.12.2026"), as the state's
+ * messages do: a written-out month stands in the nominative ("21. detsember") and reads wrong in the
+ * sentences it goes into ("hiljemalt 21. detsember").
+ */
+const DATE_STYLE: Record<ReturnType<typeof language>, Intl.DateTimeFormatOptions> = {
+  et: { day: '2-digit', month: '2-digit', year: 'numeric' },
+  en: { dateStyle: 'long' },
+  ru: { dateStyle: 'long' },
+  uk: { dateStyle: 'long' },
+};
+
+/** A date in the current language, e.g. "21.11.2026", "21 November 2026", "21 ноября 2026 г.". */
+export function formatDate(value: Date | string, options: Intl.DateTimeFormatOptions = DATE_STYLE[language()]): string {
+  const text = new Intl.DateTimeFormat(intlLocale(), { timeZone: 'Europe/Tallinn', ...options }).format(
+    new Date(value),
+  );
+  // Keep the Russian and Ukrainian year's abbreviation ("2026 г.", "2026 р.") on the year's line.
+  return text.replace(/(\d) ([гр]\.)/g, '$1\u00a0$2');
 }
 
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {

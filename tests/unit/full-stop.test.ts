@@ -6,9 +6,9 @@ describe('a date at the end of a sentence', () => {
   beforeAll(initI18n);
 
   it.each([
-    ['ru', 'Примите до 21 декабря 2026 г.'],
-    ['uk', 'Прийміть до 21 грудня 2026 р.'],
-    ['et', 'Nõustu hiljemalt 21. detsember 2026.'],
+    ['ru', 'Примите до 21 декабря 2026\u00a0г.'],
+    ['uk', 'Прийміть до 21 грудня 2026\u00a0р.'],
+    ['et', 'Nõustu hiljemalt 21.12.2026.'],
     ['en', 'Accept by 21 December 2026.'],
   ] as const)('ends with one full stop in %s', async (lang, expected) => {
     await setLanguage(lang);
@@ -18,12 +18,25 @@ describe('a date at the end of a sentence', () => {
   it('keeps the abbreviation’s stop inside a sentence, once', async () => {
     await setLanguage('uk');
     const text = t('offers.accepted_notice', { date: formatDate('2026-12-01'), agency: 'SKA' });
-    expect(text).toMatch(/^[^.]*2026 р\. SKA/);
+    expect(text).toMatch(/^[^.]*2026\u00a0р\. SKA/);
     expect(text).not.toContain('..');
   });
 
   it('leaves an ellipsis as it is', async () => {
     await setLanguage('en');
     expect(t('sync.rejected', { action: 'wait...' })).toContain('wait...');
+  });
+
+  it('keeps the year’s abbreviation on the year’s line (no break before “г.” or “р.”)', async () => {
+    await setLanguage('ru');
+    expect(formatDate('2026-12-21')).toBe('21 декабря 2026\u00a0г.');
+    await setLanguage('uk');
+    expect(formatDate('2026-12-21', { dateStyle: 'medium', timeStyle: 'short' })).toMatch(/2026\u00a0р\./);
+  });
+
+  it('writes an Estonian date in figures, which reads right in any sentence', async () => {
+    await setLanguage('et');
+    expect(formatDate('2026-12-03')).toBe('03.12.2026');
+    expect(t('dashboard.due', { date: formatDate('2026-12-03') })).toBe('Hiljemalt 03.12.2026');
   });
 });
