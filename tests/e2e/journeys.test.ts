@@ -205,4 +205,17 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
     release();
     await expect.poll(() => agency.textContent(), { timeout: 10_000 }).toBe('Social Insurance Board');
   });
+
+  it('asks only to check the details of an offer when none of them can be corrected', async () => {
+    await context?.close();
+    context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
+    page = await context.newPage();
+    await signInAs(page, server.url, 'Oksana Kovalenko', '/offers');
+    await page.locator('a.offer-card').first().click();
+    const details = page.locator('form[aria-labelledby="offer-details"]');
+    await details.locator('dl.offer-fields').waitFor();
+    expect(await details.locator('input').count()).toBe(0);
+    await details.getByText('Check them before you answer.').waitFor();
+    expect(await details.getByText('text box').count()).toBe(0);
+  });
 });

@@ -126,7 +126,9 @@ function OfferBody(props: { offer: OfferRow; agency: string }) {
       <form class="group" aria-labelledby="offer-details" onSubmit={accept}>
         <h2 id="offer-details">{t('offers.details')}</h2>
         <Show when={open()}>
-          <p class="muted">{t('offers.details_hint')}</p>
+          <p class="muted">
+            {o().fields.some((f) => f.editable) ? t('offers.details_hint') : t('offers.details_hint_readonly')}
+          </p>
         </Show>
         <dl class="facts offer-fields">
           <For each={o().fields}>

@@ -5,7 +5,7 @@ import { EmptyState, Page } from '../../app/Page';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
 import { BackLink } from './BackLink';
-import { kindTitle, provisionLabel, provisionText } from './labels';
+import { kindLabel, provisionLabel, provisionText } from './labels';
 import { useAgencies, useEventService } from './queries';
 
 export default function SubServiceDetail() {
@@ -40,7 +40,7 @@ export default function SubServiceDetail() {
                 </div>
                 <div>
                   <dt>{t('services.kind_label')}</dt>
-                  <dd>{kindTitle(s.kind)}</dd>
+                  <dd>{kindLabel(s.kind)}</dd>
                 </div>
                 <div>
                   <dt>{t('services.provision_label')}</dt>
