@@ -1,5 +1,5 @@
 /**
- * npm run bench:cohort [-- --people 1370000]
+ * npm run bench:cohort [-- --people 1370000] [--only pglite|postgres]
  *
  * Seeds N synthetic people (default 100 000) with generate_series, all born in March 1961, then
  * fires one cohort event ("everyone born in March 1961 reaches pension age") through the agency
@@ -65,24 +65,38 @@ async function bench(label: string, db: Database, people: number) {
     'SELECT (SELECT count(*) FROM person_changes) AS changes, (SELECT count(*) FROM notifications) AS notifications',
   );
   const n = (value: number | string) => Number(value).toLocaleString('en');
+  const { rows: sizes } = await db.query<{ name: string; mb: string }>(
+    `SELECT relname AS name, round(pg_total_relation_size(oid) / 1048576.0) AS mb FROM pg_class
+     WHERE relname IN ('offers', 'notifications', 'person_changes', 'person_clocks', 'persons') AND relkind = 'r'
+       AND relnamespace = current_schema()::regnamespace ORDER BY relname`,
+  );
   console.log(
     `${label}: ${n(people)} people seeded in ${seconds(seeded)}; cohort event: ${n(result.people)} people, ` +
       `${n(result.offers)} offers, ${n(rows[0].notifications)} notifications, ${n(rows[0].changes)} change-log rows ` +
       `in ${seconds(took)} = ${n(Math.round(result.people / (took / 1000)))} people/s`,
   );
+  console.log(`${label}: sizes with indexes: ${sizes.map((s) => `${s.name} ${n(s.mb)} MB`).join(', ')}`);
 }
 
 const people = option('people', 100_000);
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (only !== undefined && only !== 'pglite' && only !== 'postgres') {
+  throw new Error('--only must be pglite or postgres');
+}
 
-const pglite = await openDatabase({});
-try {
-  await bench('PGlite', pglite, people);
-} finally {
-  await pglite.close();
+if (only !== 'postgres') {
+  const pglite = await openDatabase({});
+  try {
+    await bench('PGlite', pglite, people);
+  } finally {
+    await pglite.close();
+  }
 }
 
 const url = process.env.DATABASE_URL;
-if (url) {
+if (only === 'postgres' && !url) throw new Error('--only postgres needs DATABASE_URL');
+if (url && only !== 'pglite') {
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const admin = await openDatabase({ databaseUrl: url });
   await admin.exec(`CREATE SCHEMA ${schema}`);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/log';
 import { createNotification } from '../../src/server/notifications/store';
+import { queuePushes } from '../../src/server/push/queue';
 import { releaseTime } from '../../src/server/push/quiet-hours';
 import { createPushSender } from '../../src/server/push/sender';
 import { loadVapidKeys, type VapidKeys } from '../../src/server/push/vapid';
@@ -151,6 +152,30 @@ describe('sending', () => {
     expect(JSON.stringify(payload)).not.toContain(OKSANA);
     expect((await deliveries()).map((d) => d.status)).toEqual(['sent']);
     expect(await sender.runOnce()).toBe(0);
+  });
+
+  it('pushes the words a notification shares with others (a cohort’s) like its own', async () => {
+    await noQuietHours(OKSANA);
+    const sub = mock.subscription();
+    await subscribe(OKSANA, sub);
+    const pid = await personId(db, OKSANA);
+    const { rows } = await db.query<{ id: string }>(
+      `WITH shared AS (INSERT INTO notification_texts (title, body) VALUES ($2, $3) RETURNING id)
+       INSERT INTO notifications (person_id, topic, text_id, link) SELECT $1, 'offer', id, '/offers/y' FROM shared
+       RETURNING id`,
+      [pid, text('Shared title'), text('Shared body')],
+    );
+    const row = { id: rows[0].id, topic: 'offer' as const, title: text('?'), body: text('?'), link: '/offers/y' };
+    await db.transaction((tx) =>
+      queuePushes(tx, pid, { ...row, createdAt: new Date().toISOString(), readAt: null }, false),
+    );
+    expect(await sender.runOnce()).toBe(1);
+    expect(sub.decrypt(mock.received[0].body)).toEqual({
+      title: 'Shared title uk',
+      body: 'Shared body uk',
+      url: '/offers/y',
+      tag: `offer-${rows[0].id}`,
+    });
   });
 
   it('removes a subscription the push service says is gone (410)', async () => {

@@ -6,6 +6,7 @@ import { NotificationRow } from '../../src/contract/person';
 import { createAgencyKey } from '../../src/server/agency/keys';
 import { openCase } from '../../src/server/cases/store';
 import type { Database } from '../../src/server/db/database';
+import { markNotificationRead } from '../../src/server/notifications/store';
 import { applyCohort } from '../../src/server/offers/cohort';
 import { loadOfferRow } from '../../src/server/offers/store';
 import { evaluateRule } from '../../src/server/rules/evaluate';
@@ -493,6 +494,47 @@ describe('cohorts: pension.age_approaching and defence.call_up_age_reached', () 
     expect(RegisterEventResult.parse(again.body.result).offers).toBe(0);
     const after = await counts();
     expect({ ...after, events: before.events }).toEqual(before);
+  });
+
+  it('a cohort’s notices read as one person’s do, their words kept once and not per person', async () => {
+    const one = await addPerson('1966-05-05', 'male', { maritalStatus: 'single' });
+    const inCohort = await addPerson('1966-05-06', 'male', { maritalStatus: 'single' });
+    const event = {
+      type: 'pension.age_approaching',
+      occurredAt: new Date().toISOString(),
+      pensionAge: { years: 65, months: 0 },
+    };
+    expect((await post(ska, { ...event, id: nextId('pension'), personalCode: one.code })).status).toBe(200);
+    const cohort = { ...event, id: nextId('pension-cohort'), cohort: { bornFrom: '1966-05-06', bornTo: '1966-05-06' } };
+    expect((await post(ska, cohort)).status).toBe(200);
+
+    const notices = async (personId: string) =>
+      (await pullChanges(db, personId, 0)).changes
+        .flatMap((c) => (c.entity === 'notification' && c.op === 'put' ? [NotificationRow.parse(c.data)] : []))
+        .filter((n) => n.topic === 'offer')
+        .map((n) => ({ title: n.title, body: n.body }))
+        .sort((a, b) => a.title.en.localeCompare(b.title.en));
+    const read = await notices(inCohort.id);
+    expect(read).toHaveLength(2);
+    expect(read).toEqual(await notices(one.id));
+
+    const { rows } = await db.query<{ id: string; title: unknown; text_id: string | null }>(
+      'SELECT id, title, text_id FROM notifications WHERE person_id = $1',
+      [inCohort.id],
+    );
+    expect(rows.map((r) => [r.title, typeof r.text_id])).toEqual([
+      [null, 'string'],
+      [null, 'string'],
+    ]);
+    // Marked read, the notice keeps its words on the client.
+    await db.transaction((tx) => markNotificationRead(tx, inCohort.id, rows[0].id));
+    const { rows: logged } = await db.query<{ data: unknown }>(
+      `SELECT data FROM person_changes WHERE person_id = $1 AND entity = 'notification' AND entity_id = $2`,
+      [inCohort.id, rows[0].id],
+    );
+    const marked = NotificationRow.parse(logged[0].data);
+    expect(marked.readAt).not.toBeNull();
+    expect(read).toContainEqual({ title: marked.title, body: marked.body });
   });
 
   it('advances an existing case in a cohort rather than opening another', async () => {

@@ -15,8 +15,14 @@ interface NotificationDbRow {
   read_at: Date | string | null;
 }
 
-/** The columns toNotificationRow reads. */
-export const NOTIFICATION_COLUMNS = 'id, topic, title, body, link, created_at, read_at';
+/** A notification's title or body: its own, or the text it shares with others (a cohort's: migration 015). */
+export const notificationText = (n: string, column: 'title' | 'body') =>
+  `coalesce(${n}.${column}, (SELECT x.${column} FROM notification_texts x WHERE x.id = ${n}.text_id))`;
+
+/** The columns toNotificationRow reads, of `notifications ${n}`. */
+export const notificationColumns = (n: string) =>
+  `${n}.id, ${n}.topic, ${notificationText(n, 'title')} AS title, ${notificationText(n, 'body')} AS body,
+   ${n}.link, ${n}.created_at, ${n}.read_at`;
 
 export function toNotificationRow(row: NotificationDbRow): NotificationRow {
   return {
@@ -45,8 +51,8 @@ export async function createNotification(
   n: NewNotification,
 ): Promise<NotificationRow> {
   const { rows } = await tx.query<NotificationDbRow>(
-    `INSERT INTO notifications (person_id, topic, title, body, link, urgent) VALUES ($1, $2, $3, $4, $5, $6)
-     RETURNING ${NOTIFICATION_COLUMNS}`,
+    `INSERT INTO notifications AS n (person_id, topic, title, body, link, urgent) VALUES ($1, $2, $3, $4, $5, $6)
+     RETURNING ${notificationColumns('n')}`,
     [personId, n.topic, n.title, n.body, n.link ?? null, n.urgent ?? false],
   );
   const row = toNotificationRow(rows[0]);
@@ -58,8 +64,8 @@ export async function createNotification(
 /** Marks the person's notification read; false when the person has no such notification. */
 export async function markNotificationRead(tx: Queryable, personId: string, id: string): Promise<boolean> {
   const { rows } = await tx.query<NotificationDbRow>(
-    `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND person_id = $2
-     RETURNING ${NOTIFICATION_COLUMNS}`,
+    `UPDATE notifications n SET read_at = coalesce(read_at, now()) WHERE id = $1 AND person_id = $2
+     RETURNING ${notificationColumns('n')}`,
     [id, personId],
   );
   if (rows.length === 0) return false;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Localized } from '../../contract/i18n';
 import type { NotificationRow } from '../../contract/person';
@@ -247,9 +248,14 @@ async function writeOffers(tx: Queryable, targeted: Targeted[], event: CohortEve
          ${param(deadline)}::date AS deadline, ${varsSql(rule, vars, param)} AS vars
        FROM cohort_targets t WHERE t.rule_id = ${param(rule.id)}`,
   );
-  const texts = targeted.map(
-    ({ rule, title, body }) => `(${param(rule.subServiceId)}::text, ${param(title)}::jsonb, ${param(body)}::jsonb)`,
+  // The notices' words, once per rule for the whole slice (migration 015).
+  const shared = targeted.map(({ title, body }) => ({ id: randomUUID(), title, body }));
+  await tx.query(
+    `INSERT INTO notification_texts (id, title, body)
+     SELECT (x->>'id')::uuid, x->'title', x->'body' FROM jsonb_array_elements($1::jsonb) AS x`,
+    [JSON.stringify(shared)],
   );
+  const texts = targeted.map(({ rule }, i) => `(${param(rule.subServiceId)}::text, ${param(shared[i].id)}::uuid)`);
   const sql = `WITH made AS (
       INSERT INTO offers (id, person_id, rule_id, sub_service_id, case_id, step_id, subject_key, kind,
         declinable, deadline, vars, agency_event_id, created_at)
@@ -258,11 +264,11 @@ async function writeOffers(tx: Queryable, targeted: Targeted[], event: CohortEve
       RETURNING id, person_id, rule_id, sub_service_id, step_id
     ),
     notified AS (
-      INSERT INTO notifications (id, person_id, topic, title, body, link, created_at, agency_event_id)
-      SELECT time_ordered_uuid(), m.person_id, 'offer', x.title, x.body, '/offers/' || m.id, ${now}, ${eventId}
-      FROM made m JOIN (VALUES ${texts.join(', ')}) AS x (sub_service_id, title, body) USING (sub_service_id)
+      INSERT INTO notifications (id, person_id, topic, text_id, link, created_at, agency_event_id)
+      SELECT time_ordered_uuid(), m.person_id, 'offer', x.text_id, '/offers/' || m.id, ${now}, ${eventId}
+      FROM made m JOIN (VALUES ${texts.join(', ')}) AS x (sub_service_id, text_id) USING (sub_service_id)
       ORDER BY m.person_id
-      RETURNING id, person_id, topic, title, body, link, created_at, read_at
+      RETURNING id, person_id, topic, title, body, text_id, link, created_at, read_at
     ),
     ${recordChangesSql(`SELECT m.person_id, 'step' AS entity, s.id::text AS entity_id, 'put' AS op, ${stepJson('s')} AS data,
          1 AS rank

@@ -1,3 +1,5 @@
+import { notificationText } from '../notifications/store';
+
 /**
  * The client rows of steps and notifications built in SQL, so that set-based writers
  * (cohorts) record exactly what the row-by-row writers record. Each takes the table's alias.
@@ -7,7 +9,8 @@
 export const isoSql = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export const notificationJson = (n: string) => `jsonb_build_object(
-  'id', ${n}.id, 'topic', ${n}.topic, 'title', ${n}.title, 'body', ${n}.body, 'link', ${n}.link,
+  'id', ${n}.id, 'topic', ${n}.topic, 'title', ${notificationText(n, 'title')}, 'body', ${notificationText(n, 'body')},
+  'link', ${n}.link,
   'createdAt', ${isoSql(`${n}.created_at`)}, 'readAt', ${isoSql(`${n}.read_at`)})`;
 
 /** A step's row with its whole history, as loadStepRow builds it; needs `FROM steps ${s}`. */

@@ -5,6 +5,7 @@ import type { Localized } from '../../contract/i18n';
 import type { Lang } from '../../contract/langs';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
+import { notificationText } from '../notifications/store';
 import type { VapidKeys } from './vapid';
 
 const BATCH = 50;
@@ -65,7 +66,8 @@ export function createPushSender({ db, vapid, log, agent }: PushSenderOptions) {
          RETURNING d.id, d.attempts, d.subscription_id, d.notification_id
        )
        SELECT c.id, c.attempts, c.subscription_id, c.notification_id, s.endpoint, s.p256dh, s.auth,
-              n.topic, n.title, n.body, n.link, n.urgent, p.preferred_language AS language
+              n.topic, ${notificationText('n', 'title')} AS title, ${notificationText('n', 'body')} AS body, n.link,
+              n.urgent, p.preferred_language AS language
        FROM claimed c
        JOIN push_subscriptions s ON s.id = c.subscription_id
        JOIN notifications n ON n.id = c.notification_id

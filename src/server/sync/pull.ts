@@ -1,6 +1,6 @@
 import type { Change, Entity, SyncPage } from '../../contract/sync';
 import type { Queryable } from '../db/database';
-import { NOTIFICATION_COLUMNS, toNotificationRow } from '../notifications/store';
+import { notificationColumns, toNotificationRow } from '../notifications/store';
 import { loadEventOfferRows } from '../offers/store';
 import { encodeCursor } from './cursor';
 
@@ -10,7 +10,7 @@ export const PAGE_SIZE = 500;
 async function loadEventRows(db: Queryable, personId: string, eventId: string): Promise<Change[]> {
   const offers = await loadEventOfferRows(db, personId, eventId);
   const { rows: notifications } = await db.query<Parameters<typeof toNotificationRow>[0]>(
-    `SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE person_id = $1 AND agency_event_id = $2`,
+    `SELECT ${notificationColumns('n')} FROM notifications n WHERE n.person_id = $1 AND n.agency_event_id = $2`,
     [personId, eventId],
   );
   return [
