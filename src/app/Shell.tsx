@@ -62,13 +62,17 @@ export function Shell(props: RouteSectionProps): JSX.Element {
             {(item) => (
               <li>
                 <A href={item.href} end={item.end} activeClass="active">
-                  <Icon name={item.icon} />
-                  <span>{t(item.key)}</span>
+                  <span class="nav-icon">
+                    <Icon name={item.icon} />
+                    <Show when={item.href === '/inbox' && (unread() ?? 0) > 0}>
+                      <span class="nav-badge">
+                        <span aria-hidden="true">{unread()}</span>
+                      </span>
+                    </Show>
+                  </span>
+                  <span class="nav-label">{t(item.key)}</span>
                   <Show when={item.href === '/inbox' && (unread() ?? 0) > 0}>
-                    <span class="nav-badge">
-                      <span aria-hidden="true">{unread()}</span>
-                      <span class="visually-hidden">{t('a11y.unread_count', { count: unread() })}</span>
-                    </span>
+                    <span class="visually-hidden">{t('a11y.unread_count', { count: unread() })}</span>
                   </Show>
                 </A>
               </li>

@@ -1,0 +1,60 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGS } from '../../src/contract/langs';
+import { browserSkipReason, launchBrowser, PHONE, type RunningServer, startServer } from './browser';
+
+/** Words of the bottom bar's labels that the layout broke across lines, e.g. "Elusündmus|ed". */
+const brokenWords = () =>
+  [...document.querySelectorAll('.nav-label')].flatMap((label) => {
+    const text = label.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) return [];
+    const broken: string[] = [];
+    let start = 0;
+    for (const word of (text.textContent ?? '').split(' ')) {
+      const lines = new Set<number>();
+      for (let i = start; i < start + word.length; i++) {
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        lines.add(Math.round(range.getBoundingClientRect().top));
+      }
+      if (lines.size > 1) broken.push(word);
+      start += word.length + 1;
+    }
+    return broken;
+  });
+
+describe.skipIf(browserSkipReason())('the bottom bar on a phone', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const width of [360, 390]) {
+    it(`keeps every label's words whole at ${width} px, in et, en, ru, uk`, async () => {
+      const context = await browser.newContext({ ...PHONE, viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      try {
+        const found: string[] = [];
+        for (const lang of LANGS) {
+          await page.goto(server.url);
+          await page.evaluate((l) => localStorage.setItem('minu-riik.lang', l), lang);
+          await page.reload();
+          await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
+          await page.locator('.nav a').first().waitFor();
+          found.push(...(await page.evaluate(brokenWords)).map((w) => `${lang}: ${w}`));
+        }
+        expect(found).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
