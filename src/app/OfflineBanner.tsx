@@ -1,16 +1,9 @@
-import { createSignal, onCleanup, Show } from 'solid-js';
+import { Show } from 'solid-js';
+import { online } from '../data/online';
 import { t } from '../i18n';
 import { Icon } from './icons';
 
 export function OfflineBanner() {
-  const [online, setOnline] = createSignal(navigator.onLine);
-  const update = () => setOnline(navigator.onLine);
-  window.addEventListener('online', update);
-  window.addEventListener('offline', update);
-  onCleanup(() => {
-    window.removeEventListener('online', update);
-    window.removeEventListener('offline', update);
-  });
   return (
     <div role="status" class="offline-slot">
       <Show when={!online()}>

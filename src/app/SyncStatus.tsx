@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js';
 import { db } from '../data/db';
 import { createLiveQuery } from '../data/live';
+import { online } from '../data/online';
 import { REJECTIONS_KEY, type Rejection } from '../data/sync';
 import { requestSync, syncPhase } from '../data/sync-service';
 import { t } from '../i18n';
@@ -70,14 +71,17 @@ export function SyncStatus() {
                 })
               : t('sync.never')}
           </span>
-          <button
-            type="button"
-            class="link-button"
-            onClick={() => void requestSync()}
-            disabled={syncPhase() === 'syncing'}
-          >
-            {syncPhase() === 'syncing' ? t('sync.syncing') : t('sync.refresh')}
-          </button>
+          {/* Offline it could do nothing: the offline banner says why nothing is updated. */}
+          <Show when={online()}>
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => void requestSync()}
+              disabled={syncPhase() === 'syncing'}
+            >
+              {syncPhase() === 'syncing' ? t('sync.syncing') : t('sync.refresh')}
+            </button>
+          </Show>
         </p>
       </div>
     </Show>

@@ -4,6 +4,7 @@ import { actionErrorText } from '../../app/action-error';
 import { EmptyState, Page } from '../../app/Page';
 import type { OfferRow, PrefilledField } from '../../contract/offers';
 import { db } from '../../data/db';
+import { online } from '../../data/online';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
 import { BackLink } from '../services/BackLink';
@@ -72,7 +73,7 @@ function OfferBody(props: { offer: OfferRow; agency: string }) {
     setError(undefined);
     try {
       await work();
-      setAnnounce(navigator.onLine ? done : `${done} ${t('offers.saved_offline')}`);
+      setAnnounce(online() ? done : `${done} ${t('offers.saved_offline')}`);
     } catch (e) {
       setError(actionErrorText(e));
     }
