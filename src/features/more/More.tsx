@@ -8,6 +8,7 @@ import { SignOutCard } from '../auth/SignOut';
 
 const LINKS: { href: string; key: string; icon: IconName }[] = [
   { href: '/services', key: 'more.services', icon: 'services' },
+  { href: '/ratings', key: 'more.ratings', icon: 'ratings' },
   { href: '/settings', key: 'more.settings', icon: 'settings' },
   { href: '/accessibility', key: 'more.accessibility', icon: 'info' },
 ];

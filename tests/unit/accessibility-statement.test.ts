@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LANGS } from '../../src/contract/langs';
+
+const statement = (lang: string) =>
+  Object.values(
+    (JSON.parse(readFileSync(`locales/${lang}/translation.json`, 'utf8')) as { accessibility: Record<string, string> })
+      .accessibility,
+  ).join('\n');
+const count = (text: string, what: string) => text.split(what).length - 1;
+
+describe.each(LANGS)('the accessibility statement in %s', (lang) => {
+  const text = statement(lang);
+
+  it('names each standard once: the law’s EN 301 549 with WCAG 2.1 AA, and WCAG 2.2 AA the app is tested to', () => {
+    expect(count(text, 'EN 301 549')).toBe(1);
+    expect(count(text, 'WCAG 2.1')).toBe(2); // the law's level, then what 2.2 adds to
+    expect(count(text, 'WCAG 2.2')).toBe(1);
+    const law = text.split(/(?<=\.)\s/).find((sentence) => sentence.includes('EN 301 549'));
+    expect(law).toMatch(/WCAG 2\.1 (level )?AA/);
+    expect(law).not.toContain('WCAG 2.2');
+  });
+
+  it('says the app is tested with axe-core', () => {
+    expect(text).toContain('axe-core');
+  });
+});
