@@ -5,7 +5,8 @@ import { ENTITY_TABLES, type MinuRiikDb, PERSON_TABLES } from './db';
 import { type QueuedEntry, undoEntry } from './outbox';
 
 const CURSOR_KEY = 'sync.cursor';
-const LAST_SUCCESS_KEY = 'sync.lastSuccess';
+/** When the last pull completed; absent until the person's data has arrived once on this device. */
+export const LAST_SUCCESS_KEY = 'sync.lastSuccess';
 export const REJECTIONS_KEY = 'sync.rejections';
 const BATCH = 50;
 

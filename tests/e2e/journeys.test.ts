@@ -218,4 +218,25 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
     await details.getByText('Check them before you answer.').waitFor();
     expect(await details.getByText('text box').count()).toBe(0);
   });
+
+  it('says the person’s data is on its way, not that all is calm, until the first sync has brought it', async () => {
+    await context?.close();
+    context = await browser.newContext({ ...PHONE, locale: 'en-GB', serviceWorkers: 'block' });
+    page = await context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/sync**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await signInAs(page, server.url, 'Kadri Tamm');
+    await page.getByText('Your information will appear here as soon as it arrives.').waitFor();
+    expect(await page.getByRole('heading', { name: 'All is calm' }).count()).toBe(0);
+
+    release();
+    await page.locator('main a[href^="/events/"]').first().waitFor();
+    expect(await page.getByText('Your information will appear here as soon as it arrives.').count()).toBe(0);
+  });
 });

@@ -3,6 +3,7 @@ import { For, Show } from 'solid-js';
 import type { FeedbackRequestRow } from '../../contract/feedback';
 import type { NotificationRow } from '../../contract/person';
 import { createLiveQuery } from '../../data/live';
+import { LAST_SUCCESS_KEY } from '../../data/sync';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
 import { CaseCard } from '../events/CaseCard';
@@ -73,15 +74,26 @@ export function Dashboard(props: { givenName: string }) {
   const active = () => (cases() ?? []).filter((c) => c.state === 'active');
   const latest = (): NotificationRow[] => (notifications() ?? []).slice(0, 3);
   const calm = () => tasks().length === 0 && active().length === 0 && latest().length === 0;
+  /** Whether the person's data has arrived on this device: before that, nothing here means "not yet", not "calm". */
+  const arrived = createLiveQuery(async (db) => (await db.meta.get(LAST_SUCCESS_KEY)) !== undefined);
 
   return (
     <>
       <p class="greeting">{t('dashboard.greeting', { name: props.givenName })}</p>
-      <Show when={cases() && calm()}>
-        <section class="empty-state">
-          <h2>{t('dashboard.calm_title')}</h2>
-          <p>{t('dashboard.calm_text')}</p>
-        </section>
+      <Show when={cases() && arrived() !== undefined && calm()}>
+        <Show
+          when={arrived()}
+          fallback={
+            <p class="muted" role="status">
+              {t('dashboard.arriving')}
+            </p>
+          }
+        >
+          <section class="empty-state">
+            <h2>{t('dashboard.calm_title')}</h2>
+            <p>{t('dashboard.calm_text')}</p>
+          </section>
+        </Show>
       </Show>
       <Show when={tasks().length > 0}>
         <section class="group" aria-labelledby="needs-action">
