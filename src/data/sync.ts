@@ -178,7 +178,7 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
     return running;
   }
 
-  return { sync, phase, lastSuccessKey: LAST_SUCCESS_KEY };
+  return { sync, phase };
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
