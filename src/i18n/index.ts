@@ -56,8 +56,13 @@ function applyLanguage(lang: Lang) {
 // sentence's own full stop, one stop stands for both. An ellipsis (three) is left alone.
 const DOUBLE_STOP = /(?<!\.)\.\.(?!\.)/g;
 
+// Russian and Ukrainian typography keeps a one-letter word ("о", "в", "і", "з") with the word after it:
+// "Заявление о" must not end a line.
+const HANGING_WORD = /(?<=^|[\s(«„"])([авиксоуяАВИКСОУЯіїйзІЙЗ]) /gu;
+
 /** Translates a key; reactive, so a language switch re-renders every text. */
 export function t(key: string, options?: TOptions): string {
-  language();
-  return (i18next.t(key, options) as string).replace(DOUBLE_STOP, '.');
+  const lang = language();
+  const text = (i18next.t(key, options) as string).replace(DOUBLE_STOP, '.');
+  return lang === 'ru' || lang === 'uk' ? text.replace(HANGING_WORD, '$1\u00a0') : text;
 }

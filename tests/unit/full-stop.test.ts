@@ -39,4 +39,12 @@ describe('a date at the end of a sentence', () => {
     expect(formatDate('2026-12-03')).toBe('03.12.2026');
     expect(t('dashboard.due', { date: formatDate('2026-12-03') })).toBe('Hiljemalt 03.12.2026');
   });
+
+  it('keeps a one-letter Russian or Ukrainian word with the next word, and leaves other languages be', async () => {
+    await setLanguage('ru');
+    expect(t('accessibility.title')).toBe('Заявление о\u00a0доступности');
+    expect(t('sync.rejected', { action: 'в и с' })).toContain('в\u00a0и\u00a0с');
+    await setLanguage('en');
+    expect(t('sync.rejected', { action: 'a b' })).toContain('a b');
+  });
 });
