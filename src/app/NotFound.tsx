@@ -5,7 +5,7 @@ import { EmptyState, Page } from './Page';
 export default function NotFound() {
   return (
     <Page title={t('not_found.title')}>
-      <EmptyState title={t('not_found.title')} text={t('not_found.text')}>
+      <EmptyState text={t('not_found.text')}>
         <A class="button button-primary" href="/">
           {t('not_found.home')}
         </A>

@@ -30,10 +30,13 @@ export function Page(props: { title: string; lead?: string; back?: JSX.Element; 
   );
 }
 
-export function EmptyState(props: { title: string; text: string; children?: JSX.Element }) {
+/** An empty or missing screen's explanation; without a title where the page's heading already says it. */
+export function EmptyState(props: { title?: string; text: string; children?: JSX.Element }) {
   return (
     <section class="empty-state">
-      <h2>{props.title}</h2>
+      <Show when={props.title}>
+        <h2>{props.title}</h2>
+      </Show>
       <p>{props.text}</p>
       {props.children}
     </section>

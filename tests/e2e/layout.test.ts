@@ -24,7 +24,7 @@ const brokenWords = () =>
     return broken;
   });
 
-describe.skipIf(browserSkipReason())('the bottom bar on a phone', () => {
+describe.skipIf(browserSkipReason())('layout on a phone', () => {
   let server: RunningServer;
   let browser: Browser;
 
@@ -57,4 +57,19 @@ describe.skipIf(browserSkipReason())('the bottom bar on a phone', () => {
       }
     });
   }
+
+  it('says once that a page or a service is not there: one heading, the page’s', async () => {
+    const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
+    const page = await context.newPage();
+    try {
+      for (const path of ['/no-such-page', '/services/no-such-service']) {
+        await page.goto(`${server.url}${path}`);
+        await page.locator('main .empty-state').waitFor();
+        const headings = await page.locator('main').getByRole('heading').allTextContents();
+        expect(headings, path).toHaveLength(1);
+      }
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -29,7 +29,7 @@ export default function CaseDetail() {
         keyed
         fallback={
           <Page title={t('events.not_found')} back={back()}>
-            <EmptyState title={t('events.not_found')} text={t('events.not_found_text')} />
+            <EmptyState text={t('events.not_found_text')} />
           </Page>
         }
       >

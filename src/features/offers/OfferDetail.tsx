@@ -33,7 +33,7 @@ export default function OfferDetail() {
         when={offer()}
         fallback={
           <Page title={t('offers.not_found')} back={back()}>
-            <EmptyState title={t('offers.not_found')} text={t('offers.not_found_text')} />
+            <EmptyState text={t('offers.not_found_text')} />
           </Page>
         }
       >

@@ -25,7 +25,7 @@ export default function EventServiceDetail() {
         keyed
         fallback={
           <Page title={t('services.not_found')} back={back()}>
-            <EmptyState title={t('services.not_found')} text={t('services.not_found_text')} />
+            <EmptyState text={t('services.not_found_text')} />
           </Page>
         }
       >

@@ -21,7 +21,7 @@ export default function SubServiceDetail() {
         keyed
         fallback={
           <Page title={t('services.not_found')} back={<BackLink href="/services" label={t('services.back_to_list')} />}>
-            <EmptyState title={t('services.not_found')} text={t('services.not_found_text')} />
+            <EmptyState text={t('services.not_found_text')} />
           </Page>
         }
       >
