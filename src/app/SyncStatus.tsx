@@ -2,8 +2,8 @@ import { For, Show } from 'solid-js';
 import { db } from '../data/db';
 import { createLiveQuery } from '../data/live';
 import { online } from '../data/online';
-import { LAST_SUCCESS_KEY, REJECTIONS_KEY, type Rejection } from '../data/sync';
-import { requestSync, syncPhase } from '../data/sync-service';
+import { REJECTIONS_KEY, type Rejection } from '../data/sync';
+import { requestSync, syncPhase, useLastSync } from '../data/sync-service';
 import { t } from '../i18n';
 import { formatDate } from '../i18n/format';
 
@@ -15,7 +15,7 @@ const isToday = (iso: string) => new Date(iso).toDateString() === new Date().toD
  */
 export function SyncStatus() {
   const pending = createLiveQuery((db) => db.outbox.orderBy('seq').toArray());
-  const lastSuccess = createLiveQuery(async (db) => (await db.meta.get(LAST_SUCCESS_KEY))?.value as string | undefined);
+  const lastSuccess = useLastSync();
   const rejections = createLiveQuery(
     async (db) => ((await db.meta.get(REJECTIONS_KEY))?.value as Rejection[] | undefined) ?? [],
   );

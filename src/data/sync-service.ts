@@ -1,12 +1,26 @@
-import { createSignal } from 'solid-js';
+import { type Accessor, createRoot, createSignal } from 'solid-js';
 import { db } from './db';
-import { createSyncEngine, type SyncPhase } from './sync';
+import { createLiveQuery } from './live';
+import { createSyncEngine, LAST_SUCCESS_KEY, type SyncPhase } from './sync';
 
 const engine = createSyncEngine(db);
 const [started, setStarted] = createSignal(false);
 
 /** Where sync stands: idle, syncing, offline, error, or signed_out (the session ended; sign in again). */
 export const syncPhase = (): SyncPhase | 'stopped' => (started() ? engine.phase() : 'stopped');
+
+let lastSync: Accessor<string | null | undefined> | undefined;
+
+/**
+ * When the person's data last arrived on this device (ISO), null before it ever has; undefined while
+ * loading. One live query for the whole app.
+ */
+export function useLastSync(): Accessor<string | null | undefined> {
+  lastSync ??= createRoot(() =>
+    createLiveQuery(async (db) => ((await db.meta.get(LAST_SUCCESS_KEY))?.value as string | undefined) ?? null),
+  );
+  return lastSync;
+}
 
 /** Asks for a sync now (or right after the one under way). */
 export function requestSync(): Promise<SyncPhase> {

@@ -1,5 +1,5 @@
 import type { Localized } from '../contract/i18n';
-import { language } from './index';
+import { language, typeset } from './index';
 
 const LOCALES = { et: 'et-EE', en: 'en-GB', ru: 'ru-RU', uk: 'uk-UA' } as const;
 
@@ -34,5 +34,5 @@ export function formatNumber(value: number, options?: Intl.NumberFormatOptions):
 
 /** The text of a catalogue entry in the current language. */
 export function localized(text: Localized): string {
-  return text[language()];
+  return typeset(text[language()]);
 }

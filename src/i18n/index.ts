@@ -60,9 +60,14 @@ const DOUBLE_STOP = /(?<!\.)\.\.(?!\.)/g;
 // "Заявление о" must not end a line.
 const HANGING_WORD = /(?<=^|[\s(«„"])([авиксоуяАВИКСОУЯіїйзІЙЗ]) /gu;
 
+/** A text of the current language as it is shown: the typography rules above applied. */
+export function typeset(text: string): string {
+  const lang = language();
+  const once = text.replace(DOUBLE_STOP, '.');
+  return lang === 'ru' || lang === 'uk' ? once.replace(HANGING_WORD, '$1\u00a0') : once;
+}
+
 /** Translates a key; reactive, so a language switch re-renders every text. */
 export function t(key: string, options?: TOptions): string {
-  const lang = language();
-  const text = (i18next.t(key, options) as string).replace(DOUBLE_STOP, '.');
-  return lang === 'ru' || lang === 'uk' ? text.replace(HANGING_WORD, '$1\u00a0') : text;
+  return typeset(i18next.t(key, options) as string);
 }

@@ -1,10 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgencyKey } from '../../src/server/agency/keys';
 import { scheduleFeedback } from '../../src/server/feedback/requests';
 import { type AppServer, startAppServer } from './app-server';
-import { browserSkipReason, launchBrowser, PHONE } from './browser';
-import { readStore, signInAs } from './session';
+import { browserSkipReason, launchBrowser, PHONE, waitForServiceWorker } from './browser';
+import { holdRequests, readStore, signInAs } from './session';
 
 const KADRI = '49304142710';
 
@@ -24,10 +24,15 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
     await server?.close();
   });
 
-  async function freshDevice() {
+  /** A fresh phone, signed in by nobody yet. */
+  async function newDevice(options: BrowserContextOptions = {}) {
     await context?.close();
-    context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
+    context = await browser.newContext({ ...PHONE, locale: 'en-GB', ...options });
     page = await context.newPage();
+  }
+
+  async function freshDevice() {
+    await newDevice();
     await signInAs(page, server.url, 'Kadri Tamm');
   }
 
@@ -185,18 +190,8 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
   });
 
   it('names each offer’s agency in the list, also when the catalogue arrives after the offers', async () => {
-    await context?.close();
-    // No service worker: the page's own requests, the catalogue's among them, can then be held.
-    context = await browser.newContext({ ...PHONE, locale: 'en-GB', serviceWorkers: 'block' });
-    page = await context.newPage();
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route('**/api/catalogue', async (route) => {
-      await held;
-      await route.continue();
-    });
+    await newDevice({ serviceWorkers: 'block' });
+    const release = await holdRequests(page, '**/api/catalogue');
     await signInAs(page, server.url, 'Kadri Tamm', '/offers');
     const agency = page.locator('a.offer-card .card-meta').first();
     await agency.waitFor();
@@ -207,9 +202,7 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
   });
 
   it('asks only to check the details of an offer when none of them can be corrected', async () => {
-    await context?.close();
-    context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
-    page = await context.newPage();
+    await newDevice();
     await signInAs(page, server.url, 'Oksana Kovalenko', '/offers');
     await page.locator('a.offer-card').first().click();
     const details = page.locator('form[aria-labelledby="offer-details"]');
@@ -220,17 +213,8 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
   });
 
   it('says the person’s data is on its way, not that all is calm, until the first sync has brought it', async () => {
-    await context?.close();
-    context = await browser.newContext({ ...PHONE, locale: 'en-GB', serviceWorkers: 'block' });
-    page = await context.newPage();
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route('**/api/sync**', async (route) => {
-      await held;
-      await route.continue();
-    });
+    await newDevice({ serviceWorkers: 'block' });
+    const release = await holdRequests(page, '**/api/sync**');
     await signInAs(page, server.url, 'Kadri Tamm');
     await page.getByText('Your information will appear here as soon as it arrives.').waitFor();
     expect(await page.getByRole('heading', { name: 'All is calm' }).count()).toBe(0);
@@ -238,5 +222,34 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
     release();
     await page.locator('main a[href^="/events/"]').first().waitFor();
     expect(await page.getByText('Your information will appear here as soon as it arrives.').count()).toBe(0);
+  });
+
+  it('offers Refresh only while there is a network to refresh from', async () => {
+    await freshDevice();
+    const origin = new URL(page.url()).origin;
+    const line = page.locator('.sync-line');
+    const refresh = line.getByRole('button', { name: 'Refresh' });
+    const banner = page.getByText('You are offline', { exact: false });
+    await line.getByText(/^Updated /).waitFor();
+    await refresh.waitFor();
+    await waitForServiceWorker(context, page);
+
+    await context.setOffline(true);
+    await banner.waitFor();
+    await expect.poll(() => refresh.count()).toBe(0);
+    expect(await line.getByText(/^Updated /).count()).toBe(1);
+
+    await context.setOffline(false);
+    await refresh.waitFor();
+    await expect.poll(() => banner.count()).toBe(0);
+
+    // Opened offline: no Refresh from the start.
+    await context.setOffline(true);
+    await page.goto(`${origin}/events`);
+    await banner.waitFor();
+    await line.getByText(/^Updated /).waitFor();
+    expect(await refresh.count()).toBe(0);
+    await context.setOffline(false);
+    await refresh.waitFor();
   });
 });

@@ -32,3 +32,19 @@ export function readStore<T = Record<string, unknown>>(page: Page, store: string
     store,
   );
 }
+
+/**
+ * Holds the page's requests to `url` until the returned release() is called. The context must block
+ * service workers, so that the page makes its requests itself.
+ */
+export async function holdRequests(page: Page, url: string): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}

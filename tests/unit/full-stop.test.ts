@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatDate } from '../../src/i18n/format';
+import { formatDate, localized } from '../../src/i18n/format';
 import { initI18n, setLanguage, t } from '../../src/i18n/index';
 
 describe('a date at the end of a sentence', () => {
@@ -44,6 +44,7 @@ describe('a date at the end of a sentence', () => {
     await setLanguage('ru');
     expect(t('accessibility.title')).toBe('Заявление о\u00a0доступности');
     expect(t('sync.rejected', { action: 'в и с' })).toContain('в\u00a0и\u00a0с');
+    expect(localized({ et: 'x', en: 'x', ru: 'Пособие в связи', uk: 'x' })).toBe('Пособие в\u00a0связи');
     await setLanguage('en');
     expect(t('sync.rejected', { action: 'a b' })).toContain('a b');
   });

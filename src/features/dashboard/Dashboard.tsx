@@ -3,7 +3,7 @@ import { For, Show } from 'solid-js';
 import type { FeedbackRequestRow } from '../../contract/feedback';
 import type { NotificationRow } from '../../contract/person';
 import { createLiveQuery } from '../../data/live';
-import { LAST_SUCCESS_KEY } from '../../data/sync';
+import { useLastSync } from '../../data/sync-service';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
 import { CaseCard } from '../events/CaseCard';
@@ -74,15 +74,15 @@ export function Dashboard(props: { givenName: string }) {
   const active = () => (cases() ?? []).filter((c) => c.state === 'active');
   const latest = (): NotificationRow[] => (notifications() ?? []).slice(0, 3);
   const calm = () => tasks().length === 0 && active().length === 0 && latest().length === 0;
-  /** Whether the person's data has arrived on this device: before that, nothing here means "not yet", not "calm". */
-  const arrived = createLiveQuery(async (db) => (await db.meta.get(LAST_SUCCESS_KEY)) !== undefined);
+  /** Before the person's data has arrived on this device, nothing here means "not yet", not "calm". */
+  const lastSync = useLastSync();
 
   return (
     <>
       <p class="greeting">{t('dashboard.greeting', { name: props.givenName })}</p>
-      <Show when={cases() && arrived() !== undefined && calm()}>
+      <Show when={cases() && lastSync() !== undefined && calm()}>
         <Show
-          when={arrived()}
+          when={lastSync()}
           fallback={
             <p class="muted" role="status">
               {t('dashboard.arriving')}
