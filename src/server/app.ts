@@ -3,7 +3,7 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { type AuthConfig, createAuth } from './auth';
-import type { Database } from './db/database';
+import { type Database, DatabaseBusyError } from './db/database';
 import { ApiError, errorBody } from './errors';
 import type { Logger } from './log';
 import type { VapidKeys } from './push/vapid';
@@ -72,6 +72,10 @@ export function createApp({ db, log, staticDir, auth: authConfig, vapid }: AppDe
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(errorBody(error.code, error.message), error.status);
+    if (error instanceof DatabaseBusyError) {
+      c.header('Retry-After', String(error.retryAfterSeconds));
+      return c.json(errorBody('busy', 'The service is busy. Please try again in a moment.'), 503);
+    }
     if (error instanceof HTTPException) {
       return c.json(errorBody('http_error', error.message || 'Request failed'), error.status);
     }

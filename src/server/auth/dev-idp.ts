@@ -49,8 +49,8 @@ function send(res: ServerResponse, status: number, html: string) {
 export function createDevIdp({ config, db, log }: { config: AuthConfig; db: Queryable; log: Logger }): DevIdp {
   if (!config.devIdpAllowed) {
     throw new Error(
-      'The development identity provider does not run with NODE_ENV=production: set OIDC_ISSUER, OIDC_CLIENT_ID and ' +
-        'OIDC_CLIENT_SECRET for the real one (TARA or GovSSO), or DEV_IDP_IN_PRODUCTION=true for a demo.',
+      'The development identity provider runs only with DEMO=true: set OIDC_ISSUER, OIDC_CLIENT_ID and ' +
+        'OIDC_CLIENT_SECRET for the real one (TARA or GovSSO).',
     );
   }
   const mountPath = new URL(config.issuer).pathname.replace(/\/$/, '');

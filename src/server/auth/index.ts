@@ -1,7 +1,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import { loadAuthConfig } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
-import { type AuthConfig, loadAuthConfig } from './config';
+import type { AuthConfig } from './config';
 import type { PersonEnv } from './context';
 import { createDevIdp, type DevIdp } from './dev-idp';
 import { createRequirePerson, csrfProtection } from './middleware';
@@ -9,8 +10,8 @@ import { authRoutes } from './routes';
 import { RelyingParty } from './rp';
 import { SessionStore } from './sessions';
 
+export { loadAuthConfig } from '../config';
 export type { AuthConfig } from './config';
-export { loadAuthConfig } from './config';
 export type { PersonEnv, SessionInfo, SessionPerson } from './context';
 export { withDevIdp } from './node';
 
