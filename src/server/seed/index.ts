@@ -1,11 +1,11 @@
 import { Catalogue } from '../../contract/catalogue';
 import { parsePersonalCode } from '../../contract/isikukood';
 import type { Database } from '../db/database';
-import { seedDemoOffers } from '../offers/demo';
 import { seedDemoCases } from './cases';
 import { agencies, eventServices } from './catalogue';
 import { seedDemoFeedback } from './feedback';
 import { seedDemoNotifications } from './notifications';
+import { seedDemoOffers } from './offers';
 import { DEMO_CODES_BEFORE_YEAR, demoPeople } from './people';
 
 /**
