@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { timeout } from 'hono/timeout';
 import { type AuthConfig, createAuth } from './auth';
 import { type Database, DatabaseBusyError } from './db/database';
 import { ApiError, errorBody } from './errors';
@@ -9,7 +11,7 @@ import type { Logger } from './log';
 import type { VapidKeys } from './push/vapid';
 import { agencyRoutes } from './routes/agency';
 import { catalogueRoutes } from './routes/catalogue';
-import { healthRoutes } from './routes/health';
+import { healthRoutes, readyRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { openApiRoutes } from './routes/openapi';
 import { pushKeyRoutes, pushSubscriptionRoutes } from './routes/push';
@@ -27,10 +29,31 @@ export interface AppDeps {
   auth?: AuthConfig;
   /** The Web Push key pair (see push/vapid.ts). */
   vapid: VapidKeys;
+  /** This process's background jobs, when it runs them (for /api/ready). */
+  jobs?: { readonly started: boolean };
+  /** An /api request not answered after this long gets 503 (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
 }
 
-export function createApp({ db, log, staticDir, auth: authConfig, vapid }: AppDeps) {
+export function createApp({ db, log, staticDir, auth: authConfig, vapid, jobs, requestTimeoutMs = 30_000 }: AppDeps) {
   const app = new Hono();
+
+  // Every request has an id (X-Request-Id, kept from a proxy that set one), in its log lines and its answer.
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    log.info(
+      {
+        reqId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
 
   app.use(
     '*',
@@ -55,9 +78,17 @@ export function createApp({ db, log, staticDir, auth: authConfig, vapid }: AppDe
   app.use('*', auth.csrf);
   app.route('/auth', auth.routes);
 
+  app.use(
+    '/api/*',
+    timeout(
+      requestTimeoutMs,
+      () => new HTTPException(503, { message: 'The request took too long. Please try again in a moment.' }),
+    ),
+  );
   const api = app
     .basePath('/api')
     .route('/health', healthRoutes(db))
+    .route('/ready', readyRoutes(db, jobs))
     .route('/catalogue', catalogueRoutes(db))
     .route('/me', auth.protect(meRoutes(db)))
     .route('/openapi.json', openApiRoutes())
@@ -79,7 +110,7 @@ export function createApp({ db, log, staticDir, auth: authConfig, vapid }: AppDe
     if (error instanceof HTTPException) {
       return c.json(errorBody('http_error', error.message || 'Request failed'), error.status);
     }
-    log.error({ err: error, path: c.req.path }, 'unhandled error');
+    log.error({ err: error, reqId: c.get('requestId'), path: c.req.path }, 'unhandled error');
     return c.json(errorBody('internal', 'Something went wrong on our side. Please try again later.'), 500);
   });
 

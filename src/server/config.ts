@@ -114,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(e.VAPID_PUBLIC_KEY) !== Boolean(e.VAPID_PRIVATE_KEY))
     problems.push('VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both or neither');
   if (!demo && url.protocol !== 'https:') problems.push('PUBLIC_URL: an https:// address with DEMO=false');
+  if (!demo && !e.DATABASE_URL)
+    problems.push('DATABASE_URL: required with DEMO=false (the embedded database is for the demo and tests)');
   if (problems.length) throw new ConfigError(problems);
 
   const auth: AuthConfig = {

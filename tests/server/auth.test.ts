@@ -393,6 +393,7 @@ describe('DEMO and production', () => {
       'OIDC_CLIENT_SECRET: required with OIDC_ISSUER',
       'VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both or neither',
       'PUBLIC_URL: an https:// address with DEMO=false',
+      'DATABASE_URL: required with DEMO=false (the embedded database is for the demo and tests)',
     ]);
     // The provider itself refuses too, whatever config it is handed.
     const demo = loadAuthConfig({});
@@ -405,6 +406,7 @@ describe('DEMO and production', () => {
       OIDC_ISSUER: 'https://tara.ria.ee',
       OIDC_CLIENT_ID: 'minu-riik',
       OIDC_CLIENT_SECRET: 'a-secret-of-sixteen-or-more',
+      DATABASE_URL: 'postgres://app@db.internal:5432/minuriik',
     });
     expect(production.demo).toBe(false);
     expect(production.auth.devIdp).toBe(false);
