@@ -22,7 +22,10 @@ if (cluster.isPrimary) {
   await migrate(db);
   await db.close();
   const count = Number(process.env.WEB_CONCURRENCY) || availableParallelism();
-  cluster.setupPrimary({ exec: new URL('../src/server/main.ts', import.meta.url).pathname, execArgv: ['--import', 'tsx'] });
+  cluster.setupPrimary({
+    exec: new URL('../src/server/main.ts', import.meta.url).pathname,
+    execArgv: ['--import', 'tsx'],
+  });
   let stopping = false;
   for (let i = 0; i < count; i++) cluster.fork();
   cluster.on('exit', (worker, code) => {
