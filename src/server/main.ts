@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { loadDevIdpKeys } from './auth/dev-idp-store';
 import { withDevIdp } from './auth/node';
 import { ConfigError, loadConfig } from './config';
 import { startJobs } from './jobs';
@@ -18,13 +19,16 @@ try {
 const log = createLogger(config.logLevel);
 const db = await prepareDatabase(config, log);
 const vapid = await loadVapidKeys(db, config.vapid);
+// The development provider's keys and the app's secret at it are shared by every process and restart.
+const devIdpKeys = config.auth.devIdp ? await loadDevIdpKeys(db) : undefined;
+const auth = devIdpKeys ? { ...config.auth, clientSecret: devIdpKeys.clientSecret, devIdpKeys } : config.auth;
 // Background work (jobs/), safe with several API processes: leases and SKIP LOCKED share it out.
 const jobs = config.jobs ? startJobs({ db, vapid, log }) : undefined;
 const app = createApp({
   db,
   log,
   staticDir: config.staticDir,
-  auth: config.auth,
+  auth,
   vapid,
   jobs,
   requestTimeoutMs: config.requestTimeoutMs,

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDevIdp } from '../../src/server/auth/dev-idp';
+import { newDevIdpKeys } from '../../src/server/auth/dev-idp-store';
 import { hit } from '../../src/server/auth/rate-limit';
 import { type Database, DatabaseBusyError, openDatabase } from '../../src/server/db/database';
 import { migrate } from '../../src/server/db/migrate';
@@ -9,6 +11,7 @@ import { demoCodes } from '../../src/server/seed/people';
 import { recordChange } from '../../src/server/sync/changes';
 import { pullChanges } from '../../src/server/sync/pull';
 import { testApp } from './app';
+import { appRequest, CookieJar, signIn, startAuthServer } from './auth-harness';
 import { openTestDatabase } from './db';
 
 let db: Database;
@@ -160,6 +163,32 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the embedded database under 
       expect((await app.request('/api/catalogue')).status).toBe(200);
     } finally {
       await small.close();
+    }
+  });
+});
+
+describe('the development provider', () => {
+  it('keeps its sessions and refresh tokens in the database: a restarted provider with the same keys knows them', async () => {
+    const keys = newDevIdpKeys();
+    const server = await startAuthServer(db, {}, keys);
+    try {
+      const jar = new CookieJar();
+      await signIn(server.url, jar, demoCodes.kadri);
+      expect((await appRequest(server.url, jar, '/api/me')).status).toBe(200);
+      const { rows } = await db.query<{ refresh_token: string }>(
+        `SELECT s.refresh_token FROM sessions s JOIN persons p ON p.id = s.person_id
+         WHERE p.personal_code = $1 AND s.refresh_token IS NOT NULL ORDER BY s.created_at DESC LIMIT 1`,
+        [demoCodes.kadri],
+      );
+      expect(rows[0]?.refresh_token).toBeTruthy();
+      const models = await db.query<{ model: string }>('SELECT DISTINCT model FROM oidc_store ORDER BY model');
+      expect(models.rows.map((r) => r.model)).toEqual(expect.arrayContaining(['Grant', 'RefreshToken', 'Session']));
+      // A new provider (a restart, or another process) with the same keys finds the refresh token.
+      const restarted = createDevIdp({ config: server.config, db, log, keys });
+      const found = await restarted.provider.RefreshToken.find(rows[0].refresh_token);
+      expect(found?.accountId).toBe(`EE${demoCodes.kadri}`);
+    } finally {
+      await server.close();
     }
   });
 });

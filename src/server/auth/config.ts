@@ -1,3 +1,5 @@
+import type { DevIdpKeys } from './dev-idp-store';
+
 /** TARA's levels of assurance, weakest first: a sign-in must reach at least the requested one. */
 export const ACR_LEVELS = ['low', 'substantial', 'high'] as const;
 export type Acr = (typeof ACR_LEVELS)[number];
@@ -28,6 +30,8 @@ export interface AuthConfig {
   rateLimit: { max: number; windowSeconds: number };
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** The development provider's keys from the database (main.ts); without them, made per process. */
+  devIdpKeys?: DevIdpKeys;
 }
 
 export function isLoopback(hostname: string): boolean {

@@ -41,7 +41,7 @@ export function createAuth({ db, log, config = loadAuthConfig() }: { db: Databas
     routes: authRoutes({ db, log, config, sessions, rp, requirePerson }),
     requirePerson,
     csrf: csrfProtection(config, (path) => CSRF_EXEMPT.some((re) => re.test(path))),
-    devIdp: config.devIdp ? createDevIdp({ config, db, log }) : undefined,
+    devIdp: config.devIdp ? createDevIdp({ config, db, log, keys: config.devIdpKeys }) : undefined,
     protect: (router) => new Hono<PersonEnv>().use('*', requirePerson).route('/', router),
   };
   return auth;
