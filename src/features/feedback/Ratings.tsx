@@ -12,9 +12,9 @@ const sum = (rows: ServiceStatsRow[]): ScoreCounts & { answers: number } =>
   rows.reduce(
     (acc, r) => ({
       answers: acc.answers + r.answers,
-      promoters: acc.promoters + r.promoters,
-      passives: acc.passives + r.passives,
-      detractors: acc.detractors + r.detractors,
+      promoters: acc.promoters + (r.promoters ?? 0),
+      passives: acc.passives + (r.passives ?? 0),
+      detractors: acc.detractors + (r.detractors ?? 0),
     }),
     { answers: 0, ...countScores([]) },
   );
