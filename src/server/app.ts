@@ -3,6 +3,7 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { type AuthConfig, createAuth } from './auth';
+import { limitBodies } from './body-limit';
 import type { Database } from './db/database';
 import { ApiError, errorBody } from './errors';
 import type { Logger } from './log';
@@ -27,9 +28,11 @@ export interface AppDeps {
   auth?: AuthConfig;
   /** The Web Push key pair (see push/vapid.ts). */
   vapid: VapidKeys;
+  /** Push services a subscription may name (push/endpoints.ts); by default PUSH_ALLOWED_ORIGINS or the browsers'. */
+  pushOrigins?: readonly string[];
 }
 
-export function createApp({ db, log, staticDir, auth: authConfig, vapid }: AppDeps) {
+export function createApp({ db, log, staticDir, auth: authConfig, vapid, pushOrigins }: AppDeps) {
   const app = new Hono();
 
   app.use(
@@ -50,6 +53,7 @@ export function createApp({ db, log, staticDir, auth: authConfig, vapid }: AppDe
     }),
   );
   app.use('*', compress());
+  app.use('*', limitBodies);
 
   const auth = createAuth({ db, log, config: authConfig });
   app.use('*', auth.csrf);
@@ -64,7 +68,7 @@ export function createApp({ db, log, staticDir, auth: authConfig, vapid }: AppDe
     .route('/agency', agencyRoutes(db))
     .route('/stats', statsRoutes(db))
     .route('/push/key', pushKeyRoutes(vapid))
-    .route('/push/subscriptions', auth.protect(pushSubscriptionRoutes(db, vapid)))
+    .route('/push/subscriptions', auth.protect(pushSubscriptionRoutes(db, vapid, pushOrigins)))
     .route('/sync', auth.protect(syncRoutes(db)))
     .route('/mutations', auth.protect(mutationRoutes(db, mutationHandlers, log)));
 

@@ -6,6 +6,7 @@ import type { Lang } from '../../contract/langs';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
 import { notificationText } from '../notifications/store';
+import { isAllowedPushEndpoint, pushOriginsFromEnv } from './endpoints';
 import type { VapidKeys } from './vapid';
 
 const BATCH = 50;
@@ -43,6 +44,8 @@ export interface PushSenderOptions {
   log: Logger;
   /** For tests: an agent that trusts the mock push service's certificate. */
   agent?: Agent;
+  /** The push services it may connect to (see push/endpoints.ts); by default PUSH_ALLOWED_ORIGINS or the browsers'. */
+  allowedOrigins?: readonly string[];
 }
 
 /** Back-off after a 429 or 5xx: 30 s, 1 min, 2 min … at most an hour. */
@@ -53,7 +56,7 @@ export const retryDelaySeconds = (attempts: number) => Math.min(3600, 30 * 2 ** 
  * processes share the queue without taking the same delivery; sends outside any transaction; then
  * records the outcome. 404/410 removes the subscription; 429 and 5xx retry with back-off, up to a cap.
  */
-export function createPushSender({ db, vapid, log, agent }: PushSenderOptions) {
+export function createPushSender({ db, vapid, log, agent, allowedOrigins = pushOriginsFromEnv() }: PushSenderOptions) {
   async function claim(): Promise<Claimed[]> {
     const { rows } = await db.query<Claimed>(
       `WITH due AS (
@@ -84,6 +87,12 @@ export function createPushSender({ db, vapid, log, agent }: PushSenderOptions) {
       url: d.link ?? '/inbox',
       tag: `${d.topic}-${d.notification_id}`,
     };
+    if (!isAllowedPushEndpoint(d.endpoint, allowedOrigins)) {
+      // Registered before the allow-list, or the list changed: never connect there.
+      log.warn({ subscription: d.subscription_id }, 'push endpoint not on the allow-list: removed');
+      await db.query('DELETE FROM push_subscriptions WHERE id = $1', [d.subscription_id]);
+      return;
+    }
     try {
       await webpush.sendNotification(
         { endpoint: d.endpoint, keys: { p256dh: d.p256dh, auth: d.auth } },
