@@ -30,7 +30,11 @@ function limiter(maxSize: number): MiddlewareHandler {
   if (!middleware) {
     middleware = bodyLimit({
       maxSize,
-      onError: (c) => c.json(errorBody('body_too_large', `The body may be at most ${maxSize} bytes`), 413),
+      onError: (c) => {
+        // Close the connection: the rest of the body is neither read nor waited for.
+        c.header('Connection', 'close');
+        return c.json(errorBody('body_too_large', `The body may be at most ${maxSize} bytes`), 413);
+      },
     });
     limiters.set(maxSize, middleware);
   }
