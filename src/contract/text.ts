@@ -12,8 +12,8 @@ export const isStorableText = (value: string) => !value.includes('\0') && !LONE_
 export const safeText = () =>
   z.string().refine(isStorableText, 'must not contain a NUL character or an unpaired surrogate');
 
-/** Years the domain knows: birth dates, deadlines, decisions. PostgreSQL takes more, people do not. */
-export const MIN_YEAR = 1900;
+/** Years the domain knows: those a personal code can encode (1800–2199), deadlines, decisions. */
+export const MIN_YEAR = 1800;
 export const MAX_YEAR = 2200;
 
 const inYears = (iso: string) => {

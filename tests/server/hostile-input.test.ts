@@ -13,8 +13,8 @@ import { personId } from './person-harness';
  * nothing and never stalls the others.
  */
 
-const KADRI = '49304142710';
-const AIVAR = '36202193428';
+const KADRI = '24304142717';
+const AIVAR = '11202193427';
 
 let db: Database;
 let server: TestServer;
