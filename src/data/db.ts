@@ -27,6 +27,8 @@ export interface OutboxEntry {
   payload: unknown;
   createdAt: string;
   attempts: number;
+  /** Answers that settled nothing (a 500, garbage, no result for it); at MAX_TRIES it is given up. */
+  unsettled?: number;
   lastError?: string;
 }
 
