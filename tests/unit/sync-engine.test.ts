@@ -58,7 +58,7 @@ function fakeApi(pages: Record<string, { changes: Change[]; cursor: string; more
       calls.push(call);
       if (api.status401) return Response.json({ error: { code: 'unauthenticated', message: 'x' } }, { status: 401 });
       if (url.pathname === '/api/mutations') {
-        const answer = api.onMutations(call.body!.mutations);
+        const answer: unknown = api.onMutations(call.body!.mutations);
         return answer instanceof Response ? answer : Response.json(answer);
       }
       const page = pages[url.searchParams.get('cursor') ?? ''];
