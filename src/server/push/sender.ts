@@ -141,6 +141,7 @@ export function createPushSender({ db, vapid, log, agent, allowedOrigins = pushO
 
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let current: Promise<void> = Promise.resolve();
   /** Polls the queue until stopped: at once while there is work, else every `idleMs`. */
   function start(idleMs = 2000) {
     const loop = async () => {
@@ -151,13 +152,18 @@ export function createPushSender({ db, vapid, log, agent, allowedOrigins = pushO
       } catch (error) {
         log.error({ err: error }, 'push sender run failed');
       }
-      if (!stopped) timer = setTimeout(loop, handled > 0 ? 0 : idleMs);
+      if (!stopped) timer = setTimeout(run, handled > 0 ? 0 : idleMs);
     };
-    void loop();
+    const run = () => {
+      current = loop();
+    };
+    run();
   }
-  function stop() {
+  /** Stops polling; resolves once the batch being sent, if any, is done. */
+  function stop(): Promise<void> {
     stopped = true;
     clearTimeout(timer);
+    return current;
   }
 
   return { runOnce, start, stop };
