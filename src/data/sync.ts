@@ -70,16 +70,17 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
       if (queued.length === 0) return;
       // After an answer that settled nothing, the head goes alone: one bad entry cannot sink a batch.
       const entries = queued.slice(0, queued[0].unsettled ? 1 : BATCH);
-      let results: Map<string, MutationResponse['results'][number]>;
+      let results: MutationResponse['results'];
       try {
         const { MutationResponse } = await import('../contract/sync');
-        const response = await apiJson<unknown>(fetchImpl, '/api/mutations', {
-          method: 'POST',
-          body: { mutations: entries.map(({ id, type, payload, createdAt }) => ({ id, type, payload, createdAt })) },
-        });
-        const parsed = MutationResponse.safeParse(response);
-        if (!parsed.success) throw new Error('The server answered something that is not a list of results');
-        results = new Map(parsed.data.results.map((r) => [r.id, r]));
+        const response = MutationResponse.parse(
+          await apiJson(fetchImpl, '/api/mutations', {
+            method: 'POST',
+            body: { mutations: entries.map(({ id, type, payload, createdAt }) => ({ id, type, payload, createdAt })) },
+          }),
+        );
+        checkAnswers(entries, response);
+        results = response.results;
       } catch (error) {
         await db.outbox.bulkUpdate(
           entries.map((e) => ({ key: e.seq!, changes: { attempts: e.attempts + 1, lastError: String(error) } })),
@@ -89,15 +90,15 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
         if (!decidedNothing) await countUnsettled(entries, error);
         throw error;
       }
-      for (const entry of entries) {
-        const result = results.get(entry.id);
+      for (const [i, entry] of entries.entries()) {
+        const result = results[i];
         if (!result) {
           // A short answer: this one counts a try, the rest waits for the next run.
           const error = new Error('The server did not answer every change');
           await countUnsettled([entry], error);
           throw error;
         }
-        if (result.status === 'rejected') await reject(entry, result.code ?? 'rejected');
+        if (result.status === 'rejected') await reject(entry, result.code);
         else await db.outbox.delete(entry.seq!);
       }
     }
@@ -204,3 +205,12 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
+
+/** The server answers the batch in order, one result per mutation, and may stop early; anything else is an error. */
+function checkAnswers(entries: QueuedEntry[], response: MutationResponse): void {
+  if (response.results.length > entries.length)
+    throw new Error(`Mutation response: ${response.results.length} results for ${entries.length} mutations`);
+  response.results.forEach((result, i) => {
+    if (result.id !== entries[i].id) throw new Error(`Mutation response: result ${i} is for ${result.id}`);
+  });
+}

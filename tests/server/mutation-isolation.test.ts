@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/log';
 import { mutationRoutes } from '../../src/server/routes/sync';
-import { defineHandler, type MutationHandlers } from '../../src/server/sync/mutations';
+import { mutationHandlers } from '../../src/server/sync/handlers';
+import type { MutationHandlers } from '../../src/server/sync/mutations';
 import { openTestDatabase } from './db';
 import { asPerson } from './person-harness';
 
@@ -20,41 +20,30 @@ let db: Database;
 let app: ReturnType<typeof asPerson>;
 let flaky = 0;
 
+type Behaviour = 'ok' | 'db_error' | 'bug' | 'deadlock_twice' | 'deadlock_always' | 'connection_lost';
+/** What `notification.read` of each notification id does here (the real handlers stand for the rest). */
+const behaviours = new Map<string, Behaviour>();
+
 const handlers: MutationHandlers = {
-  'test.ok': defineHandler({ payload: z.object({}), apply: async () => undefined }),
-  // A real database error (division by zero, 22012) after a write that must roll back.
-  'test.db_error': defineHandler({
-    payload: z.object({}),
-    async apply(tx, person) {
-      await tx.query(`UPDATE persons SET given_name = 'Broken' WHERE id = $1`, [person.id]);
-      await tx.query('SELECT 1 / 0');
-    },
-  }),
-  'test.bug': defineHandler({
-    payload: z.object({}),
-    apply: async () => {
-      throw new TypeError('undefined is not a function');
-    },
-  }),
-  // A deadlock the first two times, then fine: tried again, applied once.
-  'test.deadlock_twice': defineHandler({
-    payload: z.object({}),
-    apply: async () => {
-      if (flaky++ < 2) throw sqlError('40P01');
-    },
-  }),
-  'test.deadlock_always': defineHandler({
-    payload: z.object({}),
-    apply: async () => {
-      throw sqlError('40P01');
-    },
-  }),
-  'test.connection_lost': defineHandler({
-    payload: z.object({}),
-    apply: async () => {
-      throw sqlError('08006');
-    },
-  }),
+  ...mutationHandlers,
+  async 'notification.read'(tx, person, { notificationId }) {
+    switch (behaviours.get(notificationId)) {
+      case 'db_error':
+        // A real database error (division by zero, 22012) after a write that must roll back.
+        await tx.query(`UPDATE persons SET given_name = 'Broken' WHERE id = $1`, [person.id]);
+        await tx.query('SELECT 1 / 0');
+        return;
+      case 'bug':
+        throw new TypeError('undefined is not a function');
+      case 'deadlock_twice':
+        if (flaky++ < 2) throw sqlError('40P01');
+        return;
+      case 'deadlock_always':
+        throw sqlError('40P01');
+      case 'connection_lost':
+        throw sqlError('08006');
+    }
+  },
 };
 
 beforeAll(async () => {
@@ -63,7 +52,16 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const mutation = (type: string) => ({ id: randomUUID(), type, payload: {}, createdAt: new Date().toISOString() });
+const mutation = (behaviour: Behaviour) => {
+  const notificationId = randomUUID();
+  behaviours.set(notificationId, behaviour);
+  return {
+    id: randomUUID(),
+    type: 'notification.read',
+    payload: { notificationId },
+    createdAt: new Date().toISOString(),
+  };
+};
 
 async function post(mutations: unknown[]) {
   const res = await app.request('/api/mutations', {
@@ -79,7 +77,7 @@ async function post(mutations: unknown[]) {
 
 describe('POST /api/mutations: each mutation on its own', () => {
   it('answers every mutation of a batch in which some fail, with a code for each failure', async () => {
-    const batch = ['test.ok', 'test.db_error', 'test.ok', 'test.bug', 'test.deadlock_always', 'test.ok'].map(mutation);
+    const batch = (['ok', 'db_error', 'ok', 'bug', 'deadlock_always', 'ok'] as const).map(mutation);
     const { status, body } = await post(batch);
     expect(status).toBe(200);
     expect(body.results.map((r) => [r.id, r.status, r.code])).toEqual([
@@ -102,13 +100,13 @@ describe('POST /api/mutations: each mutation on its own', () => {
 
   it('tries a deadlocked mutation again and applies it once', async () => {
     flaky = 0;
-    const m = mutation('test.deadlock_twice');
+    const m = mutation('deadlock_twice');
     expect((await post([m])).body.results).toEqual([{ id: m.id, status: 'applied' }]);
     expect(flaky).toBe(3);
   });
 
   it('answers 503 for the whole batch when the database is unreachable (nothing was decided)', async () => {
-    const { status, body } = await post([mutation('test.ok'), mutation('test.connection_lost')]);
+    const { status, body } = await post([mutation('ok'), mutation('connection_lost')]);
     expect(status).toBe(503);
     expect(body).toMatchObject({ error: { code: 'unavailable' } });
   });
