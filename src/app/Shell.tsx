@@ -2,7 +2,6 @@ import { A, type RouteSectionProps } from '@solidjs/router';
 import { createSignal, For, type JSX, lazy, onMount, Show, Suspense } from 'solid-js';
 import { LANGS, type Lang } from '../contract/langs';
 import { AccountLink } from '../features/auth/AccountLink';
-import { SessionNotices } from '../features/auth/SessionNotices';
 import { useSignedIn, watchSession } from '../features/auth/session';
 import { useUnreadCount } from '../features/inbox/queries';
 import { LANGUAGE_NAMES, language, setLanguage, t } from '../i18n';
@@ -12,6 +11,10 @@ import { ServiceWorkerBridge } from './ServiceWorkerBridge';
 import { SyncLinePlace } from './SyncLinePlace';
 import { UpdatePrompt } from './UpdatePrompt';
 
+// Only a signed-in session can time out: its warnings load with the signed-in screens.
+const SessionNotices = lazy(() =>
+  import('../features/auth/SessionNotices').then((m) => ({ default: m.SessionNotices })),
+);
 // Loaded once someone is signed in (sync has started): a signed-out visit does not need it.
 const SyncStatus = lazy(() => import('./SyncStatus').then((m) => ({ default: m.SyncStatus })));
 
@@ -83,8 +86,8 @@ export function Shell(props: RouteSectionProps): JSX.Element {
       </nav>
       <main id="main" tabindex="-1">
         <OfflineBanner />
-        <SessionNotices />
         <Show when={signedIn()}>
+          <SessionNotices />
           {/* The sync line's place is kept from the first frame: it must not push the screen down. */}
           <Suspense fallback={<SyncLinePlace />}>
             <SyncStatus />
