@@ -22,7 +22,10 @@ export function UpdatePrompt() {
       if (document.readyState === 'complete') resolve();
       else window.addEventListener('load', () => resolve(), { once: true });
     });
-    void loaded.then(afterPaint).then(whenIdle).then(register);
+    void loaded
+      .then(afterPaint)
+      .then(() => whenIdle())
+      .then(register);
   });
 
   return (
