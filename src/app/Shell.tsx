@@ -1,16 +1,20 @@
 import { A, type RouteSectionProps } from '@solidjs/router';
-import { createSignal, For, type JSX, lazy, onMount, Show } from 'solid-js';
+import { createSignal, For, type JSX, lazy, onMount, Show, Suspense } from 'solid-js';
 import { LANGS, type Lang } from '../contract/langs';
 import { AccountLink } from '../features/auth/AccountLink';
-import { SessionNotices } from '../features/auth/SessionNotices';
-import { useProfile, watchSession } from '../features/auth/session';
+import { useSignedIn, watchSession } from '../features/auth/session';
 import { useUnreadCount } from '../features/inbox/queries';
 import { LANGUAGE_NAMES, language, setLanguage, t } from '../i18n';
 import { Icon, type IconName } from '../ui/icons';
 import { OfflineBanner } from './OfflineBanner';
 import { ServiceWorkerBridge } from './ServiceWorkerBridge';
+import { SyncLinePlace } from './SyncLinePlace';
 import { UpdatePrompt } from './UpdatePrompt';
 
+// Only a signed-in session can time out: its warnings load with the signed-in screens.
+const SessionNotices = lazy(() =>
+  import('../features/auth/SessionNotices').then((m) => ({ default: m.SessionNotices })),
+);
 // Loaded once someone is signed in (sync has started): a signed-out visit does not need it.
 const SyncStatus = lazy(() => import('./SyncStatus').then((m) => ({ default: m.SyncStatus })));
 
@@ -25,7 +29,7 @@ const NAV: { href: string; key: string; icon: IconName; end?: boolean }[] = [
 export function Shell(props: RouteSectionProps): JSX.Element {
   onMount(watchSession);
   const unread = useUnreadCount();
-  const profile = useProfile();
+  const signedIn = useSignedIn();
   // The screen renders in the task after the shell's: two shorter tasks rather than one long one, so the
   // browser can paint and answer input in between (Lighthouse's total blocking time counts long tasks).
   const [screenReady, setScreenReady] = createSignal(false);
@@ -82,9 +86,12 @@ export function Shell(props: RouteSectionProps): JSX.Element {
       </nav>
       <main id="main" tabindex="-1">
         <OfflineBanner />
-        <SessionNotices />
-        <Show when={profile()}>
-          <SyncStatus />
+        <Show when={signedIn()}>
+          <SessionNotices />
+          {/* The sync line's place is kept from the first frame: it must not push the screen down. */}
+          <Suspense fallback={<SyncLinePlace />}>
+            <SyncStatus />
+          </Suspense>
         </Show>
         <Show when={screenReady()}>{props.children}</Show>
       </main>
