@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
 import { useStepOffer } from '../offers/queries';
 import { StatusBadge } from './StatusBadge';
+import './events.css';
 
 interface Props {
   step: StepRow;

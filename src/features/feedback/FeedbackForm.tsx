@@ -10,6 +10,7 @@ import { localized } from '../../i18n/format';
 import { useEventService } from '../services/queries';
 import { dismissFeedback, sendFeedback } from './actions';
 import { ScaleQuestion } from './ScaleQuestion';
+import './feedback.css';
 
 const MAX = 2000;
 

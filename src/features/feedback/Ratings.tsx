@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { formatDate, formatNumber, localized } from '../../i18n/format';
 import { useAgencies, useEventServices } from '../services/queries';
 import { TrendChart } from './TrendChart';
+import './feedback.css';
 
 const sum = (rows: ServiceStatsRow[]): ScoreCounts & { answers: number } =>
   rows.reduce(

@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
 import { markNotificationRead } from './actions';
 import { useNotifications } from './queries';
+import './inbox.css';
 
 export default function Inbox() {
   const notifications = useNotifications();

@@ -1,6 +1,7 @@
 import { Page } from '../../app/Page';
 import { t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
+import './more.css';
 
 export default function AccessibilityStatement() {
   return (

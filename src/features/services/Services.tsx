@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
 import { CatalogueMissing } from './CatalogueMissing';
 import { useEventServices } from './queries';
+import './services.css';
 
 export default function Services() {
   const services = useEventServices();
