@@ -14,7 +14,9 @@ export default function AccessibilityStatement() {
         <h2>{t('accessibility.feedback_title')}</h2>
         <p>{t('accessibility.feedback_text')}</p>
         <p>
-          <a href="mailto:ligipaasetavus@minuriik.example">ligipaasetavus@minuriik.example</a>
+          <a class="text-link" href="mailto:ligipaasetavus@minuriik.example">
+            ligipaasetavus@minuriik.example
+          </a>
         </p>
         <h2>{t('accessibility.enforcement_title')}</h2>
         <p>{t('accessibility.enforcement_text')}</p>
