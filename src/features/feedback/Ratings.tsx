@@ -76,60 +76,58 @@ export default function Ratings() {
             <For each={agencyIds()}>{(id) => <option value={id}>{agencyName(id)}</option>}</For>
           </select>
         </div>
-        <section class="group" aria-labelledby="ratings-trend">
+        {/* Focusable: it scrolls sideways where its table is wider than the screen. */}
+        <section class="group table-scroll" tabindex="0" aria-labelledby="ratings-trend">
           <h2 id="ratings-trend">{t('ratings.trend', { agency: agencyName(agency()) })}</h2>
           <TrendChart
             title={t('ratings.chart_title', { agency: agencyName(agency()) })}
             points={byMonth().map((m) => ({ label: monthLabel(m.month), value: m.index }))}
           />
-          <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ratings-trend">
-            <table class="table">
-              <caption class="visually-hidden">{t('ratings.chart_title', { agency: agencyName(agency()) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('ratings.month')}</th>
-                  <th scope="col">{t('ratings.answers')}</th>
-                  <th scope="col">{t('ratings.index')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={byMonth()}>
-                  {(m) => (
-                    <tr>
-                      <th scope="row">{monthLabel(m.month)}</th>
-                      <td>{formatNumber(m.answers)}</td>
-                      <td>{indexText(m.index)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <table class="table">
+            <caption class="visually-hidden">{t('ratings.chart_title', { agency: agencyName(agency()) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('ratings.month')}</th>
+                <th scope="col">{t('ratings.answers')}</th>
+                <th scope="col">{t('ratings.index')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={byMonth()}>
+                {(m) => (
+                  <tr>
+                    <th scope="row">{monthLabel(m.month)}</th>
+                    <td>{formatNumber(m.answers)}</td>
+                    <td>{indexText(m.index)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
         </section>
-        <section class="group" aria-labelledby="ratings-services">
+        {/* Focusable: it scrolls sideways where its table is wider than the screen. */}
+        <section class="group table-scroll" tabindex="0" aria-labelledby="ratings-services">
           <h2 id="ratings-services">{t('ratings.services')}</h2>
-          <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ratings-services">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('ratings.service')}</th>
-                  <th scope="col">{t('ratings.answers')}</th>
-                  <th scope="col">{t('ratings.index')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={byService()}>
-                  {(s) => (
-                    <tr>
-                      <th scope="row">{subName(s.id)}</th>
-                      <td>{formatNumber(s.answers)}</td>
-                      <td>{indexText(s.index)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('ratings.service')}</th>
+                <th scope="col">{t('ratings.answers')}</th>
+                <th scope="col">{t('ratings.index')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={byService()}>
+                {(s) => (
+                  <tr>
+                    <th scope="row">{subName(s.id)}</th>
+                    <td>{formatNumber(s.answers)}</td>
+                    <td>{indexText(s.index)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
         </section>
         <p>
           <a class="text-link" href="/api/stats/services?format=csv" download="minu-riik-service-ratings.csv">
