@@ -30,8 +30,15 @@ export function hyphenateWord(word: string): string {
   for (let k = 1; k < vowels.length; k++) {
     const [prev, next] = [vowels[k - 1]!, vowels[k]!];
     if (next - prev < 2) continue;
+    // After a soft sign, й or an apostrophe in the consonants if there is one ("тель-ское"), else before
+    // the last consonant ("Kait-se").
     let at = next - 1;
-    if (STAYS_BEFORE.test(word[at]!)) at = next;
+    for (let i = next - 1; i > prev; i--) {
+      if (STAYS_BEFORE.test(word[i]!)) {
+        at = i + 1;
+        break;
+      }
+    }
     if (at <= prev || at < MIN_PART || word.length - at < MIN_PART) continue;
     if (STAYS_BEFORE.test(word[at]!) || !LETTER.test(word[at - 1]!)) continue;
     breaks.push(at);
