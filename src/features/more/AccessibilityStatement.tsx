@@ -11,6 +11,7 @@ export default function AccessibilityStatement() {
         <p>{t('accessibility.status_text')}</p>
         <h2>{t('accessibility.features_title')}</h2>
         <p>{t('accessibility.features_text')}</p>
+        <p>{t('accessibility.reflow_text')}</p>
         <h2>{t('accessibility.feedback_title')}</h2>
         <p>{t('accessibility.feedback_text')}</p>
         <p>
