@@ -5,6 +5,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { timeout } from 'hono/timeout';
 import { type AuthConfig, createAuth } from './auth';
+import { limitBodies } from './body-limit';
 import { type Database, DatabaseBusyError } from './db/database';
 import { ApiError, errorBody } from './errors';
 import type { Logger } from './log';
@@ -17,6 +18,7 @@ import { openApiRoutes } from './routes/openapi';
 import { pushKeyRoutes, pushSubscriptionRoutes } from './routes/push';
 import { statsRoutes } from './routes/stats';
 import { mutationRoutes, syncRoutes } from './routes/sync';
+import { PERMISSIONS_POLICY } from './security-headers';
 import { mountStatic } from './static';
 import { mutationHandlers } from './sync/handlers';
 
@@ -33,10 +35,24 @@ export interface AppDeps {
   jobs?: { readonly started: boolean };
   /** An /api request not answered after this long gets 503 (REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
+  /** Push services a subscription may name (push/endpoints.ts); by default PUSH_ALLOWED_ORIGINS or the browsers'. */
+  pushOrigins?: readonly string[];
 }
 
-export function createApp({ db, log, staticDir, auth: authConfig, vapid, jobs, requestTimeoutMs = 30_000 }: AppDeps) {
+export function createApp({
+  db,
+  log,
+  staticDir,
+  auth: authConfig,
+  vapid,
+  jobs,
+  requestTimeoutMs = 30_000,
+  pushOrigins,
+}: AppDeps) {
   const app = new Hono();
+  const auth = createAuth({ db, log, config: authConfig });
+  // Forms post to the app itself, and sign-in continues at the identity provider.
+  const formAction = ["'self'", ...(auth.config.devIdp ? [] : [new URL(auth.config.issuer).origin])];
 
   // Every request has an id (X-Request-Id, kept from a proxy that set one), in its log lines and its answer.
   app.use('*', requestId());
@@ -68,13 +84,18 @@ export function createApp({ db, log, staticDir, auth: authConfig, vapid, jobs, r
         workerSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
+        formAction,
         frameAncestors: ["'none'"],
       },
     }),
   );
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Permissions-Policy', PERMISSIONS_POLICY);
+  });
   app.use('*', compress());
+  app.use('*', limitBodies);
 
-  const auth = createAuth({ db, log, config: authConfig });
   app.use('*', auth.csrf);
   app.route('/auth', auth.routes);
 
@@ -95,11 +116,12 @@ export function createApp({ db, log, staticDir, auth: authConfig, vapid, jobs, r
     .route('/agency', agencyRoutes(db))
     .route('/stats', statsRoutes(db))
     .route('/push/key', pushKeyRoutes(vapid))
-    .route('/push/subscriptions', auth.protect(pushSubscriptionRoutes(db, vapid)))
+    .route('/push/subscriptions', auth.protect(pushSubscriptionRoutes(db, vapid, pushOrigins)))
     .route('/sync', auth.protect(syncRoutes(db)))
     .route('/mutations', auth.protect(mutationRoutes(db, mutationHandlers, log)));
 
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404));
+  app.all('/auth/*', (c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}`), 404));
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(errorBody(error.code, error.message), error.status);
@@ -115,6 +137,8 @@ export function createApp({ db, log, staticDir, auth: authConfig, vapid, jobs, r
   });
 
   if (staticDir) mountStatic(app, staticDir);
+  // Anything else (OPTIONS or POST on a static file, say): a JSON 404, never an empty 200.
+  app.notFound((c) => c.json(errorBody('not_found', `Nothing at ${c.req.method} ${c.req.path}`), 404));
   return Object.assign(app, { api, auth, devIdp: auth.devIdp });
 }
 

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { loadDevIdpKeys } from './auth/dev-idp-store';
@@ -6,6 +7,7 @@ import { ConfigError, loadConfig } from './config';
 import { startJobs } from './jobs';
 import { createLogger } from './log';
 import { loadVapidKeys } from './push/vapid';
+import { createShutdown, shutdownGraceMs } from './shutdown';
 import { prepareDatabase } from './start';
 
 let config: ReturnType<typeof loadConfig>;
@@ -45,12 +47,23 @@ const server = serve(
   },
 );
 
+const shutdown = createShutdown({
+  server: server as Server,
+  graceMs: shutdownGraceMs(),
+  stopWorkers: async () => {
+    await jobs?.stop();
+  },
+  closeDatabase: () => db.close(),
+  log,
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    server.close(async () => {
-      await jobs?.stop();
-      await db.close();
-      process.exit(0);
-    });
+    shutdown().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   });
 }

@@ -1,8 +1,8 @@
+import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify } from 'jose';
 import * as oidc from 'openid-client';
 import { parsePersonalCode } from '../../contract/isikukood';
 import type { Logger } from '../log';
 import { ACR_LEVELS, type AuthConfig } from './config';
-import { createRemoteJWKSet, errors as joseErrors, type JWTPayload, jwtVerify } from 'jose';
 
 /** A token that failed a check (signature, issuer, audience, times, or what a logout token must hold). */
 export class JwtError extends Error {}
