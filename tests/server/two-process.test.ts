@@ -81,7 +81,8 @@ beforeAll(async () => {
     STATIC_DIR: staticDir,
     AUTH_RATE_LIMIT: '40',
     AUTH_RATE_WINDOW_SECONDS: '3600',
-    // The mock push service's certificate is made for the run, on loopback.
+    // The mock push service: allowed as a push service, its certificate made for the run, on loopback.
+    PUSH_ALLOWED_ORIGINS: mock.origin,
     NODE_TLS_REJECT_UNAUTHORIZED: '0',
   };
   // Both start at once: migrations and the demo seed take turns.
