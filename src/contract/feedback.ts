@@ -43,9 +43,10 @@ export interface ServiceStatsRow {
   agencyId: string;
   eventServiceId: string;
   answers: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
+  /** The counts of the recommendation answers; null, like the index, under 10 of them. */
+  promoters: number | null;
+  passives: number | null;
+  detractors: number | null;
   /** Recommendation index, −100…+100; null under 10 answers. */
   index: number | null;
   /** The same index on the smoothness answers; null under 10 of them. */
