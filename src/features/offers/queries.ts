@@ -23,14 +23,14 @@ export function inListOrder(offers: OfferRow[]): OfferRow[] {
   return [...pending, ...decided];
 }
 
-export const useOffers = () => createLiveQuery(async (db) => (await db.offers.toArray()) as unknown as OfferRow[]);
+export const useOffers = () => createLiveQuery(async (db) => db.offers.toArray());
 
 export const useOffer = (id: () => string) =>
-  createLiveQuery(async (db, key) => ((await db.offers.get(key)) as unknown as OfferRow | undefined) ?? null, id);
+  createLiveQuery(async (db, key) => (await db.offers.get(key)) ?? null, id);
 
 /** The pending offer on a step, if any (a consent step links to it). */
 export const useStepOffer = (stepId: () => string) =>
   createLiveQuery(async (db, key) => {
-    const offers = (await db.offers.where('status').equals('pending').toArray()) as unknown as OfferRow[];
+    const offers = await db.offers.where('status').equals('pending').toArray();
     return offers.find((o) => o.stepId === key) ?? null;
   }, stepId);
