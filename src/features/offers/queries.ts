@@ -1,18 +1,9 @@
+import { tallinnDate } from '../../contract/dates';
 import type { OfferRow } from '../../contract/offers';
 import { createLiveQuery } from '../../data/live';
 
-/** The calendar date in Estonia now, YYYY-MM-DD: a deadline is "by the end of that day" there. */
-export function todayInEstonia(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Tallinn',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 /** Pending and still open: the person can answer it. */
-export const isOpen = (offer: OfferRow) => offer.status === 'pending' && offer.deadline >= todayInEstonia();
+export const isOpen = (offer: OfferRow) => offer.status === 'pending' && offer.deadline >= tallinnDate(new Date());
 
 /** Pending first, soonest deadline first; then the decided ones, latest first. */
 export function inListOrder(offers: OfferRow[]): OfferRow[] {
