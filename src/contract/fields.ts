@@ -11,8 +11,8 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 export interface FieldRule {
   type: FieldType;
   /** Dates only: YYYY-MM-DD, inclusive. */
-  min?: string;
-  max?: string;
+  min?: string | null;
+  max?: string | null;
 }
 
 /** Why a value is refused; the client words each one (offers.field_error.*). */

@@ -41,6 +41,8 @@ export const MutationResult = z.object({
   /** For a rejection: a stable code the client translates (e.g. `offer_expired`). */
   code: z.string().optional(),
   message: z.string().optional(),
+  /** For `field_invalid`: the key of the field refused. */
+  field: z.string().optional(),
 });
 export type MutationResult = z.infer<typeof MutationResult>;
 

@@ -153,7 +153,7 @@ function OfferBody(props: { offer: OfferRow; agency: string }) {
                     />
                   </Show>
                   <span class="dd-note" id={`offer-source-${f.key}`}>
-                    {t('offers.source', { register: localized(f.source) })}
+                    {t('offers.source', { register: f.source ? localized(f.source) : '' })}
                   </span>
                 </dd>
               </div>

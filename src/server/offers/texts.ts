@@ -1,4 +1,5 @@
 import type { Localized } from '../../contract/i18n';
+import type { OfferKind } from '../../contract/offers';
 import { t } from '../rules/texts';
 
 /** What the person reads about an offer in notifications and step histories; {{agency}} and {{deadline}} filled in. */
@@ -33,6 +34,24 @@ export const OFFER_TEXT = {
     '{{agency}} назначает услугу сам по данным регистра. Если она вам не нужна, откажитесь до {{deadline}}.',
     '{{agency}} призначає послугу сам за даними реєстру. Якщо вона вам не потрібна, відмовтеся до {{deadline}}.',
   ),
+  stepDuty: t(
+    '{{agency}} kutsus sind registri andmete põhjal. Kontrolli oma andmeid hiljemalt {{deadline}}.',
+    '{{agency}} has called you from register data. Check your details by {{deadline}}.',
+    '{{agency}} вызвал вас по данным регистра. Проверьте свои данные до {{deadline}}.',
+    '{{agency}} викликав вас за даними реєстру. Перевірте свої дані до {{deadline}}.',
+  ),
+  confirmed: t(
+    'Kinnitasid oma andmed. {{agency}} arvestab neid.',
+    'You confirmed your details. {{agency}} will use them.',
+    'Вы подтвердили свои данные. {{agency}} учтёт их.',
+    'Ви підтвердили свої дані. {{agency}} врахує їх.',
+  ),
+  undone: t(
+    'Võtsid loobumise tagasi. Pakkumine on jälle avatud kuni {{deadline}}.',
+    'You took back your decline. The offer is open again until {{deadline}}.',
+    'Вы отменили отказ. Предложение снова открыто до {{deadline}}.',
+    'Ви скасували відмову. Пропозиція знову відкрита до {{deadline}}.',
+  ),
   accepted: t(
     'Nõustusid pakkumisega. {{agency}} menetleb seda.',
     'You accepted the offer. {{agency}} is processing it.',
@@ -64,3 +83,11 @@ export const OFFER_TEXT = {
     'Життєва подія почалася, і послугу додано до вашого огляду.',
   ),
 } satisfies Record<string, Localized>;
+
+/** The notification that tells the person of a new offer or duty. */
+export const notifyText = (kind: OfferKind): Localized =>
+  kind === 'duty' ? OFFER_TEXT.notifyDuty : kind === 'consent' ? OFFER_TEXT.notifyConsent : OFFER_TEXT.notifyAutomatic;
+
+/** The reason in the step's history when the offer or duty is made. */
+export const stepText = (kind: OfferKind): Localized =>
+  kind === 'duty' ? OFFER_TEXT.stepDuty : kind === 'consent' ? OFFER_TEXT.stepConsent : OFFER_TEXT.stepAutomatic;

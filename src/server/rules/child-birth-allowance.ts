@@ -1,5 +1,5 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, t } from './texts';
+import { CONSEQUENCES, LABEL, REGISTER, t } from './texts';
 
 /** Childbirth allowance: for every child born, to one parent living in Estonia (the mother first); zero-touch. */
 export const childBirthAllowance: RuleInput = {
@@ -18,6 +18,7 @@ export const childBirthAllowance: RuleInput = {
     { key: 'child', label: LABEL.child, value: '{{childName}}', source: REGISTER.population, editable: false },
     {
       key: 'childBirthDate',
+      type: 'date',
       label: LABEL.childBirthDate,
       value: '{{childBirthDate}}',
       source: REGISTER.population,
@@ -25,12 +26,15 @@ export const childBirthAllowance: RuleInput = {
     },
     {
       key: 'bankAccount',
+      type: 'iban',
       label: LABEL.bankAccount,
       value: '{{bankAccount}}',
       source: REGISTER.socialInsurance,
       editable: true,
     },
   ],
+  consequences: CONSEQUENCES.automatic,
+  undoDecline: true,
   legalBasis: t(
     'Perehüvitiste seadus (sünnitoetus)',
     'Family Benefits Act (childbirth allowance)',

@@ -1,5 +1,5 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, t } from './texts';
+import { CONSEQUENCES, LABEL, REGISTER, t } from './texts';
 
 /** Survivor's allowance: for every child under 18 of the deceased, offered to the surviving spouse, with consent. */
 export const deathSurvivorAllowanceChild: RuleInput = {
@@ -26,12 +26,15 @@ export const deathSurvivorAllowanceChild: RuleInput = {
     },
     {
       key: 'bankAccount',
+      type: 'iban',
       label: LABEL.bankAccount,
       value: '{{bankAccount}}',
       source: REGISTER.socialInsurance,
       editable: true,
     },
   ],
+  consequences: CONSEQUENCES.consent,
+  undoDecline: true,
   legalBasis: t(
     'Riikliku pensionikindlustuse seadus § 20 (toitjakaotuspension)',
     'State Pension Insurance Act § 20 (survivor’s pension)',

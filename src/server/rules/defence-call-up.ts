@@ -3,7 +3,7 @@ import { LABEL, REGISTER, t } from './texts';
 
 /**
  * Call-up to conscript service: Estonian male citizens of 18–27. A duty, not an offer one may refuse:
- * the person checks the details (deferral and alternative service are their own applications).
+ * the person checks and corrects the details; deferral and alternative service are the agency's applications.
  */
 export const defenceCallUp: RuleInput = {
   id: 'defence-call-up',
@@ -19,13 +19,34 @@ export const defenceCallUp: RuleInput = {
     { kind: 'fact', path: 'citizenship', op: 'in', values: ['EE'] },
     { kind: 'age', of: 'person', min: 18, under: 28 },
   ],
-  kind: 'automatic',
-  declinable: false,
+  kind: 'duty',
+  heading: t(
+    'Sind kutsutakse ajateenistusse',
+    'You are called up to conscript service',
+    'Вас призывают на срочную службу',
+    'Вас призивають на строкову службу',
+  ),
+  links: [
+    {
+      label: t('Taotle ajapikendust', 'Apply for a deferral', 'Запросить отсрочку', 'Подати заяву на відстрочку'),
+      url: 'https://www.kra.ee/ajateenistus/ajapikendus',
+    },
+    {
+      label: t(
+        'Taotle asendusteenistust',
+        'Apply for alternative service',
+        'Запросить альтернативную службу',
+        'Подати заяву на альтернативну службу',
+      ),
+      url: 'https://www.kra.ee/asendusteenistus',
+    },
+  ],
   deadlineDays: 30,
   fields: [
     { key: 'name', label: LABEL.name, value: '{{personName}}', source: REGISTER.population, editable: false },
     {
       key: 'personalCode',
+      type: 'personalCode',
       label: LABEL.personalCode,
       value: '{{personalCode}}',
       source: REGISTER.population,
@@ -40,9 +61,9 @@ export const defenceCallUp: RuleInput = {
     'Закон про службу в Силах оборони (призов на строкову службу)',
   ),
   dataBasis: t(
-    'Kaitseväekohustuslaste registri andmetel oled Eesti kodanik ja sündinud {{birthDate}}, seega oled kutseealine. Kaitseressursside Amet kutsub sind ajateenistusse. Kontrolli oma andmeid; ajapikendust või asendusteenistust saad taotleda eraldi.',
-    'The register of persons liable to defence service shows that you are an Estonian citizen born on {{birthDate}}, so you are of call-up age. The Estonian Defence Resources Agency is calling you up to conscript service. Check your details; you can apply for a deferral or alternative service separately.',
-    'По данным регистра военнообязанных вы гражданин Эстонии, родившийся {{birthDate}}, и достигли призывного возраста. Департамент оборонных ресурсов призывает вас на срочную службу. Проверьте свои данные; отсрочку или альтернативную службу можно запросить отдельно.',
-    'За даними реєстру військовозобов’язаних ви громадянин Естонії, народжений {{birthDate}}, і досягли призовного віку. Департамент оборонних ресурсів призиває вас на строкову службу. Перевірте свої дані; відстрочку чи альтернативну службу можна запросити окремо.',
+    'Kaitseväekohustuslaste registri andmetel oled Eesti kodanik ja sündinud {{birthDate}}, seega oled kutseealine. Kaitseressursside Amet kutsub sind ajateenistusse. Kontrolli oma andmeid ja paranda, mis on vale. Ajapikendust või asendusteenistust saad taotleda allpool olevate linkide kaudu.',
+    'The register of persons liable to defence service shows that you are an Estonian citizen born on {{birthDate}}, so you are of call-up age. The Estonian Defence Resources Agency is calling you up to conscript service. Check your details and correct what is wrong. You can apply for a deferral or alternative service through the links below.',
+    'По данным регистра военнообязанных вы гражданин Эстонии, родившийся {{birthDate}}, и достигли призывного возраста. Департамент оборонных ресурсов призывает вас на срочную службу. Проверьте свои данные и исправьте неверные. Отсрочку или альтернативную службу можно запросить по ссылкам ниже.',
+    'За даними реєстру військовозобов’язаних ви громадянин Естонії, народжений {{birthDate}}, і досягли призовного віку. Департамент оборонних ресурсів призиває вас на строкову службу. Перевірте свої дані та виправте неправильні. Відстрочку чи альтернативну службу можна запросити за посиланнями нижче.',
   ),
 };

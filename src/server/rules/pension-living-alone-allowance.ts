@@ -1,5 +1,5 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, t } from './texts';
+import { CONSEQUENCES, LABEL, REGISTER, t } from './texts';
 
 /**
  * Allowance for pensioners living alone: zero-touch for those reaching pension age who have no spouse
@@ -25,12 +25,15 @@ export const pensionLivingAloneAllowance: RuleInput = {
     { key: 'address', label: LABEL.address, value: '{{address}}', source: REGISTER.population, editable: false },
     {
       key: 'bankAccount',
+      type: 'iban',
       label: LABEL.bankAccount,
       value: '{{bankAccount}}',
       source: REGISTER.socialInsurance,
       editable: true,
     },
   ],
+  consequences: CONSEQUENCES.automatic,
+  undoDecline: true,
   legalBasis: t(
     'Riikliku pensionikindlustuse seadus (üksi elava pensionäri toetus)',
     'State Pension Insurance Act (allowance for pensioners living alone)',

@@ -18,6 +18,7 @@ export const pensionOldAgeOffer: RuleInput = {
     { key: 'name', label: LABEL.name, value: '{{personName}}', source: REGISTER.population, editable: false },
     {
       key: 'personalCode',
+      type: 'personalCode',
       label: LABEL.personalCode,
       value: '{{personalCode}}',
       source: REGISTER.population,
@@ -25,6 +26,7 @@ export const pensionOldAgeOffer: RuleInput = {
     },
     {
       key: 'startDate',
+      type: 'date',
       label: LABEL.pensionStart,
       value: '{{pensionDate}}',
       source: REGISTER.socialInsurance,
@@ -33,12 +35,28 @@ export const pensionOldAgeOffer: RuleInput = {
     { key: 'address', label: LABEL.address, value: '{{address}}', source: REGISTER.population, editable: false },
     {
       key: 'bankAccount',
+      type: 'iban',
       label: LABEL.bankAccount,
       value: '{{bankAccount}}',
       source: REGISTER.socialInsurance,
       editable: true,
     },
   ],
+  consequences: {
+    decline: t(
+      'Vanaduspensioni sulle praegu ei määrata ega maksta. Kuni tähtajani saad loobumise tagasi võtta. Hiljem saad pensioni taotleda avaldusega Sotsiaalkindlustusametilt.',
+      'The old-age pension is not granted or paid to you now. Until the deadline you can take your decline back. Later you can apply for the pension to the Social Insurance Board.',
+      'Пенсию по старости вам сейчас не назначат и не выплатят. До окончания срока отказ можно отменить. Позже пенсию можно запросить заявлением в Департаменте социального страхования.',
+      'Пенсію за віком вам зараз не призначать і не виплачуватимуть. До кінця строку відмову можна скасувати. Пізніше пенсію можна отримати за заявою до Департаменту соціального страхування.',
+    ),
+    deadline: t(
+      'Kui sa tähtajaks ei nõustu, pakkumine aegub ja pension ei hakka ise laekuma. Pensioni saad siis taotleda avaldusega.',
+      'If you do not accept by the deadline, the offer ends and the pension is not paid on its own. You can then apply for it.',
+      'Если вы не согласитесь до окончания срока, предложение истечёт и пенсия сама поступать не начнёт. Тогда её можно запросить заявлением.',
+      'Якщо ви не погодитеся до кінця строку, пропозиція спливе й пенсія сама не надходитиме. Тоді її можна отримати за заявою.',
+    ),
+  },
+  undoDecline: true,
   legalBasis: t(
     'Riikliku pensionikindlustuse seadus § 7 (vanaduspensioni saamise õigus)',
     'State Pension Insurance Act § 7 (right to an old-age pension)',

@@ -1,5 +1,5 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, t } from './texts';
+import { CONSEQUENCES, LABEL, REGISTER, t } from './texts';
 
 /** Settle in Estonia adaptation programme: offered to foreigners whose residence in Estonia began under 5 years ago. */
 export const settlingAdaptationProgramme: RuleInput = {
@@ -21,6 +21,8 @@ export const settlingAdaptationProgramme: RuleInput = {
     { key: 'name', label: LABEL.name, value: '{{personName}}', source: REGISTER.population, editable: false },
     { key: 'address', label: LABEL.address, value: '{{address}}', source: REGISTER.population, editable: false },
   ],
+  consequences: CONSEQUENCES.consent,
+  undoDecline: true,
   legalBasis: t(
     'Välismaalaste seadus (kohanemisprogramm)',
     'Aliens Act (adaptation programme)',

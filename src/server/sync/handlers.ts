@@ -1,9 +1,14 @@
 import { FeedbackAnswerPayload, FeedbackDismissPayload } from '../../contract/feedback';
-import { OfferAcceptPayload, OfferDeclinePayload } from '../../contract/offers';
+import {
+  DutyConfirmPayload,
+  OfferAcceptPayload,
+  OfferDeclinePayload,
+  OfferUndoDeclinePayload,
+} from '../../contract/offers';
 import { NotificationReadPayload, SettingsUpdate } from '../../contract/person';
 import { answerFeedback, dismissFeedback } from '../feedback/answers';
 import { markNotificationRead } from '../notifications/store';
-import { acceptOffer, declineOffer } from '../offers/store';
+import { acceptOffer, confirmDuty, declineOffer, undoDecline } from '../offers/store';
 import { updateSettings } from '../settings/store';
 import { defineHandler, type MutationHandlers, MutationRejected } from './mutations';
 
@@ -32,6 +37,14 @@ export const mutationHandlers: MutationHandlers = {
   'offer.decline': defineHandler({
     payload: OfferDeclinePayload,
     apply: (tx, person, decline) => declineOffer(tx, person, decline),
+  }),
+  'offer.undo_decline': defineHandler({
+    payload: OfferUndoDeclinePayload,
+    apply: (tx, person, undo) => undoDecline(tx, person, undo),
+  }),
+  'duty.confirm': defineHandler({
+    payload: DutyConfirmPayload,
+    apply: (tx, person, confirm) => confirmDuty(tx, person, confirm),
   }),
   'settings.update': defineHandler({
     payload: SettingsUpdate,

@@ -8,6 +8,8 @@ export class MutationRejected extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** For `field_invalid`: the key of the field refused. */
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -60,13 +62,13 @@ export async function applyMutation(
       return { id: mutation.id, status: 'applied' as const };
     });
   } catch (error) {
-    if (error instanceof MutationRejected) return rejected(mutation, error.code, error.message);
+    if (error instanceof MutationRejected) return rejected(mutation, error.code, error.message, error.field);
     throw error;
   }
 }
 
-function rejected(mutation: Mutation, code: string, message: string): MutationResult {
-  return { id: mutation.id, status: 'rejected', code, message };
+function rejected(mutation: Mutation, code: string, message: string, field?: string): MutationResult {
+  return { id: mutation.id, status: 'rejected', code, message, ...(field ? { field } : {}) };
 }
 
 /** Forgets mutation ids older than the retention (at least 30 days, so a week offline is safe). */
