@@ -5,8 +5,8 @@ import { OfferRow } from '../../src/contract/offers';
 import { NotificationRow } from '../../src/contract/person';
 import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/log';
-import { seedDemoOffers } from '../../src/server/offers/demo';
 import { mutationRoutes } from '../../src/server/routes/sync';
+import { seedDemoOffers } from '../../src/server/seed/offers';
 import { mutationHandlers } from '../../src/server/sync/handlers';
 import { pullChanges } from '../../src/server/sync/pull';
 import { openTestDatabase } from './db';
@@ -14,11 +14,11 @@ import { asPerson, personId } from './person-harness';
 
 /** What the person is told is true: checked fields, duties apart from offers, undo of a decline, one thread. */
 
-const KADRI = '49304142710';
-const MARTIN = '39102275189';
-const AIVAR = '36202193428';
-const OKSANA = '48906036156';
-const DANIIL = '50805072238';
+const KADRI = '24304142717';
+const MARTIN = '14102275188';
+const AIVAR = '11202193427';
+const OKSANA = '23906036155';
+const DANIIL = '10805072234';
 let db: Database;
 let app: ReturnType<typeof asPerson>;
 
