@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Agency, EventService } from '../contract/catalogue';
 import type { ServiceStatsRow } from '../contract/feedback';
+import type { Localized } from '../contract/i18n';
 import type { Entity } from '../contract/sync';
 
 export interface CatalogueEntry extends EventService {
@@ -28,6 +29,16 @@ export interface OutboxEntry {
   createdAt: string;
   attempts: number;
   lastError?: string;
+  /** The row the action is about (the offer, the message): it shows as pending while this entry waits. */
+  about?: ItemRef;
+  /** The item's name as the person saw it, to list what is unsent (e.g. at sign-out). */
+  label?: Localized;
+}
+
+/** A row of the person's data, by its table and id. */
+export interface ItemRef {
+  table: string;
+  id: string;
 }
 
 /** Which Dexie table mirrors each entity of the change log. */

@@ -1,13 +1,14 @@
 import { createSignal } from 'solid-js';
 import type { MutationResponse, SyncPage as SyncPageType } from '../contract/sync';
 import { ApiError, apiJson, type Fetch, NetworkError } from './api';
-import { ENTITY_TABLES, type MinuRiikDb, PERSON_TABLES } from './db';
-import { type QueuedEntry, undoEntry } from './outbox';
+import { ENTITY_TABLES, type ItemRef, type MinuRiikDb, PERSON_TABLES } from './db';
+import { type QueuedEntry, REJECTIONS_KEY, undoEntry } from './outbox';
 
 const CURSOR_KEY = 'sync.cursor';
 /** When the last pull completed; absent until the person's data has arrived once on this device. */
 export const LAST_SUCCESS_KEY = 'sync.lastSuccess';
-export const REJECTIONS_KEY = 'sync.rejections';
+export { REJECTIONS_KEY };
+
 const BATCH = 50;
 
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'signed_out';
@@ -17,6 +18,10 @@ export interface Rejection {
   type: string;
   code: string;
   at: string;
+  /** The row the refused action was about, to say why on the item itself. */
+  about?: ItemRef;
+  /** For `field_invalid`: the field refused. */
+  field?: string;
 }
 
 export interface SyncEngineOptions {
@@ -69,6 +74,8 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
             type: entry.type,
             code: result.code ?? 'rejected',
             at: new Date().toISOString(),
+            ...(entry.about ? { about: entry.about } : {}),
+            ...(result.field ? { field: result.field } : {}),
           };
           await db.transaction('rw', db.meta, async () => {
             const list = ((await db.meta.get(REJECTIONS_KEY))?.value as Rejection[] | undefined) ?? [];

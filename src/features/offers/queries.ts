@@ -11,8 +11,9 @@ export function todayInEstonia(now = new Date()): string {
   }).format(now);
 }
 
-/** Pending and still open: the person can answer it. */
-export const isOpen = (offer: OfferRow) => offer.status === 'pending' && offer.deadline >= todayInEstonia();
+/** Pending and still open: the person can answer it. A duty stands after its deadline: its details can still be confirmed. */
+export const isOpen = (offer: OfferRow) =>
+  offer.status === 'pending' && (offer.kind === 'duty' || offer.deadline >= todayInEstonia());
 
 /** Pending first, soonest deadline first; then the decided ones, latest first. */
 export function inListOrder(offers: OfferRow[]): OfferRow[] {
