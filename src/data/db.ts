@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Agency, EventService } from '../contract/catalogue';
 import type { ServiceStatsRow } from '../contract/feedback';
 import type { Localized } from '../contract/i18n';
+import type { TypedMutation } from '../contract/mutations';
 import type { Entity } from '../contract/sync';
 
 export interface CatalogueEntry extends EventService {
@@ -20,12 +21,10 @@ export interface PersonRow {
 }
 
 /** A queued action, waiting to be sent. `seq` orders the queue; `id` is the server's idempotency key. */
-export interface OutboxEntry {
+export type OutboxEntry = TypedMutation & {
   seq?: number;
   id: string;
   personId: string;
-  type: string;
-  payload: unknown;
   createdAt: string;
   attempts: number;
   lastError?: string;
@@ -33,7 +32,7 @@ export interface OutboxEntry {
   about?: ItemRef;
   /** The item's name as the person saw it, to list what is unsent (e.g. at sign-out). */
   label?: Localized;
-}
+};
 
 /** A row of the person's data, by its table and id. */
 export interface ItemRef {

@@ -1,4 +1,5 @@
 import type { Localized } from '../../contract/i18n';
+import type { MutationPayloads } from '../../contract/mutations';
 import type { MinuRiikDb, OutboxEntry } from '../../data/db';
 import { enqueue } from '../../data/outbox';
 
@@ -13,10 +14,12 @@ async function queued(db: MinuRiikDb, offerId: string): Promise<boolean> {
   return entries.some((e) => e.about?.table === 'offers' && e.about.id === offerId);
 }
 
-async function answer(
+type OfferMutation = 'offer.accept' | 'offer.decline' | 'offer.undo_decline' | 'duty.confirm';
+
+async function answer<T extends OfferMutation>(
   db: MinuRiikDb,
-  type: string,
-  payload: { offerId: string; [key: string]: unknown },
+  type: T,
+  payload: MutationPayloads[T],
   label?: Localized,
 ) {
   if (await queued(db, payload.offerId)) return;
