@@ -148,8 +148,8 @@ describe.skipIf(browserSkipReason())('what the app tells the person is true', ()
 
   it('shows a duty as what it is: no accept, no decline, no offer', async () => {
     await newDevice({ serviceWorkers: 'block' });
-    await signInAs(page, server.url, 'Daniil Ivanov', '/offers');
-    await page.locator('a.offer-card').first().click();
+    await signInAs(page, server.url, 'Daniil Ivanov');
+    await task('Duty: Call-up to conscript service').click();
     await page.getByRole('heading', { level: 1, name: 'You are called up to conscript service' }).waitFor();
     await page.getByText('Duty · ', { exact: false }).first().waitFor();
     await page.getByRole('link', { name: 'Apply for a deferral' }).waitFor();

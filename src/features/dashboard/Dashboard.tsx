@@ -53,7 +53,9 @@ export function Dashboard(props: { givenName: string }) {
         return {
           key: o.id,
           href: `/offers/${o.id}`,
-          title: t('offers.dashboard_item', { service: sub ? localized(sub.name) : o.subServiceId }),
+          title: t(o.kind === 'duty' ? 'offers.duty.dashboard_item' : 'offers.dashboard_item', {
+            service: sub ? localized(sub.name) : o.subServiceId,
+          }),
           due: o.deadline as string | null,
           status: undefined,
           pending: queued()?.get(`offers:${o.id}`),

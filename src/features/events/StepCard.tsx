@@ -62,7 +62,7 @@ export function StepAction(props: StepProps) {
       <Show when={offer()}>
         {(o) => (
           <A class="button button-primary" href={`/offers/${o().id}`}>
-            {t('offers.see_offer')}
+            {o().kind === 'duty' ? t('offers.duty.see') : t('offers.see_offer')}
           </A>
         )}
       </Show>
