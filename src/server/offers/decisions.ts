@@ -17,10 +17,10 @@ import type { Database, Queryable } from '../db/database';
 import { MutationRejected } from '../errors';
 import { notificationColumns, toNotificationRow } from '../notifications/store';
 import { ruleById } from '../rules/index';
+import { OFFER_TEXT } from '../rules/texts';
 import { recordChange } from '../sync/changes';
 import { offeredStepStatus } from './engine';
 import { loadOfferRow, offerText } from './rows';
-import { OFFER_TEXT } from './texts';
 
 /**
  * Decisions on offers: the only place that changes them after they are made (engine.ts and cohort.ts

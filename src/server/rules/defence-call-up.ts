@@ -1,5 +1,5 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, t } from './texts';
+import { LABEL, REGISTER, ruleTexts, text } from './texts';
 
 /**
  * Call-up to conscript service: Estonian male citizens of 18–27. A duty, not an offer one may refuse:
@@ -20,26 +20,10 @@ export const defenceCallUp: RuleInput = {
     { kind: 'age', of: 'person', min: 18, under: 28 },
   ],
   kind: 'duty',
-  heading: t(
-    'Sind kutsutakse ajateenistusse',
-    'You are called up to conscript service',
-    'Вас призывают на срочную службу',
-    'Вас призивають на строкову службу',
-  ),
+  heading: text('rules.defence-call-up.heading'),
   links: [
-    {
-      label: t('Taotle ajapikendust', 'Apply for a deferral', 'Запросить отсрочку', 'Подати заяву на відстрочку'),
-      url: 'https://www.kra.ee/ajateenistus/ajapikendus',
-    },
-    {
-      label: t(
-        'Taotle asendusteenistust',
-        'Apply for alternative service',
-        'Запросить альтернативную службу',
-        'Подати заяву на альтернативну службу',
-      ),
-      url: 'https://www.kra.ee/asendusteenistus',
-    },
+    { label: text('rules.defence-call-up.links.deferral'), url: 'https://www.kra.ee/ajateenistus/ajapikendus' },
+    { label: text('rules.defence-call-up.links.alternative'), url: 'https://www.kra.ee/asendusteenistus' },
   ],
   deadlineDays: 30,
   fields: [
@@ -54,16 +38,5 @@ export const defenceCallUp: RuleInput = {
     },
     { key: 'address', label: LABEL.address, value: '{{address}}', source: REGISTER.population, editable: true },
   ],
-  legalBasis: t(
-    'Kaitseväeteenistuse seadus (ajateenistusse kutsumine)',
-    'Defence Service Act (call-up to conscript service)',
-    'Закон о службе в Силах обороны (призыв на срочную службу)',
-    'Закон про службу в Силах оборони (призов на строкову службу)',
-  ),
-  dataBasis: t(
-    'Kaitseväekohustuslaste registri andmetel oled Eesti kodanik ja sündinud {{birthDate}}, seega oled kutseealine. Kaitseressursside Amet kutsub sind ajateenistusse. Kontrolli oma andmeid ja paranda, mis on vale. Ajapikendust või asendusteenistust saad taotleda allpool olevate linkide kaudu.',
-    'The register of persons liable to defence service shows that you are an Estonian citizen born on {{birthDate}}, so you are of call-up age. The Estonian Defence Resources Agency is calling you up to conscript service. Check your details and correct what is wrong. You can apply for a deferral or alternative service through the links below.',
-    'По данным регистра военнообязанных вы гражданин Эстонии, родившийся {{birthDate}}, и достигли призывного возраста. Департамент оборонных ресурсов призывает вас на срочную службу. Проверьте свои данные и исправьте неверные. Отсрочку или альтернативную службу можно запросить по ссылкам ниже.',
-    'За даними реєстру військовозобов’язаних ви громадянин Естонії, народжений {{birthDate}}, і досягли призовного віку. Департамент оборонних ресурсів призиває вас на строкову службу. Перевірте свої дані та виправте неправильні. Відстрочку чи альтернативну службу можна запросити за посиланнями нижче.',
-  ),
+  ...ruleTexts('defence-call-up'),
 };
