@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from './cases';
 import { FIELD_TYPES } from './fields';
 import { Localized } from './i18n';
+import { safeDateTime, safeText } from './text';
 
 /**
  * Proactive offers: a service the state proposes on its own initiative from register data. The server
@@ -25,7 +26,7 @@ export type OfferStatus = z.infer<typeof OfferStatus>;
 
 /** One piece of data the state filled in for the person to check, with the register it came from. */
 export const PrefilledField = z.object({
-  key: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+  key: safeText().regex(/^[a-z][a-zA-Z0-9]*$/),
   label: Localized,
   /** What kind of value it is, checked on the phone and on the server (src/contract/fields.ts). */
   type: z.enum(FIELD_TYPES),
@@ -33,7 +34,7 @@ export const PrefilledField = z.object({
   min: IsoDate.nullable(),
   max: IsoDate.nullable(),
   /** As the register has it (a date as YYYY-MM-DD); '' when no register has it (then the person fills it in, if editable). */
-  value: z.string(),
+  value: safeText(),
   /** The register the value comes from; null when no register has it. */
   source: Localized.nullable(),
   /** Whether the person may correct it when accepting. */
@@ -44,17 +45,17 @@ export type PrefilledField = z.infer<typeof PrefilledField>;
 /** Change-log entity `offer`. */
 export const OfferRow = z.object({
   id: z.uuid(),
-  subServiceId: z.string(),
-  eventServiceId: z.string(),
+  subServiceId: safeText(),
+  eventServiceId: safeText(),
   caseId: z.uuid().nullable(),
   stepId: z.uuid().nullable(),
-  agencyId: z.string(),
+  agencyId: safeText(),
   kind: OfferKind,
   status: OfferStatus,
   /** Accept (consent) or decline (automatic) by the end of this day, Estonian time. */
   deadline: IsoDate,
   /** Whom the offer is about besides the person (the child), or null. */
-  subjectName: z.string().nullable(),
+  subjectName: safeText().nullable(),
   fields: z.array(PrefilledField),
   /** Why the state made the offer, in plain words: which data from which register. */
   dataBasis: Localized,
@@ -70,11 +71,11 @@ export const OfferRow = z.object({
   undoDecline: z.boolean(),
   /** The routes the law gives besides (a duty's deferral, alternative service): the agency's pages. */
   links: z.array(z.object({ label: Localized, url: z.url() })),
-  createdAt: z.iso.datetime({ offset: true }),
-  decidedAt: z.iso.datetime({ offset: true }).nullable(),
+  createdAt: safeDateTime(),
+  decidedAt: safeDateTime().nullable(),
   /** The values the person confirmed or corrected, by field key (accepted offers only). */
-  acceptedFields: z.record(z.string(), z.string()).nullable(),
-  declineReason: z.string().nullable(),
+  acceptedFields: z.record(safeText(), safeText()).nullable(),
+  declineReason: safeText().nullable(),
 });
 export type OfferRow = z.infer<typeof OfferRow>;
 
@@ -85,7 +86,7 @@ export const MAX_DECLINE_REASON = 1000;
 export const OfferAcceptPayload = z
   .object({
     offerId: z.uuid(),
-    fields: z.record(z.string(), z.string().trim().max(MAX_FIELD_VALUE)).optional(),
+    fields: z.record(safeText(), safeText().trim().max(MAX_FIELD_VALUE)).optional(),
   })
   .strict();
 export type OfferAcceptPayload = z.infer<typeof OfferAcceptPayload>;
@@ -100,7 +101,7 @@ export type OfferUndoDeclinePayload = z.infer<typeof OfferUndoDeclinePayload>;
 
 /** Mutation `offer.decline`, with an optional reason in the person's own words. */
 export const OfferDeclinePayload = z
-  .object({ offerId: z.uuid(), reason: z.string().trim().max(MAX_DECLINE_REASON).optional() })
+  .object({ offerId: z.uuid(), reason: safeText().trim().max(MAX_DECLINE_REASON).optional() })
   .strict();
 export type OfferDeclinePayload = z.infer<typeof OfferDeclinePayload>;
 

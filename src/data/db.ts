@@ -27,6 +27,8 @@ export type OutboxEntry = TypedMutation & {
   personId: string;
   createdAt: string;
   attempts: number;
+  /** Answers that settled nothing (a 500, garbage, no result for it); at MAX_TRIES it is given up. */
+  unsettled?: number;
   lastError?: string;
   /** The row the action is about (the offer, the message): it shows as pending while this entry waits. */
   about?: ItemRef;

@@ -12,6 +12,7 @@ import { EmptyState, Page } from '../../ui/Page';
 import { PendingNote } from '../../ui/Pending';
 import { dismissFeedback, sendFeedback } from './actions';
 import { ScaleQuestion } from './ScaleQuestion';
+import './feedback.css';
 
 const MAX = 2000;
 

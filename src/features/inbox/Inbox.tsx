@@ -9,6 +9,7 @@ import { EmptyState, Page } from '../../ui/Page';
 import { PendingNote } from '../../ui/Pending';
 import { markNotificationRead } from './actions';
 import { useNotifications } from './queries';
+import './inbox.css';
 
 export default function Inbox() {
   const notifications = useNotifications();

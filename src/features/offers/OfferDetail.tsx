@@ -15,6 +15,7 @@ import { PendingNote, RejectedNote } from '../../ui/Pending';
 import { acceptOffer, confirmDuty, declineOffer, undoDecline } from './actions';
 import { offerLine, subServiceOf } from './labels';
 import { isOpen, todayInEstonia, useOffer } from './queries';
+import './offers.css';
 
 const MAX_REASON = 1000;
 

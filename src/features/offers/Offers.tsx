@@ -10,6 +10,7 @@ import { PendingNote } from '../../ui/Pending';
 import { PushPrompt } from '../settings/PushPrompt';
 import { offerLine, subServiceOf } from './labels';
 import { inListOrder, useOffers } from './queries';
+import './offers.css';
 
 /** The proactive offers: those waiting for an answer first (soonest deadline first), then the decided ones. */
 export default function Offers() {
