@@ -280,7 +280,7 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
       </form>
 
       <Show when={answerable() && o().declinable && declining()}>
-        <form class="group" aria-labelledby="offer-decline" onSubmit={decline}>
+        <form class="group offer-decline" aria-labelledby="offer-decline" onSubmit={decline}>
           <h2 id="offer-decline">{t('offers.decline_title')}</h2>
           <Show when={o().consequences}>
             {(c) => (
