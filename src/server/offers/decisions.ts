@@ -1,5 +1,6 @@
 import type { StepStatus } from '../../contract/cases';
 import { isFinalStatus } from '../../contract/cases';
+import { tallinnDate } from '../../contract/dates';
 import { normaliseField, validateField } from '../../contract/fields';
 import type { Localized } from '../../contract/i18n';
 import type {
@@ -9,7 +10,6 @@ import type {
   OfferRow,
   OfferUndoDeclinePayload,
 } from '../../contract/offers';
-import { tallinnDate } from '../../contract/offers';
 import type { SessionPerson } from '../auth/context';
 import { afterStepChanged } from '../cases/effects';
 import { changeStep, ensureCase, reopenDeclinedStep } from '../cases/store';
