@@ -5,6 +5,7 @@ import { Shell } from './Shell';
 
 const LifeEvents = lazy(() => import('../features/events/LifeEvents'));
 const CaseDetail = lazy(() => import('../features/events/CaseDetail'));
+const StepDetail = lazy(() => import('../features/events/StepDetail'));
 const FeedbackForm = lazy(() => import('../features/feedback/FeedbackForm'));
 const Ratings = lazy(() => import('../features/feedback/Ratings'));
 const Offers = lazy(() => import('../features/offers/Offers'));
@@ -24,6 +25,7 @@ export function App() {
       <Route path="/" component={Home} />
       <Route path="/events" component={LifeEvents} />
       <Route path="/events/:caseId" component={CaseDetail} />
+      <Route path="/events/:caseId/steps/:stepId" component={StepDetail} />
       <Route path="/feedback/:requestId" component={FeedbackForm} />
       <Route path="/ratings" component={Ratings} />
       <Route path="/offers" component={Offers} />

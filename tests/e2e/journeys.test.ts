@@ -82,13 +82,14 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
 
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Accept the offer' }).click();
-    await page.locator('.offer-status', { hasText: 'Accepted' }).waitFor();
+    await page.locator('.offer-status', { hasText: 'Pending' }).waitFor();
     await page.reload();
-    await page.locator('.offer-status', { hasText: 'Accepted' }).waitFor();
+    await page.locator('.offer-status', { hasText: 'Pending' }).waitFor();
     expect((await readStore<{ type: string }>(page, 'outbox')).map((m) => m.type)).toEqual(['offer.accept']);
 
     await context.setOffline(false);
     await expect.poll(async () => (await readStore(page, 'outbox')).length, { timeout: 15_000 }).toBe(0);
+    await page.locator('.offer-status', { hasText: 'Accepted' }).waitFor({ timeout: 15_000 });
     const accepted = await query<{ type: string }>(
       `SELECT m.type FROM applied_mutations m JOIN persons p ON p.id = m.person_id
        WHERE p.personal_code = $1 AND m.type = 'offer.accept'`,

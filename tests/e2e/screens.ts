@@ -39,6 +39,7 @@ export const SCREENS: Screen[] = [
   { name: 'More (own)', path: '/more', ready: 'a.card-link', signedIn: true },
   { name: 'Offers (own)', path: '/offers', ready: 'a.offer-card', signedIn: true },
   { name: 'Offer', path: '/offers/:firstOffer', ready: '#offer-why', signedIn: true },
+  { name: 'Step of a life event', path: ':firstStep', ready: '#step-history', signedIn: true },
   { name: 'Feedback', path: '/feedback/:firstFeedback', ready: '.scale', signedIn: true },
 ];
 
@@ -56,8 +57,12 @@ export async function signIn(page: Page, baseUrl: string): Promise<void> {
   await signInAs(page, baseUrl, 'Kadri Tamm');
 }
 
-/** `:firstCase` and `:firstOffer` in a path stand for the id of the first life event or offer on the device. */
+/** `:firstCase` and `:firstOffer` in a path stand for the id of the first life event or offer on the device; `:firstStep` for the first step's page in its case. */
 async function resolvePath(page: Page, path: string): Promise<string> {
+  if (path === ':firstStep') {
+    const [step] = await readStore<{ id: string; caseId: string }>(page, 'steps');
+    return `/events/${step.caseId}/steps/${step.id}`;
+  }
   for (const [placeholder, store] of [
     [':firstCase', 'cases'],
     [':firstOffer', 'offers'],

@@ -4,9 +4,11 @@ import type { FeedbackRequestRow } from '../../contract/feedback';
 import type { NotificationRow } from '../../contract/person';
 import { useEventServices } from '../../data/catalogue-queries';
 import { createLiveQuery } from '../../data/live';
+import { usePendingItems } from '../../data/pending';
 import { useLastSync } from '../../data/sync-service';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
+import { PendingNote } from '../../ui/Pending';
 import { useProfile } from '../auth/session';
 import { CaseCard } from '../events/CaseCard';
 import { personTasks } from '../events/progress';
@@ -49,6 +51,8 @@ export function Dashboard(props: { onShown: () => void }) {
   /** Offers waiting for an answer; their steps are listed as the offer, not twice. */
   const openOffers = () => (offers() ?? []).filter(isOpen);
   const offerSteps = () => new Set(openOffers().map((o) => o.stepId));
+  /** Answers still waiting to be sent: the task stays, marked pending, until the server has applied it. */
+  const queued = usePendingItems();
   /** Everything waiting for the person, soonest deadline first. */
   const tasks = createMemo(() =>
     [
@@ -57,9 +61,12 @@ export function Dashboard(props: { onShown: () => void }) {
         return {
           key: o.id,
           href: `/offers/${o.id}`,
-          title: t('offers.dashboard_item', { service: sub ? localized(sub.name) : o.subServiceId }),
+          title: t(o.kind === 'duty' ? 'offers.duty.dashboard_item' : 'offers.dashboard_item', {
+            service: sub ? localized(sub.name) : o.subServiceId,
+          }),
           due: o.deadline as string | null,
           status: undefined,
+          pending: queued()?.get(`offers:${o.id}`),
         };
       }),
       ...personTasks(cases() ?? [], steps() ?? [])
@@ -132,6 +139,7 @@ export function Dashboard(props: { onShown: () => void }) {
                   <A class="card card-link step-action" href={task.href}>
                     <span class="card-title">{task.title}</span>
                     <Show when={task.status}>{(status) => <StatusBadge status={status()} />}</Show>
+                    <Show when={'pending' in task && task.pending}>{(entry) => <PendingNote entry={entry()} />}</Show>
                     <Show when={task.due}>
                       <span class="card-meta">{t('dashboard.due', { date: formatDate(task.due!) })}</span>
                     </Show>

@@ -13,9 +13,9 @@ export function subServiceOf(offer: OfferRow, services: CatalogueEntry[] | undef
 export function offerLine(offer: OfferRow): string {
   const date = formatDate(offer.deadline);
   if (offer.status === 'pending') {
+    if (offer.kind === 'duty') return t('offers.duty_notice', { date });
     if (!isOpen(offer)) return t('offers.expired_notice', { date });
-    if (!offer.declinable) return t('offers.duty_notice', { date });
     return offer.kind === 'automatic' ? t('offers.automatic_notice', { date }) : t('offers.accept_by', { date });
   }
-  return t(`offers.status.${offer.status}`);
+  return offer.kind === 'duty' ? t(`offers.duty.status.${offer.status}`) : t(`offers.status.${offer.status}`);
 }

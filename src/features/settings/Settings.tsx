@@ -3,8 +3,10 @@ import type { Lang } from '../../contract/langs';
 import { LANGS } from '../../contract/langs';
 import { db } from '../../data/db';
 import { createLiveQuery } from '../../data/live';
+import { usePendingFor } from '../../data/pending';
 import { LANGUAGE_NAMES, language, setLanguage, t } from '../../i18n';
 import { Page } from '../../ui/Page';
+import { PendingNote } from '../../ui/Pending';
 import { saveLanguage } from './actions';
 import { PushCard } from './PushCard';
 import { StorageCard } from './StorageCard';
@@ -18,8 +20,10 @@ async function chooseLanguage(lang: Lang) {
 
 export default function Settings() {
   const signedIn = createLiveQuery(async (db) => (await db.profile.get('me')) !== undefined);
+  const pending = usePendingFor('settings', () => 'settings');
   return (
     <Page title={t('settings.title')}>
+      <Show when={pending()}>{(entry) => <PendingNote entry={entry()} what={t('settings.pending')} />}</Show>
       <fieldset class="choice-group">
         <legend>{t('settings.language')}</legend>
         <For each={LANGS}>

@@ -277,3 +277,35 @@ export async function changeStep(tx: Queryable, stepId: string, change: StepChan
   }
   return { caseId: step.case_id, stepId, from: step.status, to: change.status, caseState };
 }
+
+/**
+ * Takes back a decline the person made (an offer's decline undone while it is open): the step leaves
+ * `declined`, the one move out of a final status, recorded in its history as such; its case is active
+ * again if the decline had completed it.
+ */
+export async function reopenDeclinedStep(
+  tx: Queryable,
+  stepId: string,
+  to: StepStatus,
+  reason: Localized,
+  at: Date,
+  dueDate: string | null,
+): Promise<void> {
+  const step = await loadStep(tx, stepId, true);
+  if (step.status !== 'declined') return;
+  const when = new Date(Math.max(at.getTime(), new Date(step.updated_at).getTime()));
+  await tx.query(
+    `UPDATE steps SET status = $2, actor = $3, due_date = $4, waiting_on_step_id = NULL, updated_at = $5 WHERE id = $1`,
+    [stepId, to, actorFor(to), dueDate, when],
+  );
+  await tx.query(
+    `INSERT INTO step_history (step_id, at, from_status, to_status, reason) VALUES ($1, $2, 'declined', $3, $4)`,
+    [stepId, when, to, reason],
+  );
+  await recordChange(tx, step.person_id, 'step', stepId, await loadStepRow(tx, stepId));
+  const { rows } = await tx.query<CaseDbRow>(
+    `UPDATE cases SET state = 'active', completed_at = NULL WHERE id = $1 AND state = 'completed' RETURNING ${CASE_COLUMNS}`,
+    [step.case_id],
+  );
+  if (rows[0]) await recordChange(tx, step.person_id, 'case', step.case_id, toCaseRow(rows[0]));
+}
