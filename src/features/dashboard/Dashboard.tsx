@@ -63,16 +63,11 @@ export function Dashboard(props: { givenName: string }) {
           due: step.dueDate,
           status: step.status,
         })),
-      ...(feedback() ?? []).map((r) => ({
-        key: r.id,
-        href: `/feedback/${r.id}`,
-        title: t('feedback.dashboard_item', { service: feedbackName(r) }),
-        due: r.expiresAt.slice(0, 10),
-        status: undefined,
-      })),
     ].sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
   const active = () => (cases() ?? []).filter((c) => c.state === 'active');
   const latest = (): NotificationRow[] => (notifications() ?? []).slice(0, 3);
+  /** The feedback question is a request, not a task: one quiet card below the tasks, without a deadline. */
+  const askFeedback = () => (feedback() ?? [])[0];
   const calm = () => tasks().length === 0 && active().length === 0 && latest().length === 0;
   /** Before the person's data has arrived on this device, nothing here means "not yet", not "calm". */
   const lastSync = useLastSync();
@@ -114,6 +109,15 @@ export function Dashboard(props: { givenName: string }) {
             </For>
           </ul>
         </section>
+      </Show>
+      <Show when={askFeedback()}>
+        {(request) => (
+          <section class="card feedback-card" aria-labelledby="feedback-card">
+            <h2 id="feedback-card">{t('feedback.card_title')}</h2>
+            <p>{t('feedback.card_text', { service: feedbackName(request()) })}</p>
+            <A href={`/feedback/${request().id}`}>{t('feedback.card_link')}</A>
+          </section>
+        )}
       </Show>
       <Show when={active().length > 0}>
         <section class="group" aria-labelledby="active-events">

@@ -5,6 +5,7 @@ import type { StepRow } from '../../contract/cases';
 import type { Agency, SubService } from '../../contract/catalogue';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
+import { AskAgency } from '../help/AgencyContact';
 import { useStepOffer } from '../offers/queries';
 import { StatusBadge } from './StatusBadge';
 
@@ -65,11 +66,12 @@ export function StepCard(props: Props) {
       </Show>
       <Show when={!offer() && personActs() && props.subService}>
         <a class="button button-primary" href={props.subService!.url} target="_blank" rel="noopener">
-          {t('step.act', { agency: agency() })}
+          {t('step.act')}
           <Icon name="external" size={20} />
           <span class="visually-hidden">{t('a11y.opens_in_new_tab')}</span>
         </a>
       </Show>
+      <AskAgency agency={props.agency} />
       <Show when={props.step.history.length > 1}>
         <details class="history">
           <summary>{t('step.history')}</summary>

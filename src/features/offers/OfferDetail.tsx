@@ -7,6 +7,7 @@ import { db } from '../../data/db';
 import { online } from '../../data/online';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
+import { AskAgency } from '../help/AgencyContact';
 import { BackLink } from '../services/BackLink';
 import { useAgencies, useEventServices } from '../services/queries';
 import { acceptOffer, declineOffer } from './actions';
@@ -50,6 +51,7 @@ export default function OfferDetail() {
               back={back()}
             >
               <OfferBody offer={o()} agency={agency()} />
+              <AskAgency agency={agencies()?.get(o().agencyId)} />
             </Page>
           );
         }}

@@ -1,12 +1,23 @@
-import { Catalogue } from '../../contract/catalogue';
+import { type Agency, Catalogue } from '../../contract/catalogue';
 import { isValidPersonalCode } from '../../contract/isikukood';
 import type { Database } from '../db/database';
 import { seedDemoOffers } from '../offers/demo';
+import contacts from './agency-contacts.json';
 import { seedDemoCases } from './cases';
 import { agencies, eventServices } from './catalogue';
 import { seedDemoFeedback } from './feedback';
 import { seedDemoNotifications } from './notifications';
 import { demoPeople } from './people';
+
+/** The catalogue's agencies with their contacts from agency-contacts.json (checked by the Catalogue schema). */
+function withContacts(list: Agency[]): Agency[] {
+  const byId = contacts as Record<string, unknown>;
+  for (const id of Object.keys(byId)) {
+    if (id !== '$comment' && !list.some((a) => a.id === id))
+      throw new Error(`agency-contacts.json: unknown agency ${id}`);
+  }
+  return list.map((a) => (byId[a.id] ? { ...a, contact: byId[a.id] as Agency['contact'] } : a));
+}
 
 /**
  * Brings the catalogue in line with the code (insert or update) and adds the demo people who are
@@ -14,7 +25,7 @@ import { demoPeople } from './people';
  * or an agency wrote is touched.
  */
 export async function seed(db: Database): Promise<void> {
-  const catalogue = Catalogue.parse({ agencies, eventServices });
+  const catalogue = Catalogue.parse({ agencies: withContacts(agencies), eventServices });
   for (const person of demoPeople) {
     if (!isValidPersonalCode(person.personalCode))
       throw new Error(`demo person ${person.givenName}: invalid personal code`);
@@ -22,9 +33,9 @@ export async function seed(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     for (const agency of catalogue.agencies) {
       await tx.query(
-        `INSERT INTO agencies (id, name, url) VALUES ($1, $2, $3)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, url = excluded.url`,
-        [agency.id, agency.name, agency.url],
+        `INSERT INTO agencies (id, name, url, contact) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, url = excluded.url, contact = excluded.contact`,
+        [agency.id, agency.name, agency.url, agency.contact ?? null],
       );
     }
     for (const [position, es] of catalogue.eventServices.entries()) {
