@@ -7,7 +7,7 @@ import { useProfile, watchSession } from '../features/auth/session';
 import { useUnreadCount } from '../features/inbox/queries';
 import { chooseLanguage } from '../features/settings/actions';
 import { LANGUAGE_NAMES, language, t } from '../i18n';
-import { Icon, type IconName } from './icons';
+import { Icon, type IconName } from '../ui/icons';
 import { OfflineBanner } from './OfflineBanner';
 import { ServiceWorkerBridge } from './ServiceWorkerBridge';
 import { UpdatePrompt } from './UpdatePrompt';

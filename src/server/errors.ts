@@ -14,3 +14,13 @@ export class ApiError extends Error {
 export function errorBody(code: string, message: string) {
   return { error: { code, message } };
 }
+
+/** Thrown by a mutation's handler to refuse it; its transaction rolls back, so nothing is written. */
+export class MutationRejected extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

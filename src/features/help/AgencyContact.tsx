@@ -1,8 +1,8 @@
 import { Show } from 'solid-js';
-import { Icon } from '../../app/icons';
 import type { Agency } from '../../contract/catalogue';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
+import { Icon } from '../../ui/icons';
 import './help.css';
 
 const tel = (phone: string) => `tel:${phone.replace(/\s/g, '')}`;

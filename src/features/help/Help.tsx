@@ -1,9 +1,9 @@
 import { A } from '@solidjs/router';
 import { For } from 'solid-js';
-import { Page } from '../../app/Page';
+import { useAgencies } from '../../data/catalogue-queries';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
-import { useAgencies } from '../services/queries';
+import { Page } from '../../ui/Page';
 import { AgencyContactList } from './AgencyContact';
 import { APP_EMAIL, HELPLINE } from './contacts';
 

@@ -1,6 +1,6 @@
-import { Page } from '../../app/Page';
 import { t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
+import { Page } from '../../ui/Page';
 import { APP_EMAIL } from '../help/contacts';
 
 /** The day of the last full check (every screen by axe in four languages, keyboard journeys). */

@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
-import { Page } from '../../app/Page';
 import { createLiveQuery } from '../../data/live';
 import { LANGUAGE_NAMES, language, t } from '../../i18n';
+import { Page } from '../../ui/Page';
 import { PushCard } from './PushCard';
 import { StorageCard } from './StorageCard';
 

@@ -1,12 +1,12 @@
 import { type Agency, Catalogue } from '../../contract/catalogue';
 import { isValidPersonalCode } from '../../contract/isikukood';
 import type { Database } from '../db/database';
-import { seedDemoOffers } from '../offers/demo';
 import contacts from './agency-contacts.json';
 import { seedDemoCases } from './cases';
 import { agencies, eventServices } from './catalogue';
 import { seedDemoFeedback } from './feedback';
 import { seedDemoNotifications } from './notifications';
+import { seedDemoOffers } from './offers';
 import { demoPeople } from './people';
 
 /** The catalogue's agencies with their contacts from agency-contacts.json (checked by the Catalogue schema). */

@@ -1,11 +1,12 @@
 import { FeedbackAnswerPayload, FeedbackDismissPayload } from '../../contract/feedback';
 import { OfferAcceptPayload, OfferDeclinePayload } from '../../contract/offers';
 import { NotificationReadPayload, SettingsUpdate } from '../../contract/person';
+import { MutationRejected } from '../errors';
 import { answerFeedback, dismissFeedback } from '../feedback/answers';
 import { markNotificationRead } from '../notifications/store';
-import { acceptOffer, declineOffer } from '../offers/store';
+import { acceptOffer, declineOffer } from '../offers/decisions';
 import { updateSettings } from '../settings/store';
-import { defineHandler, type MutationHandlers, MutationRejected } from './mutations';
+import { defineHandler, type MutationHandlers } from './mutations';
 
 /** Every mutation type the client may send, with its payload schema. */
 export const mutationHandlers: MutationHandlers = {

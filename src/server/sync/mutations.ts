@@ -2,16 +2,7 @@ import type { z } from 'zod';
 import type { Mutation, MutationResult } from '../../contract/sync';
 import type { SessionPerson } from '../auth/context';
 import type { Database, Queryable } from '../db/database';
-
-/** Thrown by a handler to refuse a mutation; its transaction rolls back, so nothing is written. */
-export class MutationRejected extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { MutationRejected } from '../errors';
 
 export interface MutationHandler<P = unknown> {
   payload: z.ZodType<P>;

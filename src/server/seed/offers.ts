@@ -1,10 +1,10 @@
 import { tallinnDate } from '../../contract/offers';
 import type { Database, Queryable } from '../db/database';
+import { applyDecisions } from '../offers/engine';
+import { rulesFor } from '../rules';
 import { addToDate, type Concerned, evaluateRule, type RuleEvent } from '../rules/evaluate';
 import { readFacts } from '../rules/facts';
-import { rulesFor } from '../rules/index';
 import type { Role } from '../rules/schema';
-import { applyDecisions } from './engine';
 
 /**
  * The demo people's offers, made as a register event would make them (the same rules, decisions and
