@@ -73,7 +73,7 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
 
   it('opens the parental-benefit offer, reads why, accepts it offline; after reload and online it is accepted once', async () => {
     await freshDevice();
-    await page.getByRole('link', { name: 'Offer: Parental benefit' }).click();
+    await page.getByRole('link', { name: 'The state offers: Parental benefit' }).click();
     await page.getByRole('heading', { level: 1, name: 'Parental benefit' }).waitFor();
     const why = page.locator('section[aria-labelledby="offer-why"]');
     await why.locator('p.offer-basis', { hasText: 'Marta Tamm was born on 19 September 2026' }).waitFor();
@@ -137,6 +137,7 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
     await step.locator('.status', { hasText: 'Done' }).waitFor();
     await step.locator('.step-reason', { hasText: 'Granted.' }).waitFor();
     expect(await page.locator('.progress span').first().textContent()).not.toBe(progress);
+    await page.evaluate(() => navigator.serviceWorker.ready);
 
     await context.setOffline(true);
     await page.reload();
