@@ -17,7 +17,7 @@ const profile: Change = {
     personId: PERSON,
     givenName: 'Kadri',
     familyName: 'Tamm',
-    personalCode: '49304142710',
+    personalCode: '24304142717',
     birthDate: '1993-04-14',
   },
 };

@@ -1,5 +1,5 @@
 import { type Agency, Catalogue } from '../../contract/catalogue';
-import { isValidPersonalCode } from '../../contract/isikukood';
+import { parsePersonalCode } from '../../contract/isikukood';
 import type { Database } from '../db/database';
 import contacts from './agency-contacts.json';
 import { seedDemoCases } from './cases';
@@ -7,7 +7,7 @@ import { agencies, eventServices } from './catalogue';
 import { seedDemoFeedback } from './feedback';
 import { seedDemoNotifications } from './notifications';
 import { seedDemoOffers } from './offers';
-import { demoPeople } from './people';
+import { DEMO_CODES_BEFORE_YEAR, demoPeople } from './people';
 
 /** The catalogue's agencies with their contacts from agency-contacts.json (checked by the Catalogue schema). */
 function withContacts(list: Agency[]): Agency[] {
@@ -27,8 +27,11 @@ function withContacts(list: Agency[]): Agency[] {
 export async function seed(db: Database): Promise<void> {
   const catalogue = Catalogue.parse({ agencies: withContacts(agencies), eventServices });
   for (const person of demoPeople) {
-    if (!isValidPersonalCode(person.personalCode))
-      throw new Error(`demo person ${person.givenName}: invalid personal code`);
+    const year = Number(parsePersonalCode(person.personalCode)?.birthDate.slice(0, 4));
+    if (!(year < DEMO_CODES_BEFORE_YEAR))
+      throw new Error(
+        `demo person ${person.givenName}: not a valid personal code from before ${DEMO_CODES_BEFORE_YEAR}`,
+      );
   }
   await db.transaction(async (tx) => {
     for (const agency of catalogue.agencies) {

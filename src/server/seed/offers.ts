@@ -12,11 +12,11 @@ import type { Role } from '../rules/schema';
  * subject, and a step that is final already (a service given) gets none.
  */
 
-const KADRI = '49304142710';
-const AIVAR = '36202193428';
-const OKSANA = '48906036156';
-const DANIIL = '50805072238';
-const MARET = '48409254569';
+const KADRI = '24304142717';
+const AIVAR = '11202193427';
+const OKSANA = '23906036155';
+const DANIIL = '10805072234';
+const MARET = '23409254568';
 
 interface Row {
   id: string;
