@@ -175,6 +175,13 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
     // Nobody chooses the child allowance: asked how smooth it was, not whether to recommend it.
     await page.getByRole('group', { name: 'How smoothly did the service “Child allowance” go for you?' }).waitFor();
     expect(await page.getByText('recommend', { exact: false }).count()).toBe(0);
+    // The 0–10 scale is one row of 11 on a 360 px phone, so its ends line up with their labels.
+    await page.setViewportSize({ width: 360, height: 800 });
+    const tops = await page
+      .locator('.scale-option')
+      .evaluateAll((options) => options.map((o) => Math.round(o.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(11);
+    expect(new Set(tops).size).toBe(1);
     await context.setOffline(true);
 
     // Keyboard only: into the scale, arrows to 9, on through the form to Send.
