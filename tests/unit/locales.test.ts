@@ -58,6 +58,10 @@ describe.each(LANGS.filter((lang) => lang !== 'en'))('locale %s', (lang) => {
   });
 });
 
+it('writes the Ukrainian apostrophe one way (’), as in з’явиться', () => {
+  expect(Object.entries(readStrings('uk')).filter(([, text]) => text.includes("'"))).toEqual([]);
+});
+
 describe.each(LANGS)('locale %s', (lang) => {
   const locale = locales[lang];
 
