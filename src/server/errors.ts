@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { RejectionCode } from '../contract/mutations';
 
 /** An error the API answers with as `{error:{code,message}}` and its status. */
 export class ApiError extends Error {
@@ -18,7 +19,7 @@ export function errorBody(code: string, message: string) {
 /** Thrown by a mutation's handler to refuse it; its transaction rolls back, so nothing is written. */
 export class MutationRejected extends Error {
   constructor(
-    readonly code: string,
+    readonly code: RejectionCode,
     message: string,
   ) {
     super(message);
