@@ -12,7 +12,7 @@ import { personTasks } from '../events/progress';
 import { useAllSteps, useCases } from '../events/queries';
 import { StatusBadge } from '../events/StatusBadge';
 import { useNotifications } from '../inbox/queries';
-import { subServiceOf } from '../offers/labels';
+import { offerTaskTitle, subServiceOf } from '../offers/labels';
 import { isOpen, useOffers } from '../offers/queries';
 
 /** The signed-in Home: what needs the person, their life events under way, the latest messages. */
@@ -49,7 +49,7 @@ export function Dashboard(props: { givenName: string }) {
         return {
           key: o.id,
           href: `/offers/${o.id}`,
-          title: t('offers.dashboard_item', { service: sub ? localized(sub.name) : o.subServiceId }),
+          title: offerTaskTitle(o, sub ? localized(sub.name) : o.subServiceId),
           due: o.deadline as string | null,
           status: undefined,
         };

@@ -32,10 +32,10 @@ export const childBirthAllowance: RuleInput = {
     },
   ],
   legalBasis: t(
-    'Perehüvitiste seadus (sünnitoetus)',
-    'Family Benefits Act (childbirth allowance)',
-    'Закон о семейных пособиях (пособие по рождению ребёнка)',
-    'Закон про сімейні допомоги (допомога при народженні дитини)',
+    'Perehüvitiste seadus § 22 (sünnitoetus)',
+    'Family Benefits Act § 22 (childbirth allowance)',
+    'Perehüvitiste seadus § 22 (Закон о семейных пособиях: пособие по рождению ребёнка)',
+    'Perehüvitiste seadus § 22 (Закон про сімейні допомоги: допомога при народженні дитини)',
   ),
   dataBasis: t(
     'Rahvastikuregistri andmetel sündis sinu laps {{childName}} {{childBirthDate}}. Sünnitoetust makstakse iga sündinud lapse kohta ühele vanemale, kes elab Eestis. Sotsiaalkindlustusamet määrab selle ise – avaldust pole vaja.',

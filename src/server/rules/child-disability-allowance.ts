@@ -32,8 +32,8 @@ export const childDisabilityAllowance: RuleInput = {
   legalBasis: t(
     'Puuetega inimeste sotsiaaltoetuste seadus § 6 (puudega lapse toetus)',
     'Social Benefits for Disabled Persons Act § 6 (disabled child allowance)',
-    'Закон о социальных пособиях для людей с инвалидностью § 6 (пособие ребёнку с инвалидностью)',
-    'Закон про соціальні допомоги особам з інвалідністю § 6 (допомога дитині з інвалідністю)',
+    'Puuetega inimeste sotsiaaltoetuste seadus § 6 (Закон о социальных пособиях для людей с инвалидностью: пособие ребёнку с инвалидностью)',
+    'Puuetega inimeste sotsiaaltoetuste seadus § 6 (Закон про соціальні допомоги особам з інвалідністю: допомога дитині з інвалідністю)',
   ),
   dataBasis: t(
     'Sotsiaalkindlustusamet tuvastas {{assessedOn}}, et sinu lapsel {{childName}} on {{severity}} puue. Alla 16-aastase puudega lapse vanemal on õigus puudega lapse toetusele. Nõustu, siis määratakse toetus ilma eraldi taotluseta.',

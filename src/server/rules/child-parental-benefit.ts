@@ -42,8 +42,8 @@ export const childParentalBenefit: RuleInput = {
   legalBasis: t(
     'Perehüvitiste seadus (vanemahüvitis)',
     'Family Benefits Act (parental benefit)',
-    'Закон о семейных пособиях (родительское пособие)',
-    'Закон про сімейні допомоги (батьківська допомога)',
+    'Perehüvitiste seadus (Закон о семейных пособиях: родительское пособие)',
+    'Perehüvitiste seadus (Закон про сімейні допомоги: батьківська допомога)',
   ),
   dataBasis: t(
     'Rahvastikuregistri andmetel sündis sinu laps {{childName}} {{childBirthDate}} ja oled tema vanem. Perehüvitiste seaduse järgi on sul õigus vanemahüvitisele, mida vanemad saavad omavahel jagada. Kontrolli andmeid ja nõustu, siis määrab Sotsiaalkindlustusamet hüvitise.',

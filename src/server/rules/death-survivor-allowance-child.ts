@@ -35,13 +35,13 @@ export const deathSurvivorAllowanceChild: RuleInput = {
   legalBasis: t(
     'Riikliku pensionikindlustuse seadus § 20 (toitjakaotuspension)',
     'State Pension Insurance Act § 20 (survivor’s pension)',
-    'Закон о государственном пенсионном страховании § 20 (пенсия по потере кормильца)',
-    'Закон про державне пенсійне страхування § 20 (пенсія у зв’язку з втратою годувальника)',
+    'Riikliku pensionikindlustuse seadus § 20 (Закон о государственном пенсионном страховании: пенсия по потере кормильца)',
+    'Riikliku pensionikindlustuse seadus § 20 (Закон про державне пенсійне страхування: пенсія у зв’язку з втратою годувальника)',
   ),
   dataBasis: t(
-    'Rahvastikuregistri andmetel suri {{deceasedName}} {{deathDate}}. Tema laps {{childName}} on alla 18-aastane, seega on lapsel õigus toitjakaotuspensionile. Kinnita andmed ja pangakonto, kuhu toetust maksta.',
-    'The population register shows that {{deceasedName}} died on {{deathDate}}. Their child {{childName}} is under 18, so the child is entitled to a survivor’s pension. Confirm the details and the bank account to pay it to.',
-    'По данным регистра народонаселения {{deceasedName}} умер(ла) {{deathDate}}. Его/её ребёнку {{childName}} нет 18 лет, поэтому ребёнок имеет право на пенсию по потере кормильца. Подтвердите данные и банковский счёт для выплаты.',
-    'За даними реєстру населення {{deceasedName}} помер(ла) {{deathDate}}. Його/її дитині {{childName}} немає 18 років, тому дитина має право на пенсію у зв’язку з втратою годувальника. Підтвердьте дані та банківський рахунок для виплати.',
+    'Tunneme sulle kaasa. Rahvastikuregistri andmetel lahkus {{deceasedName}} {{deathDate}}. Tema laps {{childName}} on alla 18-aastane ja tal on õigus toitjakaotuspensionile. Et Sotsiaalkindlustusamet saaks pensioni maksma hakata, kinnita andmed ja pangakonto.',
+    'We are sorry for your loss. The population register shows that {{deceasedName}} died on {{deathDate}}. Their child {{childName}} is under 18 and is entitled to a survivor’s pension. So that the Social Insurance Board can start paying it, confirm the details and the bank account.',
+    'Примите наши соболезнования. По данным регистра народонаселения {{deceasedName}} ушёл (ушла) из жизни {{deathDate}}. Ребёнок {{childName}} младше 18 лет и имеет право на пенсию по потере кормильца. Чтобы Департамент социального страхования начал её выплачивать, подтвердите данные и банковский счёт.',
+    'Прийміть наші співчуття. За даними реєстру населення {{deceasedName}} пішов (пішла) з життя {{deathDate}}. Дитина {{childName}} молодша за 18 років і має право на пенсію у зв’язку з втратою годувальника. Щоб Департамент соціального страхування почав її виплачувати, підтвердьте дані та банківський рахунок.',
   ),
 };

@@ -36,8 +36,8 @@ export const defenceCallUp: RuleInput = {
   legalBasis: t(
     'Kaitseväeteenistuse seadus (ajateenistusse kutsumine)',
     'Defence Service Act (call-up to conscript service)',
-    'Закон о службе в Силах обороны (призыв на срочную службу)',
-    'Закон про службу в Силах оборони (призов на строкову службу)',
+    'Kaitseväeteenistuse seadus (Закон о службе в Силах обороны: призыв на срочную службу)',
+    'Kaitseväeteenistuse seadus (Закон про службу в Силах оборони: призов на строкову службу)',
   ),
   dataBasis: t(
     'Kaitseväekohustuslaste registri andmetel oled Eesti kodanik ja sündinud {{birthDate}}, seega oled kutseealine. Kaitseressursside Amet kutsub sind ajateenistusse. Kontrolli oma andmeid; ajapikendust või asendusteenistust saad taotleda eraldi.',

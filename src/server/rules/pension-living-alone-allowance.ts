@@ -34,8 +34,8 @@ export const pensionLivingAloneAllowance: RuleInput = {
   legalBasis: t(
     'Riikliku pensionikindlustuse seadus (üksi elava pensionäri toetus)',
     'State Pension Insurance Act (allowance for pensioners living alone)',
-    'Закон о государственном пенсионном страховании (пособие одиноко проживающему пенсионеру)',
-    'Закон про державне пенсійне страхування (допомога пенсіонерам, які проживають самі)',
+    'Riikliku pensionikindlustuse seadus (Закон о государственном пенсионном страховании: пособие одиноко проживающему пенсионеру)',
+    'Riikliku pensionikindlustuse seadus (Закон про державне пенсійне страхування: допомога пенсіонерам, які проживають самі)',
   ),
   dataBasis: t(
     'Rahvastikuregistri andmetel jõuad pensioniikka {{pensionDate}} ja elad üksi. Üksi elava pensionäri toetust makstakse kord aastas ilma avalduseta, kui sa sellest ei loobu.',

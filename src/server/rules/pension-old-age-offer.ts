@@ -42,8 +42,8 @@ export const pensionOldAgeOffer: RuleInput = {
   legalBasis: t(
     'Riikliku pensionikindlustuse seadus § 7 (vanaduspensioni saamise õigus)',
     'State Pension Insurance Act § 7 (right to an old-age pension)',
-    'Закон о государственном пенсионном страховании § 7 (право на пенсию по старости)',
-    'Закон про державне пенсійне страхування § 7 (право на пенсію за віком)',
+    'Riikliku pensionikindlustuse seadus § 7 (Закон о государственном пенсионном страховании: право на пенсию по старости)',
+    'Riikliku pensionikindlustuse seadus § 7 (Закон про державне пенсійне страхування: право на пенсію за віком)',
   ),
   dataBasis: t(
     'Rahvastikuregistri andmetel oled sündinud {{birthDate}} ja elad Eestis, seega jõuad vanaduspensioniikka {{pensionDate}}. Kinnita andmed ja pangakonto, et pension hakkaks laekuma pensioniea saabumisest.',

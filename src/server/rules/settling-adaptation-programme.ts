@@ -24,8 +24,8 @@ export const settlingAdaptationProgramme: RuleInput = {
   legalBasis: t(
     'Välismaalaste seadus (kohanemisprogramm)',
     'Aliens Act (adaptation programme)',
-    'Закон об иностранцах (программа адаптации)',
-    'Закон про іноземців (програма адаптації)',
+    'Välismaalaste seadus (Закон об иностранцах: программа адаптации)',
+    'Välismaalaste seadus (Закон про іноземців: програма адаптації)',
   ),
   dataBasis: t(
     'Rahvastikuregistri andmetel elad Eestis alates {{residentSince}} ({{address}}). Esimestel aastatel Eestis on sul õigus tasuta kohanemisprogrammile „Settle in Estonia“: moodulid ja eesti keele algõpe.',
