@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LANGS, type Lang } from '../../src/contract/langs';
+import { OFFER_TEXT } from '../../src/server/offers/texts';
+import { RULES } from '../../src/server/rules';
+import { agencies, eventServices } from '../../src/server/seed/catalogue';
 
 /** The product's words (locales/glossary.json, explained in docs/content-style.md). */
 interface Term {
@@ -76,6 +79,32 @@ describe.each(LANGS)('the %s locale', (lang) => {
 
   it('keeps to the glossary: the product’s words, no calque or back-office word', () => {
     expect(glossaryProblems(lang, strings)).toEqual([]);
+  });
+});
+
+/** Every text in four languages inside a value: the catalogue's, the rules' and the offers' texts. */
+function localizedTexts(value: unknown, path = ''): Record<Lang, Strings> {
+  const out = Object.fromEntries(LANGS.map((l) => [l, {}])) as Record<Lang, Strings>;
+  const walk = (v: unknown, p: string) => {
+    if (v === null || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    if (LANGS.every((l) => typeof o[l] === 'string')) {
+      for (const l of LANGS) out[l][p] = o[l] as string;
+      return;
+    }
+    for (const [k, child] of Object.entries(o)) walk(child, p ? `${p}.${k}` : k);
+  };
+  walk(value, path);
+  return out;
+}
+
+describe.each(LANGS)('the catalogue and rule texts in %s', (lang) => {
+  const texts = localizedTexts({ agencies, eventServices, rules: RULES, offers: OFFER_TEXT })[lang];
+
+  it('use no word the glossary rules out', () => {
+    expect(Object.keys(texts).length).toBeGreaterThan(100);
+    const avoided = glossaryProblems(lang, texts).filter((p) => p.includes('is not our word'));
+    expect(avoided).toEqual([]);
   });
 });
 

@@ -10,14 +10,14 @@ export const OFFER_TEXT = {
     '{{agency}} робить вам пропозицію. Перевірте дані та погодьтеся до {{deadline}}.',
   ),
   notifyAutomatic: t(
-    '{{agency}} määrab selle sulle ise. Kui sa seda ei soovi, saad loobuda kuni {{deadline}}.',
+    '{{agency}} määrab selle sulle ise. Kui sa seda ei soovi, saad loobuda hiljemalt {{deadline}}.',
     '{{agency}} will grant this to you on its own. If you do not want it, you can decline until {{deadline}}.',
     '{{agency}} назначит это вам сам. Если вы этого не хотите, можно отказаться до {{deadline}}.',
     '{{agency}} призначить це вам сам. Якщо ви цього не бажаєте, можна відмовитися до {{deadline}}.',
   ),
   notifyDuty: t(
     '{{agency}}: kontrolli oma andmeid hiljemalt {{deadline}}.',
-    '{{agency}}: please check your details by {{deadline}}.',
+    '{{agency}}: check your details by {{deadline}}.',
     '{{agency}}: проверьте свои данные до {{deadline}}.',
     '{{agency}}: перевірте свої дані до {{deadline}}.',
   ),
@@ -34,10 +34,10 @@ export const OFFER_TEXT = {
     '{{agency}} призначає послугу сам за даними реєстру. Якщо вона вам не потрібна, відмовтеся до {{deadline}}.',
   ),
   accepted: t(
-    'Nõustusid pakkumisega. {{agency}} menetleb seda.',
-    'You accepted the offer. {{agency}} is processing it.',
-    'Вы приняли предложение. {{agency}} рассматривает его.',
-    'Ви прийняли пропозицію. {{agency}} опрацьовує її.',
+    'Nõustusid pakkumisega. {{agency}} tegeleb sellega.',
+    'You accepted the offer. {{agency}} is dealing with it.',
+    'Вы приняли предложение. Им занимается {{agency}}.',
+    'Ви прийняли пропозицію. Нею займається {{agency}}.',
   ),
   declined: t(
     'Loobusid pakkumisest.',
@@ -46,10 +46,10 @@ export const OFFER_TEXT = {
     'Ви відмовилися від пропозиції.',
   ),
   expired: t(
-    'Pakkumise tähtaeg möödus ilma nõusolekuta. Teenust saab vajaduse korral taotleda avaldusega.',
+    'Pakkumise tähtaeg möödus ilma sinu nõusolekuta. Vajaduse korral saad teenust taotleda avaldusega.',
     'The offer’s deadline passed without your consent. You can still apply for the service if you need it.',
-    'Срок предложения истёк без вашего согласия. При необходимости услугу можно запросить заявлением.',
-    'Строк пропозиції минув без вашої згоди. За потреби послугу можна отримати за заявою.',
+    'Срок предложения истёк без вашего согласия. При необходимости вы можете подать заявление на услугу.',
+    'Строк пропозиції минув без вашої згоди. За потреби ви можете подати заяву на послугу.',
   ),
   granted: t(
     'Teenus määrati sulle automaatselt, sest sa ei loobunud sellest.',
@@ -58,9 +58,9 @@ export const OFFER_TEXT = {
     'Послугу призначено вам автоматично, оскільки ви від неї не відмовилися.',
   ),
   caseOpened: t(
-    'Elusündmus algas ja teenus lisati sinu toimingute hulka.',
-    'The life event started and the service was added to your overview.',
-    'Жизненное событие началось, и услуга добавлена в ваш обзор.',
-    'Життєва подія почалася, і послугу додано до вашого огляду.',
+    'Lisasime selle teenuse sinu elusündmuse juurde.',
+    'We added this service to your life event.',
+    'Мы добавили эту услугу к вашему жизненному событию.',
+    'Ми додали цю послугу до вашої життєвої події.',
   ),
 } satisfies Record<string, Localized>;

@@ -478,7 +478,7 @@ export const eventServices: EventService[] = [
           et: 'Abikaasad võivad esitada ühise tuludeklaratsiooni ja kasutada teineteise kasutamata maksusoodustusi. Valiku saad teha deklaratsiooni esitamisel Maksu- ja Tolliameti e-teeninduses.',
           en: "Spouses can file a joint income tax return and use each other's unused tax reliefs. You choose this when you file your return in the Tax and Customs Board e-service.",
           ru: 'Супруги могут подать совместную декларацию о доходах и использовать неиспользованные налоговые льготы друг друга. Этот выбор делается при подаче декларации в э-службе Налогово-таможенного департамента.',
-          uk: 'Подружжя може подати спільну декларацію про доходи й використати невикористані податкові пільги одне одного. Цей вибір робиться під час подання декларації в е-сервісі Податково-митного департаменту.',
+          uk: 'Подружжя може подати спільну декларацію про доходи й використати невикористані податкові пільги одне одного. Цей вибір робиться під час подання декларації в електронній системі Податково-митного департаменту.',
         },
         url: 'https://www.emta.ee',
       },
