@@ -56,6 +56,19 @@ describe.skipIf(browserSkipReason())('Help on a phone', () => {
     await context.close();
   });
 
+  it('sets the language in one place, the top bar; Settings shows it and leads there', async () => {
+    const context = await browser.newContext({ ...PHONE, locale: 'et-EE' });
+    const page = await context.newPage();
+    await page.goto(`${base}/settings`);
+    await page.getByText('Rakenduse keel on Eesti.').waitFor();
+    expect(await page.locator('select, input[type="radio"]').count()).toBe(1); // the top bar's select only
+    await page.getByRole('link', { name: 'Muuda keelt' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('language');
+    await page.locator('header').getByLabel('Keel').selectOption('uk');
+    await page.getByText('Мова застосунку: Українська.', { exact: false }).waitFor();
+    await context.close();
+  });
+
   it('offers Help and the full list when a search finds nothing, and finds a service by an everyday word', async () => {
     const context = await browser.newContext({ ...PHONE, locale: 'uk-UA' });
     const page = await context.newPage();
