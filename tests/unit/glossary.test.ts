@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LANGS, type Lang } from '../../src/contract/langs';
-import { OFFER_TEXT } from '../../src/server/offers/texts';
-import { RULES } from '../../src/server/rules';
-import { agencies, eventServices } from '../../src/server/seed/catalogue';
+import { loadCatalogue } from '../../src/server/seed/catalogue';
 
 /** The product's words (locales/glossary.json, explained in docs/content-style.md). */
 interface Term {
@@ -99,7 +97,10 @@ function localizedTexts(value: unknown, path = ''): Record<Lang, Strings> {
 }
 
 describe.each(LANGS)('the catalogue and rule texts in %s', (lang) => {
-  const texts = localizedTexts({ agencies, eventServices, rules: RULES, offers: OFFER_TEXT })[lang];
+  const texts = {
+    ...localizedTexts(loadCatalogue())[lang],
+    ...flatten(JSON.parse(readFileSync(`locales/${lang}/rules.json`, 'utf8'))),
+  };
 
   it('use no word the glossary rules out', () => {
     expect(Object.keys(texts).length).toBeGreaterThan(100);

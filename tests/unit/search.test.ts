@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { LANGS, type Lang } from '../../src/contract/langs';
 import { foldForSearch, matchesQuery, searchServices } from '../../src/data/search';
 import SEARCH_WORDS from '../../src/data/search-words.json';
-import { eventServices } from '../../src/server/seed/catalogue';
+import { loadCatalogue } from '../../src/server/seed/catalogue';
+
+const { eventServices } = loadCatalogue();
 
 describe('service search', () => {
   it('ignores diacritics and case: "sunni" finds "Sünni"', () => {

@@ -8,9 +8,9 @@ import { afterStepChanged } from '../cases/effects';
 import { changeStep, ensureCase } from '../cases/store';
 import type { Database, Queryable } from '../db/database';
 import { MutationRejected } from '../errors';
+import { OFFER_TEXT } from '../rules/texts';
 import { recordChange } from '../sync/changes';
 import { loadOfferRow, offerText } from './rows';
-import { OFFER_TEXT } from './texts';
 
 /**
  * Decisions on offers: the only place that changes them after they are made (engine.ts and cohort.ts

@@ -1,31 +1,19 @@
-import { type Agency, Catalogue } from '../../contract/catalogue';
 import { parsePersonalCode } from '../../contract/isikukood';
 import type { Database } from '../db/database';
-import contacts from './agency-contacts.json';
 import { seedDemoCases } from './cases';
-import { agencies, eventServices } from './catalogue';
+import { loadCatalogue } from './catalogue';
 import { seedDemoFeedback } from './feedback';
 import { seedDemoNotifications } from './notifications';
 import { seedDemoOffers } from './offers';
 import { DEMO_CODES_BEFORE_YEAR, demoPeople } from './people';
 
-/** The catalogue's agencies with their contacts from agency-contacts.json (checked by the Catalogue schema). */
-function withContacts(list: Agency[]): Agency[] {
-  const byId = contacts as Record<string, unknown>;
-  for (const id of Object.keys(byId)) {
-    if (id !== '$comment' && !list.some((a) => a.id === id))
-      throw new Error(`agency-contacts.json: unknown agency ${id}`);
-  }
-  return list.map((a) => (byId[a.id] ? { ...a, contact: byId[a.id] as Agency['contact'] } : a));
-}
-
 /**
- * Brings the catalogue in line with the code (insert or update) and adds the demo people who are
+ * Brings the catalogue in line with its files (insert or update) and adds the demo people who are
  * missing, then the demo cases of demo people who have none. Safe on every start: nothing a person
  * or an agency wrote is touched.
  */
 export async function seed(db: Database): Promise<void> {
-  const catalogue = Catalogue.parse({ agencies: withContacts(agencies), eventServices });
+  const catalogue = loadCatalogue();
   for (const person of demoPeople) {
     const year = Number(parsePersonalCode(person.personalCode)?.birthDate.slice(0, 4));
     if (!(year < DEMO_CODES_BEFORE_YEAR))
