@@ -139,6 +139,8 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
     expect(await page.locator('.progress span').first().textContent()).not.toBe(progress);
     await page.evaluate(() => navigator.serviceWorker.ready);
 
+    // The service worker registers in an idle moment after the first paint: offline needs it active.
+    await page.evaluate(() => navigator.serviceWorker.ready);
     await context.setOffline(true);
     await page.reload();
     await step.locator('.status', { hasText: 'Done' }).waitFor();

@@ -32,9 +32,15 @@ beforeAll(async () => {
   vapid = await loadVapidKeys(db, {});
   mock = await startMock();
   app = asPerson(db, (r) => {
-    r.route('/api/push/subscriptions', pushSubscriptionRoutes(db, vapid));
+    r.route('/api/push/subscriptions', pushSubscriptionRoutes(db, vapid, [mock.origin]));
   });
-  sender = createPushSender({ db, vapid, log: createLogger('silent'), agent: mock.agent });
+  sender = createPushSender({
+    db,
+    vapid,
+    log: createLogger('silent'),
+    agent: mock.agent,
+    allowedOrigins: [mock.origin],
+  });
 });
 afterAll(async () => {
   await mock.close();
@@ -234,7 +240,13 @@ describe('sending', () => {
     await noQuietHours(KADRI);
     for (let i = 0; i < 3; i++) await subscribe(KADRI, mock.subscription());
     for (let i = 0; i < 10; i++) await notify(KADRI);
-    const other = createPushSender({ db, vapid, log: createLogger('silent'), agent: mock.agent });
+    const other = createPushSender({
+      db,
+      vapid,
+      log: createLogger('silent'),
+      agent: mock.agent,
+      allowedOrigins: [mock.origin],
+    });
     await Promise.all([sender.runOnce(), other.runOnce(), sender.runOnce(), other.runOnce()]);
     expect(mock.received).toHaveLength(30);
     expect(new Set(mock.received.map((r) => `${r.path} ${r.headers.topic}`)).size).toBe(30);

@@ -23,7 +23,7 @@ describe.each(LANGS)('the accessibility statement in %s', (lang) => {
 
   it('says how compliant the app is, when it was last checked and what does not comply yet', () => {
     const section = JSON.parse(readFileSync(`locales/${lang}/translation.json`, 'utf8')).accessibility;
-    for (const key of ['status_value', 'checked_text', 'gaps_title', 'gap_reflow', 'feedback_title']) {
+    for (const key of ['status_value', 'checked_text', 'gaps_title', 'gap_hyphens', 'feedback_title']) {
       expect(section[key], key).toBeTruthy();
     }
     expect(section.checked_text).toContain('{{date}}');

@@ -8,6 +8,7 @@ import { Icon } from '../../ui/icons';
 import { AskAgency } from '../help/AgencyContact';
 import { useStepOffer } from '../offers/queries';
 import { StatusBadge } from './StatusBadge';
+import './events.css';
 
 interface Props {
   step: StepRow;

@@ -6,8 +6,10 @@ import { APP_EMAIL } from '../help/contacts';
 /** The day of the last full check (every screen by axe in four languages, keyboard journeys). */
 const LAST_CHECKED = '2026-12-03';
 const PREPARED = '2026-11-21';
-/** Known gaps, from the open reflow work; each goes when the reflow gate passes on every screen. */
-const GAPS = ['accessibility.gap_reflow', 'accessibility.gap_spacing', 'accessibility.gap_hyphens'];
+/** Known gaps: reflow at 320 and 256 px is gated now (reflow.test.ts); rule-based hyphens remain. */
+const GAPS = ['accessibility.gap_hyphens'];
+
+import './more.css';
 
 export default function AccessibilityStatement() {
   return (
@@ -29,10 +31,13 @@ export default function AccessibilityStatement() {
         <p>{t('accessibility.checked_text', { date: formatDate(LAST_CHECKED) })}</p>
         <h2>{t('accessibility.features_title')}</h2>
         <p>{t('accessibility.features_text')}</p>
+        <p>{t('accessibility.reflow_text')}</p>
         <h2>{t('accessibility.feedback_title')}</h2>
         <p>{t('accessibility.feedback_text')}</p>
         <p>
-          <a href={`mailto:${APP_EMAIL}`}>{APP_EMAIL}</a>
+          <a class="text-link" href={`mailto:${APP_EMAIL}`}>
+            {APP_EMAIL}
+          </a>
         </p>
         <h2>{t('accessibility.enforcement_title')}</h2>
         <p>{t('accessibility.enforcement_text')}</p>

@@ -13,6 +13,7 @@ import { AskAgency } from '../help/AgencyContact';
 import { acceptOffer, declineOffer } from './actions';
 import { offerLine, subServiceOf } from './labels';
 import { isOpen, useOffer } from './queries';
+import './offers.css';
 
 const MAX_REASON = 1000;
 

@@ -4,6 +4,7 @@ import { LANGUAGE_NAMES, language, t } from '../../i18n';
 import { Page } from '../../ui/Page';
 import { PushCard } from './PushCard';
 import { StorageCard } from './StorageCard';
+import './settings.css';
 
 /** The language is chosen in one place, the top bar; this moves focus there. */
 function focusLanguage(event: MouseEvent) {

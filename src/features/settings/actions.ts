@@ -1,14 +1,7 @@
 import type { Lang } from '../../contract/langs';
 import type { PushTopic, SettingsRow } from '../../contract/person';
-import { db as appDb, type MinuRiikDb } from '../../data/db';
+import type { MinuRiikDb } from '../../data/db';
 import { enqueue } from '../../data/outbox';
-import { setLanguage } from '../../i18n';
-
-/** Changes the app's language now and, when signed in, the person's language for messages too. */
-export async function chooseLanguage(lang: Lang): Promise<void> {
-  await setLanguage(lang);
-  if (await appDb.profile.get('me')) await saveLanguage(appDb, lang);
-}
 
 /** Saves the person's language on the server too (through the outbox), so messages and pushes use it. */
 export async function saveLanguage(db: MinuRiikDb, language: Lang): Promise<void> {

@@ -6,6 +6,7 @@ import type { Lang } from '../../contract/langs';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
 import { notificationText } from '../notifications/store';
+import { isAllowedPushEndpoint, pushOriginsFromEnv } from './endpoints';
 import type { VapidKeys } from './vapid';
 
 const BATCH = 50;
@@ -43,6 +44,8 @@ export interface PushSenderOptions {
   log: Logger;
   /** For tests: an agent that trusts the mock push service's certificate. */
   agent?: Agent;
+  /** The push services it may connect to (see push/endpoints.ts); by default PUSH_ALLOWED_ORIGINS or the browsers'. */
+  allowedOrigins?: readonly string[];
 }
 
 /** Back-off after a 429 or 5xx: 30 s, 1 min, 2 min … at most an hour. */
@@ -53,7 +56,7 @@ export const retryDelaySeconds = (attempts: number) => Math.min(3600, 30 * 2 ** 
  * processes share the queue without taking the same delivery; sends outside any transaction; then
  * records the outcome. 404/410 removes the subscription; 429 and 5xx retry with back-off, up to a cap.
  */
-export function createPushSender({ db, vapid, log, agent }: PushSenderOptions) {
+export function createPushSender({ db, vapid, log, agent, allowedOrigins = pushOriginsFromEnv() }: PushSenderOptions) {
   async function claim(): Promise<Claimed[]> {
     const { rows } = await db.query<Claimed>(
       `WITH due AS (
@@ -84,6 +87,12 @@ export function createPushSender({ db, vapid, log, agent }: PushSenderOptions) {
       url: d.link ?? '/inbox',
       tag: `${d.topic}-${d.notification_id}`,
     };
+    if (!isAllowedPushEndpoint(d.endpoint, allowedOrigins)) {
+      // Registered before the allow-list, or the list changed: never connect there.
+      log.warn({ subscription: d.subscription_id }, 'push endpoint not on the allow-list: removed');
+      await db.query('DELETE FROM push_subscriptions WHERE id = $1', [d.subscription_id]);
+      return;
+    }
     try {
       await webpush.sendNotification(
         { endpoint: d.endpoint, keys: { p256dh: d.p256dh, auth: d.auth } },
@@ -132,6 +141,7 @@ export function createPushSender({ db, vapid, log, agent }: PushSenderOptions) {
 
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let current: Promise<void> = Promise.resolve();
   /** Polls the queue until stopped: at once while there is work, else every `idleMs`. */
   function start(idleMs = 2000) {
     const loop = async () => {
@@ -142,13 +152,18 @@ export function createPushSender({ db, vapid, log, agent }: PushSenderOptions) {
       } catch (error) {
         log.error({ err: error }, 'push sender run failed');
       }
-      if (!stopped) timer = setTimeout(loop, handled > 0 ? 0 : idleMs);
+      if (!stopped) timer = setTimeout(run, handled > 0 ? 0 : idleMs);
     };
-    void loop();
+    const run = () => {
+      current = loop();
+    };
+    run();
   }
-  function stop() {
+  /** Stops polling; resolves once the batch being sent, if any, is done. */
+  function stop(): Promise<void> {
     stopped = true;
     clearTimeout(timer);
+    return current;
   }
 
   return { runOnce, start, stop };
