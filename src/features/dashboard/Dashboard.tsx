@@ -142,7 +142,9 @@ export function Dashboard(props: { onShown: () => void }) {
           <section class="card feedback-card" aria-labelledby="feedback-card">
             <h2 id="feedback-card">{t('feedback.card_title')}</h2>
             <p>{t('feedback.card_text', { service: feedbackName(request()) })}</p>
-            <A href={`/feedback/${request().id}`}>{t('feedback.card_link')}</A>
+            <A class="text-link" href={`/feedback/${request().id}`}>
+              {t('feedback.card_link')}
+            </A>
           </section>
         )}
       </Show>

@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import type { Agency } from '../../contract/catalogue';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
@@ -58,12 +58,16 @@ export function AgencyContactList(props: { agency: Agency }) {
 
 /** "Questions? Ask <agency>": folded under each step and offer, so the way to a person is always one tap away. */
 export function AskAgency(props: { agency: Agency | undefined }) {
+  // The contacts are drawn only while open: a closed details keeps no hidden links in the page.
+  const [open, setOpen] = createSignal(false);
   return (
     <Show when={props.agency}>
       {(agency) => (
-        <details class="ask-agency">
+        <details class="ask-agency" onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary>{t('help.ask', { agency: localized(agency().name) })}</summary>
-          <AgencyContactList agency={agency()} />
+          <Show when={open()}>
+            <AgencyContactList agency={agency()} />
+          </Show>
         </details>
       )}
     </Show>

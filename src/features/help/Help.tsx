@@ -50,10 +50,14 @@ export default function Help() {
         <h2 id="help-app">{t('help.app_title')}</h2>
         <p>{t('help.app_text')}</p>
         <p>
-          <a href={`mailto:${APP_EMAIL}`}>{APP_EMAIL}</a>
+          <a class="text-link" href={`mailto:${APP_EMAIL}`}>
+            {APP_EMAIL}
+          </a>
         </p>
         <p>
-          <A href="/accessibility">{t('more.accessibility')}</A>
+          <A class="text-link" href="/accessibility">
+            {t('more.accessibility')}
+          </A>
         </p>
       </section>
     </Page>

@@ -23,7 +23,7 @@ export default function Settings() {
         <h2 id="settings-language">{t('settings.language')}</h2>
         <p>{t('settings.language_text', { language: LANGUAGE_NAMES[language()] })}</p>
         {/* biome-ignore lint/a11y/useValidAnchor: a real in-page link to the top bar's select; the handler only moves focus */}
-        <a href="#language" onClick={focusLanguage}>
+        <a class="text-link" href="#language" onClick={focusLanguage}>
           {t('settings.change_language')}
         </a>
       </section>
