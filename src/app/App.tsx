@@ -16,6 +16,7 @@ const Services = lazy(() => import('../features/services/Services'));
 const EventServiceDetail = lazy(() => import('../features/services/EventServiceDetail'));
 const SubServiceDetail = lazy(() => import('../features/services/SubServiceDetail'));
 const Settings = lazy(() => import('../features/settings/Settings'));
+const Help = lazy(() => import('../features/help/Help'));
 const AccessibilityStatement = lazy(() => import('../features/more/AccessibilityStatement'));
 const NotFound = lazy(() => import('./NotFound'));
 
@@ -36,6 +37,7 @@ export function App() {
       <Route path="/services/:eventServiceId" component={EventServiceDetail} />
       <Route path="/services/:eventServiceId/:subServiceId" component={SubServiceDetail} />
       <Route path="/settings" component={Settings} />
+      <Route path="/help" component={Help} />
       <Route path="/accessibility" component={AccessibilityStatement} />
       <Route path="*" component={NotFound} />
     </Router>

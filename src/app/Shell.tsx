@@ -4,7 +4,8 @@ import { LANGS, type Lang } from '../contract/langs';
 import { AccountLink } from '../features/auth/AccountLink';
 import { useSignedIn, watchSession } from '../features/auth/session';
 import { useUnreadCount } from '../features/inbox/queries';
-import { LANGUAGE_NAMES, language, setLanguage, t } from '../i18n';
+import { chooseLanguage } from '../features/settings/language';
+import { LANGUAGE_NAMES, language, t } from '../i18n';
 import { Icon, type IconName } from '../ui/icons';
 import { startHyphenation } from './hyphenate';
 import { OfflineBanner } from './OfflineBanner';
@@ -48,10 +49,16 @@ export function Shell(props: RouteSectionProps): JSX.Element {
           <BrandMark />
           <span class="brand-name">{t('app.name')}</span>
         </A>
+        {/* The one place to choose the language; Settings shows it and points here. */}
         <label class="language">
           <Icon name="globe" size={20} />
           <span class="visually-hidden">{t('settings.language')}</span>
-          <select name="language" value={language()} onChange={(e) => void setLanguage(e.currentTarget.value as Lang)}>
+          <select
+            id="language"
+            name="language"
+            value={language()}
+            onChange={(e) => void chooseLanguage(e.currentTarget.value as Lang)}
+          >
             <For each={LANGS}>
               {(lang) => (
                 <option value={lang} lang={lang}>
@@ -61,6 +68,10 @@ export function Shell(props: RouteSectionProps): JSX.Element {
             </For>
           </select>
         </label>
+        <A href="/help" class="account-link help-link" activeClass="active">
+          <Icon name="help" />
+          <span class="account-label">{t('nav.help')}</span>
+        </A>
         <AccountLink />
       </header>
       <nav class="nav" classList={{ open: menuOpen() }} aria-label={t('a11y.main_navigation')}>

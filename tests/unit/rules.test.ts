@@ -256,12 +256,15 @@ describe('death-survivor-allowance-child (to the surviving spouse, per child und
     ).toEqual(expected);
   });
 
-  it('names the deceased and the date of death in the data basis', () => {
+  it('names the deceased and the date of death gently, after a word of sympathy', () => {
     const [d] = evaluateRule(
       rule('death-survivor-allowance-child'),
       event('population.death_registered', [SPOUSE], [child(1, '2015-01-30')], DIED),
     );
-    expect(renderLocalized(d.rule.dataBasis, d.vars).et).toContain('suri Toomas Tamm 28.10.2026');
+    const text = renderLocalized(d.rule.dataBasis, d.vars);
+    expect(text.et).toContain('lahkus Toomas Tamm 28.10.2026');
+    expect(text.et).toMatch(/^Tunneme sulle kaasa\./);
+    expect(text.en).toMatch(/^We are sorry for your loss\./);
   });
 });
 

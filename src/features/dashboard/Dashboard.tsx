@@ -15,7 +15,7 @@ import { personTasks } from '../events/progress';
 import { useAllSteps, useCases } from '../events/queries';
 import { StatusBadge } from '../events/StatusBadge';
 import { useNotifications } from '../inbox/queries';
-import { subServiceOf } from '../offers/labels';
+import { offerTaskTitle, subServiceOf } from '../offers/labels';
 import { isOpen, useOffers } from '../offers/queries';
 import { DashboardSkeleton } from './DashboardSkeleton';
 
@@ -61,9 +61,7 @@ export function Dashboard(props: { onShown: () => void }) {
         return {
           key: o.id,
           href: `/offers/${o.id}`,
-          title: t(o.kind === 'duty' ? 'offers.duty.dashboard_item' : 'offers.dashboard_item', {
-            service: sub ? localized(sub.name) : o.subServiceId,
-          }),
+          title: offerTaskTitle(o, sub ? localized(sub.name) : o.subServiceId),
           due: o.deadline as string | null,
           status: undefined,
           pending: queued()?.get(`offers:${o.id}`),
@@ -78,17 +76,12 @@ export function Dashboard(props: { onShown: () => void }) {
           due: step.dueDate,
           status: step.status,
         })),
-      ...(feedback() ?? []).map((r) => ({
-        key: r.id,
-        href: `/feedback/${r.id}`,
-        title: t('feedback.dashboard_item', { service: feedbackName(r) }),
-        due: r.expiresAt.slice(0, 10),
-        status: undefined,
-      })),
     ].sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999')),
   );
   const active = () => (cases() ?? []).filter((c) => c.state === 'active');
   const latest = (): NotificationRow[] => (notifications() ?? []).slice(0, 3);
+  /** The feedback question is a request, not a task: one quiet card below the tasks, without a deadline. */
+  const askFeedback = () => (feedback() ?? [])[0];
   const calm = () => tasks().length === 0 && active().length === 0 && latest().length === 0;
   /** Before the person's data has arrived on this device, nothing here means "not yet", not "calm". */
   const lastSync = useLastSync();
@@ -149,6 +142,17 @@ export function Dashboard(props: { onShown: () => void }) {
             </For>
           </ul>
         </section>
+      </Show>
+      <Show when={shown() >= 2 && askFeedback()}>
+        {(request) => (
+          <section class="card feedback-card" aria-labelledby="feedback-card">
+            <h2 id="feedback-card">{t('feedback.card_title')}</h2>
+            <p>{t('feedback.card_text', { service: feedbackName(request()) })}</p>
+            <A class="text-link" href={`/feedback/${request().id}`}>
+              {t('feedback.card_link')}
+            </A>
+          </section>
+        )}
       </Show>
       <Show when={shown() >= 2 && active().length > 0}>
         <section class="group" aria-labelledby="active-events">

@@ -5,6 +5,7 @@ import type { Agency, SubService } from '../../contract/catalogue';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
 import { Icon } from '../../ui/icons';
+import { AskAgency } from '../help/AgencyContact';
 import { useStepOffer } from '../offers/queries';
 import { StatusBadge } from './StatusBadge';
 import './events.css';
@@ -69,7 +70,7 @@ export function StepAction(props: StepProps) {
       </Show>
       <Show when={!offer() && (personActs(props.step) || personStarts(props.step)) && props.subService}>
         <a class="button button-primary" href={props.subService!.url} target="_blank" rel="noopener">
-          {t('step.act', { agency: agencyName(props) })}
+          {t('step.act')}
           <Icon name="external" size={20} />
           <span class="visually-hidden">{t('a11y.opens_in_new_tab')}</span>
         </a>
@@ -109,6 +110,7 @@ export function StepCard(props: StepProps) {
       <StepNext {...props} />
       <p class="step-reason">{localized(props.step.reason)}</p>
       <StepAction {...props} />
+      <AskAgency agency={props.agency} />
       <Show when={props.step.history.length > 1}>
         <details class="history">
           <summary>{t('step.history')}</summary>

@@ -12,6 +12,7 @@ import { actionErrorText } from '../../ui/action-error';
 import { BackLink } from '../../ui/BackLink';
 import { EmptyState, Page } from '../../ui/Page';
 import { PendingNote, RejectedNote } from '../../ui/Pending';
+import { AskAgency } from '../help/AgencyContact';
 import { acceptOffer, confirmDuty, declineOffer, undoDecline } from './actions';
 import { offerLine, subServiceOf } from './labels';
 import { isOpen, todayInEstonia, useOffer } from './queries';
@@ -56,6 +57,7 @@ export default function OfferDetail() {
               back={back()}
             >
               <OfferBody offer={o()} agency={agency()} name={sub()?.name} />
+              <AskAgency agency={agencies()?.get(o().agencyId)} />
             </Page>
           );
         }}

@@ -103,10 +103,10 @@ export async function loadCaseRow(tx: Queryable, caseId: string): Promise<CaseRo
 }
 
 const CASE_OPENED: Localized = {
-  et: 'Elusündmus algas ja teenus lisati sinu toimingute hulka.',
-  en: 'The life event started and the service was added to your overview.',
-  ru: 'Жизненное событие началось, и услуга добавлена в ваш обзор.',
-  uk: 'Життєва подія почалася, і послугу додано до вашого огляду.',
+  et: 'Lisasime selle teenuse sinu elusündmuse juurde.',
+  en: 'We added this service to your life event.',
+  ru: 'Мы добавили эту услугу к вашему жизненному событию.',
+  uk: 'Ми додали цю послугу до вашої життєвої події.',
 };
 
 export interface OpenCase {

@@ -24,9 +24,9 @@ export async function seed(db: Database, { demo = true }: { demo?: boolean } = {
   await db.transaction(async (tx) => {
     for (const agency of catalogue.agencies) {
       await tx.query(
-        `INSERT INTO agencies (id, name, url) VALUES ($1, $2, $3)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, url = excluded.url`,
-        [agency.id, agency.name, agency.url],
+        `INSERT INTO agencies (id, name, url, contact) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, url = excluded.url, contact = excluded.contact`,
+        [agency.id, agency.name, agency.url, agency.contact ?? null],
       );
     }
     for (const [position, es] of catalogue.eventServices.entries()) {
