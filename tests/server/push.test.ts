@@ -34,7 +34,7 @@ beforeAll(async () => {
   app = asPerson(db, (r) => {
     r.route('/api/push/subscriptions', pushSubscriptionRoutes(db, vapid));
   });
-  sender = createPushSender({ db, vapid, log: createLogger('silent'), agent: mock.agent });
+  sender = createPushSender({ db, vapid, log: createLogger('silent'), tls: { ca: mock.ca } });
 });
 afterAll(async () => {
   await mock.close();
@@ -154,6 +154,35 @@ describe('sending', () => {
     expect(await sender.runOnce()).toBe(0);
   });
 
+  it('keeps the connection and the VAPID token for the next pushes, and signs a new token before it ends', async () => {
+    let clock = Math.floor(Date.now() / 1000) * 1000;
+    const timed = createPushSender({ db, vapid, log: createLogger('silent'), tls: { ca: mock.ca }, now: () => clock });
+    await noQuietHours(KADRI);
+    await subscribe(KADRI, mock.subscription());
+    const token = (i: number) => String(mock.received[i].headers.authorization);
+    const before = mock.connections();
+    await notify(KADRI);
+    expect(await timed.runOnce()).toBe(1);
+    expect(mock.connections()).toBe(before + 1);
+    const claims = verifyVapid(mock.received[0], {
+      publicKey: vapid.publicKey,
+      audience: mock.origin,
+      subject: vapid.subject,
+    });
+    expect(claims.exp).toBe(clock / 1000 + 12 * 3600);
+    clock += 10 * 3600_000;
+    await notify(KADRI);
+    expect(await timed.runOnce()).toBe(1);
+    expect(token(1)).toBe(token(0));
+    expect(mock.connections()).toBe(before + 1); // the same connection
+    clock += 1.5 * 3600_000; // less than an hour left: a new token
+    await notify(KADRI);
+    expect(await timed.runOnce()).toBe(1);
+    expect(token(2)).not.toBe(token(0));
+    verifyVapid(mock.received[2], { publicKey: vapid.publicKey, audience: mock.origin, subject: vapid.subject });
+    timed.stop();
+  });
+
   it('pushes the words a notification shares with others (a cohort’s) like its own', async () => {
     await noQuietHours(OKSANA);
     const sub = mock.subscription();
@@ -234,7 +263,7 @@ describe('sending', () => {
     await noQuietHours(KADRI);
     for (let i = 0; i < 3; i++) await subscribe(KADRI, mock.subscription());
     for (let i = 0; i < 10; i++) await notify(KADRI);
-    const other = createPushSender({ db, vapid, log: createLogger('silent'), agent: mock.agent });
+    const other = createPushSender({ db, vapid, log: createLogger('silent'), tls: { ca: mock.ca } });
     await Promise.all([sender.runOnce(), other.runOnce(), sender.runOnce(), other.runOnce()]);
     expect(mock.received).toHaveLength(30);
     expect(new Set(mock.received.map((r) => `${r.path} ${r.headers.topic}`)).size).toBe(30);
