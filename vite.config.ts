@@ -5,13 +5,14 @@ import { manifest } from './src/app/manifest';
 
 const FIRST_SCREEN = new RegExp(
   [
-    'src/app/(App|Shell|Page|icons|install|InstallCard|OfflineBanner|UpdatePrompt|ServiceWorkerBridge)\\.tsx?$',
+    'src/app/(App|Shell|OfflineBanner|UpdatePrompt|ServiceWorkerBridge)\\.tsx?$',
+    'src/ui/(Page|icons|install|InstallCard)\\.tsx?$',
     'src/i18n/',
-    'src/data/(live|api|search)\\.ts$',
+    'src/data/(live|api|search|catalogue-queries)\\.ts$',
     'src/contract/(langs|http)\\.ts$',
     'src/features/auth/',
     'src/features/dashboard/Home\\.tsx$',
-    'src/features/(inbox|services|events)/queries\\.ts$',
+    'src/features/(inbox|events)/queries\\.ts$',
   ].join('|'),
 );
 

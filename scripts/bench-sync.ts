@@ -15,7 +15,7 @@ const arg = (name: string, fallback: number) => {
 };
 const rows = arg('rows', 5000);
 const delta = arg('delta', 100);
-const KADRI = '49304142710';
+const KADRI = '24304142717';
 
 const server = await startAppServer();
 const browser = await launchBrowser();

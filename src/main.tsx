@@ -2,7 +2,7 @@
 import { render } from 'solid-js/web';
 import { App } from './app/App';
 import { initI18n } from './i18n';
-import './app/install';
+import './ui/install';
 import './app/styles.css';
 
 // The CSP forbids eval: zod (loaded later with the catalogue and sync) must not even probe for it.

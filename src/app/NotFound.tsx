@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { t } from '../i18n';
-import { EmptyState, Page } from './Page';
+import { EmptyState, Page } from '../ui/Page';
 
 export default function NotFound() {
   return (

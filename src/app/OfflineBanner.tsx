@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 import { online } from '../data/online';
 import { t } from '../i18n';
-import { Icon } from './icons';
+import { Icon } from '../ui/icons';
 
 export function OfflineBanner() {
   return (

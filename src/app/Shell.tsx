@@ -6,7 +6,7 @@ import { SessionNotices } from '../features/auth/SessionNotices';
 import { useProfile, watchSession } from '../features/auth/session';
 import { useUnreadCount } from '../features/inbox/queries';
 import { LANGUAGE_NAMES, language, setLanguage, t } from '../i18n';
-import { Icon, type IconName } from './icons';
+import { Icon, type IconName } from '../ui/icons';
 import { OfflineBanner } from './OfflineBanner';
 import { ServiceWorkerBridge } from './ServiceWorkerBridge';
 import { UpdatePrompt } from './UpdatePrompt';

@@ -71,7 +71,7 @@ export const ServiceStatusChangedEvent = z
 export type ServiceStatusChangedEvent = z.infer<typeof ServiceStatusChangedEvent>;
 
 // Register events: facts from the registers (population, pension, defence, disability). They open cases,
-// steps and proactive offers for everyone they concern (see src/server/offers/register-events.ts).
+// steps and proactive offers for everyone they concern (see src/server/registers/events.ts).
 
 const EventBase = {
   id: AgencyEventEnvelope.shape.id,

@@ -35,13 +35,12 @@ export type MutationBatch = z.infer<typeof MutationBatch>;
 export const MutationStatus = z.enum(['applied', 'duplicate', 'rejected']);
 export type MutationStatus = z.infer<typeof MutationStatus>;
 
-export const MutationResult = z.object({
-  id: z.string(),
-  status: MutationStatus,
-  /** For a rejection: a stable code the client translates (e.g. `offer_expired`). */
-  code: z.string().optional(),
-  message: z.string().optional(),
-});
+/** Per mutation: applied now, applied before (`duplicate`), or refused with a code of src/contract/mutations.ts. */
+export const MutationResult = z.discriminatedUnion('status', [
+  z.object({ id: z.string(), status: z.enum(['applied', 'duplicate']) }),
+  /** `code` is stable and translated by the client (e.g. `offer_expired`); `message` is for logs. */
+  z.object({ id: z.string(), status: z.literal('rejected'), code: z.string().min(1), message: z.string().optional() }),
+]);
 export type MutationResult = z.infer<typeof MutationResult>;
 
 export const MutationResponse = z.object({ results: z.array(MutationResult) });

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Agency, EventService } from '../contract/catalogue';
 import type { ServiceStatsRow } from '../contract/feedback';
+import type { TypedMutation } from '../contract/mutations';
 import type { Entity } from '../contract/sync';
 
 export interface CatalogueEntry extends EventService {
@@ -19,16 +20,14 @@ export interface PersonRow {
 }
 
 /** A queued action, waiting to be sent. `seq` orders the queue; `id` is the server's idempotency key. */
-export interface OutboxEntry {
+export type OutboxEntry = TypedMutation & {
   seq?: number;
   id: string;
   personId: string;
-  type: string;
-  payload: unknown;
   createdAt: string;
   attempts: number;
   lastError?: string;
-}
+};
 
 /** Which Dexie table mirrors each entity of the change log. */
 export const ENTITY_TABLES = {

@@ -1,3 +1,4 @@
+import type { MutationPayloads, MutationType } from '../contract/mutations';
 import type { MinuRiikDb, OutboxEntry, PersonRow } from './db';
 
 type PersonTable = 'profile' | 'settings' | 'cases' | 'steps' | 'offers' | 'notifications' | 'feedbackRequests';
@@ -9,16 +10,15 @@ export interface UndoRecord {
   row: PersonRow | null;
 }
 
-export interface QueuedEntry extends OutboxEntry {
-  undo: UndoRecord[];
-}
+export type QueuedEntry = OutboxEntry & { undo: UndoRecord[] };
 
 /** The device's storage is full: nothing was queued or changed. */
 export class StorageFullError extends Error {}
 
-export interface Action {
-  type: string;
-  payload: unknown;
+/** An action of one type of the contract (src/contract/mutations.ts), with that type's payload. */
+export interface Action<T extends MutationType> {
+  type: T;
+  payload: MutationPayloads[T];
   /** The rows the optimistic change touches, so a rejection can put them back. */
   touches: { table: PersonTable; id: string }[];
   /** The optimistic change itself, run inside the same transaction as the queueing. */
@@ -30,7 +30,7 @@ export interface Action {
  * happen or neither does, and the queue survives reloads, crashes and a week offline.
  * Offline: stays queued until the next sync. Rejected by the server: undone, and the person is told why.
  */
-export async function enqueue(db: MinuRiikDb, action: Action): Promise<string> {
+export async function enqueue<T extends MutationType>(db: MinuRiikDb, action: Action<T>): Promise<string> {
   const profile = await db.profile.get('me');
   if (!profile) throw new Error('enqueue: nobody is signed in');
   const id = crypto.randomUUID();
@@ -42,7 +42,8 @@ export async function enqueue(db: MinuRiikDb, action: Action): Promise<string> {
         undo.push({ table, id: rowId, row: (await db.table<PersonRow, string>(table).get(rowId)) ?? null });
       }
       await action.apply();
-      const entry: QueuedEntry = {
+      // One member of the OutboxEntry union: TypeScript does not narrow a generic T's type and payload to it.
+      const entry = {
         id,
         personId: String(profile.personId),
         type: action.type,
@@ -50,7 +51,7 @@ export async function enqueue(db: MinuRiikDb, action: Action): Promise<string> {
         createdAt: new Date().toISOString(),
         attempts: 0,
         undo,
-      };
+      } as QueuedEntry;
       await db.outbox.add(entry);
     });
   } catch (error) {

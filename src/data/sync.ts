@@ -48,26 +48,29 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
       if (entries.length === 0) return;
       let response: MutationResponse;
       try {
-        response = await apiJson<MutationResponse>(fetchImpl, '/api/mutations', {
-          method: 'POST',
-          body: { mutations: entries.map(({ id, type, payload, createdAt }) => ({ id, type, payload, createdAt })) },
-        });
+        const { MutationResponse } = await import('../contract/sync');
+        response = MutationResponse.parse(
+          await apiJson(fetchImpl, '/api/mutations', {
+            method: 'POST',
+            body: { mutations: entries.map(({ id, type, payload, createdAt }) => ({ id, type, payload, createdAt })) },
+          }),
+        );
+        checkAnswers(entries, response);
       } catch (error) {
         await db.outbox.bulkUpdate(
           entries.map((e) => ({ key: e.seq!, changes: { attempts: e.attempts + 1, lastError: String(error) } })),
         );
         throw error;
       }
-      const results = new Map(response.results.map((r) => [r.id, r]));
-      for (const entry of entries) {
-        const result = results.get(entry.id);
+      for (const [i, entry] of entries.entries()) {
+        const result = response.results[i];
         if (!result) return; // the server stopped the batch here: the rest waits for the next run
         if (result.status === 'rejected') {
           await undoEntry(db, entry);
           const rejection: Rejection = {
             id: entry.id,
             type: entry.type,
-            code: result.code ?? 'rejected',
+            code: result.code,
             at: new Date().toISOString(),
           };
           await db.transaction('rw', db.meta, async () => {
@@ -182,3 +185,12 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
+
+/** The server answers the batch in order, one result per mutation, and may stop early; anything else is an error. */
+function checkAnswers(entries: QueuedEntry[], response: MutationResponse): void {
+  if (response.results.length > entries.length)
+    throw new Error(`Mutation response: ${response.results.length} results for ${entries.length} mutations`);
+  response.results.forEach((result, i) => {
+    if (result.id !== entries[i].id) throw new Error(`Mutation response: result ${i} is for ${result.id}`);
+  });
+}

@@ -4,7 +4,7 @@ import { withDevIdp } from './auth/node';
 import { loadConfig } from './config';
 import { notifyDueFeedbackRequests } from './feedback/requests';
 import { createLogger } from './log';
-import { settleDueOffers } from './offers/store';
+import { settleDueOffers } from './offers/decisions';
 import { createPushSender } from './push/sender';
 import { loadVapidKeys } from './push/vapid';
 import { prepareDatabase } from './start';

@@ -6,7 +6,7 @@ import { type AppServer, startAppServer } from './app-server';
 import { browserSkipReason, launchBrowser, PHONE, waitForServiceWorker } from './browser';
 import { holdRequests, readStore, signInAs } from './session';
 
-const KADRI = '49304142710';
+const KADRI = '24304142717';
 
 /** What a person does, end to end, on a phone: each journey signs in afresh on a fresh device. */
 describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {

@@ -5,7 +5,7 @@ import { testApp } from './app';
 import { openTestDatabase } from './db';
 import { personId } from './person-harness';
 
-const KADRI = '49304142710';
+const KADRI = '24304142717';
 const reason = { et: 'Otsus tehtud.', en: 'Decision made.', ru: 'Решение принято.', uk: 'Рішення ухвалено.' };
 let db: Database;
 let app: ReturnType<typeof testApp>;

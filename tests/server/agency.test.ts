@@ -8,8 +8,8 @@ import { testApp } from './app';
 import { openTestDatabase } from './db';
 import { personId } from './person-harness';
 
-const KADRI = '49304142710';
-const MARTIN = '39102275189';
+const KADRI = '24304142717';
+const MARTIN = '14102275188';
 const NOBODY = makePersonalCode('1980-01-01', 'male', 7); // a valid personal code nobody in the database has
 const reason = {
   et: 'Vanemahüvitis on määratud.',
@@ -229,7 +229,7 @@ describe('refused events write nothing', () => {
       404,
       'no_such_step',
       () => ska,
-      () => event({ personalCode: '36202193428', subServiceId: 'child-allowance' }),
+      () => event({ personalCode: '11202193427', subServiceId: 'child-allowance' }),
     ],
     [
       'a final step (child allowance is completed)',
@@ -243,7 +243,7 @@ describe('refused events write nothing', () => {
       409,
       'invalid_transition',
       () => ska,
-      () => event({ personalCode: '48711087041', subServiceId: 'child-rehabilitation', status: 'not_started' }),
+      () => event({ personalCode: '23711087040', subServiceId: 'child-rehabilitation', status: 'not_started' }),
     ],
     [
       'a change older than the step’s last',
@@ -324,7 +324,7 @@ describe('agency keys', () => {
   });
 
   it('leave people’s data alone: the change log of someone else is not touched by an event', async () => {
-    const other = await personId(db, '48409254569');
+    const other = await personId(db, '23409254568');
     const { rows: before } = await db.query('SELECT change_seq FROM person_clocks WHERE person_id = $1', [other]);
     expect(
       (await post(ska, event({ status: 'completed', subServiceId: 'child-parental-benefit', personalCode: MARTIN })))

@@ -27,7 +27,7 @@ export interface FakeProvider {
  * A minimal OpenID Connect provider that can be told to misbehave: wrong nonce, audience, expiry, subject,
  * signature. The relying party must refuse each. Discovery, JWKS, authorize (redirects straight back) and token.
  */
-export async function startFakeProvider(sub = 'EE49304142710'): Promise<FakeProvider> {
+export async function startFakeProvider(sub = 'EE24304142717'): Promise<FakeProvider> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const foreign = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   const kid = 'fake-1';

@@ -8,8 +8,8 @@ import { createLogger } from '../../src/server/log';
 import { appRequest, CookieJar, signIn, startAuthServer, step, type TestServer } from './auth-harness';
 import { openTestDatabase } from './db';
 
-const KADRI = '49304142710';
-const AIVAR = '36202193428';
+const KADRI = '24304142717';
+const AIVAR = '11202193427';
 
 let db: Database;
 let server: TestServer;
@@ -326,7 +326,7 @@ describe('CSRF', () => {
 describe('PUT /api/me/settings', () => {
   it("validates the body and changes the session's person's language only", async () => {
     const jar = new CookieJar();
-    await signIn(base, jar, '48711087041');
+    await signIn(base, jar, '23711087040');
     const bad = await appRequest(base, jar, '/api/me/settings', {
       method: 'PUT',
       body: JSON.stringify({ language: 'de' }),

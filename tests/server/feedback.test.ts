@@ -13,8 +13,8 @@ import { mutationHandlers } from '../../src/server/sync/handlers';
 import { openTestDatabase } from './db';
 import { asPerson, personId } from './person-harness';
 
-const KADRI = '49304142710';
-const LIIS = '48711087041';
+const KADRI = '24304142717';
+const LIIS = '23711087040';
 let db: Database;
 let app: ReturnType<typeof asPerson>;
 let kadri: string;

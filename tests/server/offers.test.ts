@@ -9,19 +9,20 @@ import { agencyEventHandlers } from '../../src/server/agency/handlers';
 import { createAgencyKey } from '../../src/server/agency/keys';
 import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/log';
-import { seedDemoOffers } from '../../src/server/offers/demo';
-import { loadOfferRow, settleDueOffers } from '../../src/server/offers/store';
+import { settleDueOffers } from '../../src/server/offers/decisions';
+import { loadOfferRow } from '../../src/server/offers/rows';
 import { mutationRoutes, syncRoutes } from '../../src/server/routes/sync';
+import { seedDemoOffers } from '../../src/server/seed/offers';
 import { mutationHandlers } from '../../src/server/sync/handlers';
 import { pullChanges } from '../../src/server/sync/pull';
 import { openTestDatabase } from './db';
 import { asPerson, personId } from './person-harness';
 
-const KADRI = '49304142710';
-const OKSANA = '48906036156';
-const AIVAR = '36202193428';
-const MARET = '48409254569';
-const DANIIL = '50805072238';
+const KADRI = '24304142717';
+const OKSANA = '23906036155';
+const AIVAR = '11202193427';
+const MARET = '23409254568';
+const DANIIL = '10805072234';
 let db: Database;
 let app: ReturnType<typeof asPerson>;
 

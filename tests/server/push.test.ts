@@ -17,8 +17,8 @@ import {
 import { openTestDatabase } from './db';
 import { asPerson, personId } from './person-harness';
 
-const KADRI = '49304142710'; // prefers Estonian
-const OKSANA = '48906036156'; // prefers Ukrainian
+const KADRI = '24304142717'; // prefers Estonian
+const OKSANA = '23906036155'; // prefers Ukrainian
 const text = (prefix: string) => ({ et: `${prefix} et`, en: `${prefix} en`, ru: `${prefix} ru`, uk: `${prefix} uk` });
 
 let db: Database;

@@ -8,7 +8,7 @@ import { openCase } from '../../src/server/cases/store';
 import type { Database } from '../../src/server/db/database';
 import { markNotificationRead } from '../../src/server/notifications/store';
 import { applyCohort } from '../../src/server/offers/cohort';
-import { loadOfferRow } from '../../src/server/offers/store';
+import { loadOfferRow } from '../../src/server/offers/rows';
 import { evaluateRule } from '../../src/server/rules/evaluate';
 import { readFacts } from '../../src/server/rules/facts';
 import { rulesFor } from '../../src/server/rules/index';

@@ -14,7 +14,7 @@ import { mutationHandlers } from '../../src/server/sync/handlers';
 import { openTestDatabase } from './db';
 import { asPerson, personId } from './person-harness';
 
-const PERSON = '48409254569'; // Maret Saar
+const PERSON = '23409254568'; // Maret Saar
 const text = (s: string) => ({ et: s, en: s, ru: s, uk: s });
 
 let db: Database;

@@ -10,8 +10,8 @@ import { mutationHandlers } from '../../src/server/sync/handlers';
 import { openTestDatabase } from './db';
 import { asPerson, personId } from './person-harness';
 
-const A = '49304142710'; // Kadri Tamm
-const B = '36202193428'; // Aivar Mägi
+const A = '24304142717'; // Kadri Tamm
+const B = '11202193427'; // Aivar Mägi
 const text = (s: string) => ({ et: s, en: s, ru: s, uk: s });
 
 let db: Database;

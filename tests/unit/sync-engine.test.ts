@@ -17,7 +17,7 @@ const profile: Change = {
     personId: PERSON,
     givenName: 'Kadri',
     familyName: 'Tamm',
-    personalCode: '49304142710',
+    personalCode: '24304142717',
     birthDate: '1993-04-14',
   },
 };
@@ -185,6 +185,25 @@ describe('outbox', () => {
     ]);
   });
 
+  it('checks the answer to its mutations: one for another id, or a rejection without a code, is an error', async () => {
+    const api = fakeApi({
+      '': { changes: [profile, note('a')], cursor: 'c1', more: false },
+      c1: { changes: [], cursor: 'c1', more: false },
+    });
+    await signedIn(api);
+    await markNotificationRead(db, 'a');
+    api.onMutations = () => ({ results: [{ id: crypto.randomUUID(), status: 'applied' }] });
+    expect(await engineFor(api).sync()).toBe('error');
+    api.onMutations = (m) => ({ results: m.map((x) => ({ id: x.id, status: 'rejected' })) });
+    expect(await engineFor(api).sync()).toBe('error');
+    api.onMutations = (m) => ({ results: m.map((x) => ({ id: x.id, status: 'done' })) });
+    expect(await engineFor(api).sync()).toBe('error');
+    const [entry] = await db.outbox.toArray();
+    expect(entry).toMatchObject({ type: 'notification.read', attempts: 3 });
+    expect((await db.notifications.get('a'))?.readAt).toBeTruthy();
+    expect((await db.meta.get(REJECTIONS_KEY))?.value).toBeUndefined();
+  });
+
   it('stops on 401 and keeps everything queued', async () => {
     const api = fakeApi({ '': { changes: [profile, note('a')], cursor: 'c1', more: false } });
     await signedIn(api);
@@ -214,7 +233,9 @@ describe('outbox', () => {
   });
 
   it('refuses to queue when nobody is signed in', async () => {
-    await expect(enqueue(db, { type: 'x', payload: {}, touches: [], apply: async () => undefined })).rejects.toThrow();
+    await expect(
+      enqueue(db, { type: 'settings.update', payload: {}, touches: [], apply: async () => undefined }),
+    ).rejects.toThrow();
   });
 });
 

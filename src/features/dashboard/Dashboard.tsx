@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { FeedbackRequestRow } from '../../contract/feedback';
 import type { NotificationRow } from '../../contract/person';
+import { useEventServices } from '../../data/catalogue-queries';
 import { createLiveQuery } from '../../data/live';
 import { useLastSync } from '../../data/sync-service';
 import { t } from '../../i18n';
@@ -13,7 +14,6 @@ import { StatusBadge } from '../events/StatusBadge';
 import { useNotifications } from '../inbox/queries';
 import { subServiceOf } from '../offers/labels';
 import { isOpen, useOffers } from '../offers/queries';
-import { useEventServices } from '../services/queries';
 
 /** The signed-in Home: what needs the person, their life events under way, the latest messages. */
 export function Dashboard(props: { givenName: string }) {

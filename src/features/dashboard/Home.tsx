@@ -1,13 +1,13 @@
 import { A } from '@solidjs/router';
 import { For, lazy, Show } from 'solid-js';
-import { InstallCard } from '../../app/InstallCard';
-import { Icon } from '../../app/icons';
-import { Page } from '../../app/Page';
+import { useEventServices } from '../../data/catalogue-queries';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
+import { InstallCard } from '../../ui/InstallCard';
+import { Icon } from '../../ui/icons';
+import { Page } from '../../ui/Page';
 import { SignInCard } from '../auth/SignInCard';
 import { useProfile } from '../auth/session';
-import { useEventServices } from '../services/queries';
 
 // Only a signed-in person needs it: it stays out of the first load of a signed-out visit.
 const Dashboard = lazy(() => import('./Dashboard').then((m) => ({ default: m.Dashboard })));

@@ -1,10 +1,10 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { Icon } from '../../app/icons';
 import type { CaseRow, StepRow } from '../../contract/cases';
 import type { CatalogueEntry } from '../../data/db';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
+import { Icon } from '../../ui/icons';
 import { ProgressBar } from './ProgressBar';
 import { nextStep, progress } from './progress';
 

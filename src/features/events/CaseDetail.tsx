@@ -1,11 +1,11 @@
 import { useParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { EmptyState, Page } from '../../app/Page';
+import { useAgencies, useEventService } from '../../data/catalogue-queries';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
-import { BackLink } from '../services/BackLink';
+import { BackLink } from '../../ui/BackLink';
+import { EmptyState, Page } from '../../ui/Page';
 import { KIND_ORDER, kindTitle, maturityLabel } from '../services/labels';
-import { useAgencies, useEventService } from '../services/queries';
 import { ProgressBar } from './ProgressBar';
 import { inCatalogueOrder, progress } from './progress';
 import { useCase, useCaseSteps } from './queries';

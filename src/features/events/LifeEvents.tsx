@@ -1,9 +1,9 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { EmptyState, Page } from '../../app/Page';
 import type { CaseRow } from '../../contract/cases';
+import { useEventServices } from '../../data/catalogue-queries';
 import { t } from '../../i18n';
-import { useEventServices } from '../services/queries';
+import { EmptyState, Page } from '../../ui/Page';
 import { CaseCard } from './CaseCard';
 import { useAllSteps, useCases } from './queries';
 

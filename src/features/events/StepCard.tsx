@@ -1,10 +1,10 @@
 import { A } from '@solidjs/router';
 import { For, Match, Show, Switch } from 'solid-js';
-import { Icon } from '../../app/icons';
 import type { StepRow } from '../../contract/cases';
 import type { Agency, SubService } from '../../contract/catalogue';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
+import { Icon } from '../../ui/icons';
 import { useStepOffer } from '../offers/queries';
 import { StatusBadge } from './StatusBadge';
 

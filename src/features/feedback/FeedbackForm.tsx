@@ -1,13 +1,13 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { createSignal, onCleanup, Show } from 'solid-js';
-import { actionErrorText } from '../../app/action-error';
-import { EmptyState, Page } from '../../app/Page';
 import type { FeedbackRequestRow } from '../../contract/feedback';
+import { useEventService } from '../../data/catalogue-queries';
 import { db } from '../../data/db';
 import { createLiveQuery } from '../../data/live';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
-import { useEventService } from '../services/queries';
+import { actionErrorText } from '../../ui/action-error';
+import { EmptyState, Page } from '../../ui/Page';
 import { dismissFeedback, sendFeedback } from './actions';
 import { ScaleQuestion } from './ScaleQuestion';
 

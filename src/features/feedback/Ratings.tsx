@@ -1,11 +1,11 @@
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
-import { EmptyState, Page } from '../../app/Page';
 import type { ServiceStatsRow } from '../../contract/feedback';
 import { countScores, recommendationIndex, type ScoreCounts } from '../../contract/nps';
+import { useAgencies, useEventServices } from '../../data/catalogue-queries';
 import { createLiveQuery } from '../../data/live';
 import { t } from '../../i18n';
 import { formatDate, formatNumber, localized } from '../../i18n/format';
-import { useAgencies, useEventServices } from '../services/queries';
+import { EmptyState, Page } from '../../ui/Page';
 import { TrendChart } from './TrendChart';
 
 const sum = (rows: ServiceStatsRow[]): ScoreCounts & { answers: number } =>

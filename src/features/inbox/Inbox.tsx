@@ -1,10 +1,10 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { actionErrorText } from '../../app/action-error';
-import { EmptyState, Page } from '../../app/Page';
 import { db } from '../../data/db';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
+import { actionErrorText } from '../../ui/action-error';
+import { EmptyState, Page } from '../../ui/Page';
 import { markNotificationRead } from './actions';
 import { useNotifications } from './queries';
 

@@ -1,6 +1,6 @@
-import { Page } from '../../app/Page';
 import { t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
+import { Page } from '../../ui/Page';
 
 export default function AccessibilityStatement() {
   return (

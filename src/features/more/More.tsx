@@ -1,9 +1,9 @@
 import { A } from '@solidjs/router';
 import { For } from 'solid-js';
-import { InstallCard } from '../../app/InstallCard';
-import { Icon, type IconName } from '../../app/icons';
-import { Page } from '../../app/Page';
 import { t } from '../../i18n';
+import { InstallCard } from '../../ui/InstallCard';
+import { Icon, type IconName } from '../../ui/icons';
+import { Page } from '../../ui/Page';
 import { SignOutCard } from '../auth/SignOut';
 
 const LINKS: { href: string; key: string; icon: IconName }[] = [

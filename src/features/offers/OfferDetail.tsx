@@ -1,14 +1,14 @@
 import { A, useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { actionErrorText } from '../../app/action-error';
-import { EmptyState, Page } from '../../app/Page';
 import type { OfferRow, PrefilledField } from '../../contract/offers';
+import { useAgencies, useEventServices } from '../../data/catalogue-queries';
 import { db } from '../../data/db';
 import { online } from '../../data/online';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
-import { BackLink } from '../services/BackLink';
-import { useAgencies, useEventServices } from '../services/queries';
+import { actionErrorText } from '../../ui/action-error';
+import { BackLink } from '../../ui/BackLink';
+import { EmptyState, Page } from '../../ui/Page';
 import { acceptOffer, declineOffer } from './actions';
 import { offerLine, subServiceOf } from './labels';
 import { isOpen, useOffer } from './queries';

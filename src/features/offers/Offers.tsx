@@ -1,10 +1,10 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { EmptyState, Page } from '../../app/Page';
 import type { OfferRow } from '../../contract/offers';
+import { useAgencies, useEventServices } from '../../data/catalogue-queries';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
-import { useAgencies, useEventServices } from '../services/queries';
+import { EmptyState, Page } from '../../ui/Page';
 import { PushPrompt } from '../settings/PushPrompt';
 import { offerLine, subServiceOf } from './labels';
 import { inListOrder, useOffers } from './queries';

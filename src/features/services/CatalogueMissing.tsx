@@ -1,5 +1,5 @@
-import { EmptyState } from '../../app/Page';
 import { t } from '../../i18n';
+import { EmptyState } from '../../ui/Page';
 
 /** Shown only before the very first successful load of the catalogue. */
 export function CatalogueMissing() {

@@ -1,12 +1,12 @@
 import { A, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { Icon } from '../../app/icons';
-import { EmptyState, Page } from '../../app/Page';
+import { useAgencies, useEventService } from '../../data/catalogue-queries';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
-import { BackLink } from './BackLink';
+import { BackLink } from '../../ui/BackLink';
+import { Icon } from '../../ui/icons';
+import { EmptyState, Page } from '../../ui/Page';
 import { KIND_ORDER, kindTitle, maturityLabel, provisionLabel } from './labels';
-import { useAgencies, useEventService } from './queries';
 
 export default function EventServiceDetail() {
   const params = useParams<{ eventServiceId: string }>();

@@ -1,12 +1,12 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { Icon } from '../../app/icons';
-import { Page } from '../../app/Page';
+import { useEventServices } from '../../data/catalogue-queries';
 import { matchesQuery } from '../../data/search';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
+import { Icon } from '../../ui/icons';
+import { Page } from '../../ui/Page';
 import { CatalogueMissing } from './CatalogueMissing';
-import { useEventServices } from './queries';
 
 export default function Services() {
   const services = useEventServices();

@@ -1,12 +1,12 @@
 import { useParams } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { Icon } from '../../app/icons';
-import { EmptyState, Page } from '../../app/Page';
+import { useAgencies, useEventService } from '../../data/catalogue-queries';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
-import { BackLink } from './BackLink';
+import { BackLink } from '../../ui/BackLink';
+import { Icon } from '../../ui/icons';
+import { EmptyState, Page } from '../../ui/Page';
 import { kindLabel, provisionLabel, provisionText } from './labels';
-import { useAgencies, useEventService } from './queries';
 
 export default function SubServiceDetail() {
   const params = useParams<{ eventServiceId: string; subServiceId: string }>();

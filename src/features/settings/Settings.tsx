@@ -1,10 +1,10 @@
 import { For, Show } from 'solid-js';
-import { Page } from '../../app/Page';
 import type { Lang } from '../../contract/langs';
 import { LANGS } from '../../contract/langs';
 import { db } from '../../data/db';
 import { createLiveQuery } from '../../data/live';
 import { LANGUAGE_NAMES, language, setLanguage, t } from '../../i18n';
+import { Page } from '../../ui/Page';
 import { saveLanguage } from './actions';
 import { PushCard } from './PushCard';
 import { StorageCard } from './StorageCard';

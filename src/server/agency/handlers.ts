@@ -1,5 +1,5 @@
 import { SERVICE_STATUS_CHANGED } from '../../contract/agency-events';
-import { registerEventHandlers } from '../offers/register-events';
+import { registerEventHandlers } from '../registers/events';
 import type { AgencyEventHandlers } from './events';
 import { serviceStatusChanged } from './status-changed';
 

@@ -65,12 +65,16 @@ export function createDevIdp({ config, db, log }: { config: AuthConfig; db: Quer
   const typedNames = new Map<string, { givenName: string; familyName: string }>();
 
   async function namesOf(personalCode: string) {
-    const { rows } = await db.query<{ given_name: string; family_name: string }>(
-      'SELECT given_name, family_name FROM persons WHERE personal_code = $1',
+    const { rows } = await db.query<{ given_name: string; family_name: string; birth_date: string | null }>(
+      `SELECT given_name, family_name, facts->>'birthDate' AS birth_date FROM persons WHERE personal_code = $1`,
       [personalCode],
     );
-    if (rows[0]?.given_name) return { givenName: rows[0].given_name, familyName: rows[0].family_name };
-    return typedNames.get(personalCode) ?? { givenName: 'Test', familyName: `Isik ${personalCode.slice(-4)}` };
+    const birthDate = rows[0]?.birth_date || parsePersonalCode(personalCode)?.birthDate;
+    if (rows[0]?.given_name) return { givenName: rows[0].given_name, familyName: rows[0].family_name, birthDate };
+    return {
+      ...(typedNames.get(personalCode) ?? { givenName: 'Test', familyName: `Isik ${personalCode.slice(-4)}` }),
+      birthDate,
+    };
   }
 
   const provider = new Provider(config.issuer, {
@@ -142,7 +146,7 @@ export function createDevIdp({ config, db, log }: { config: AuthConfig; db: Quer
           sub,
           given_name: names.givenName,
           family_name: names.familyName,
-          birthdate: parsePersonalCode(code)?.birthDate,
+          birthdate: names.birthDate,
         }),
       };
     },

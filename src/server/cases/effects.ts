@@ -2,7 +2,7 @@ import type { Localized } from '../../contract/i18n';
 import type { Queryable } from '../db/database';
 import { scheduleFeedback } from '../feedback/requests';
 import { createNotification } from '../notifications/store';
-import { loadOfferRow } from '../offers/store';
+import { loadOfferRow } from '../offers/rows';
 import { recordChange } from '../sync/changes';
 import type { StepChanged } from './store';
 

@@ -1,7 +1,7 @@
 import type { FeedbackAnswerPayload, FeedbackDismissPayload } from '../../contract/feedback';
 import type { SessionPerson } from '../auth/context';
 import type { Queryable } from '../db/database';
-import { MutationRejected } from '../sync/mutations';
+import { MutationRejected } from '../errors';
 import { loadRequest, setRequestStatus } from './requests';
 
 async function pendingRequest(tx: Queryable, personId: string, requestId: string, now: Date) {

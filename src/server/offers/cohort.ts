@@ -10,7 +10,7 @@ import { conditionsSql, type Param, personSqlVars, type SqlVar, varsSql } from '
 import { recordChangesSql } from '../sync/changes';
 import { offerDeadline, offeredStepStatus } from './engine';
 import { notificationJson, stepJson } from './json';
-import { offerText } from './store';
+import { offerText } from './rows';
 import { OFFER_TEXT } from './texts';
 
 /**

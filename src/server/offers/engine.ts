@@ -8,7 +8,7 @@ import { createNotification } from '../notifications/store';
 import { type Decision, offerVars } from '../rules/evaluate';
 import type { Rule } from '../rules/schema';
 import { recordChange } from '../sync/changes';
-import { loadOfferRow, offerText } from './store';
+import { loadOfferRow, offerText } from './rows';
 import { OFFER_TEXT } from './texts';
 
 /**

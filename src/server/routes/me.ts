@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
-import { parsePersonalCode } from '../../contract/isikukood';
 import { SettingsUpdate } from '../../contract/person';
 import type { PersonEnv } from '../auth/context';
 import type { Database } from '../db/database';
 import { ApiError } from '../errors';
-import { updateSettings } from '../settings/store';
+import { birthDateOf, updateSettings } from '../settings/store';
 
 /**
  * GET /api/me: who is signed in (the client keeps it as its `profile` row 'me') and when the session ends.
@@ -12,7 +11,7 @@ import { updateSettings } from '../settings/store';
  */
 export function meRoutes(db: Database) {
   return new Hono<PersonEnv>()
-    .get('/', (c) => {
+    .get('/', async (c) => {
       const person = c.get('person');
       return c.json({
         id: 'me' as const,
@@ -20,7 +19,7 @@ export function meRoutes(db: Database) {
         givenName: person.givenName,
         familyName: person.familyName,
         personalCode: person.personalCode,
-        birthDate: parsePersonalCode(person.personalCode)?.birthDate ?? '',
+        birthDate: await birthDateOf(db, person.id, person.personalCode),
         preferredLanguage: person.preferredLanguage,
         session: c.get('session'),
       });

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
-import { type PushSubscriptionInfo, PushSubscriptionInput } from '../../contract/push';
+import { PushSubscriptionInput } from '../../contract/push';
 import type { PersonEnv } from '../auth/context';
 import type { Database } from '../db/database';
 import { ApiError } from '../errors';
+import { deleteSubscription, listSubscriptions, saveSubscription } from '../push/subscriptions';
 import type { VapidKeys } from '../push/vapid';
 
 /** GET /api/push/key: the server's VAPID public key (public; a client re-subscribes when it changes). */
@@ -13,37 +14,16 @@ export function pushKeyRoutes(vapid: VapidKeys) {
 /** The signed-in person's push subscriptions, one per device. */
 export function pushSubscriptionRoutes(db: Database, vapid: VapidKeys) {
   return new Hono<PersonEnv>()
-    .get('/', async (c) => {
-      const { rows } = await db.query<PushSubscriptionInfo>(
-        `SELECT id, device_label AS "deviceLabel", created_at AS "createdAt", last_sent_at AS "lastSentAt"
-         FROM push_subscriptions WHERE person_id = $1 ORDER BY created_at`,
-        [c.get('person').id],
-      );
-      return c.json({ subscriptions: rows });
-    })
+    .get('/', async (c) => c.json({ subscriptions: await listSubscriptions(db, c.get('person').id) }))
     .post('/', async (c) => {
       const input = PushSubscriptionInput.safeParse(await c.req.json().catch(() => undefined));
       if (!input.success)
         throw new ApiError(400, 'invalid_body', input.error.issues[0]?.message ?? 'Invalid subscription');
-      const { endpoint, keys, deviceLabel } = input.data;
-      // An endpoint belongs to one browser profile: if someone else had it, this device has changed hands.
-      const { rows } = await db.query<{ id: string }>(
-        `INSERT INTO push_subscriptions (person_id, endpoint, p256dh, auth, vapid_public_key, device_label)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (endpoint) DO UPDATE SET person_id = excluded.person_id, p256dh = excluded.p256dh,
-           auth = excluded.auth, vapid_public_key = excluded.vapid_public_key, device_label = excluded.device_label
-         RETURNING id`,
-        [c.get('person').id, endpoint, keys.p256dh, keys.auth, vapid.publicKey, deviceLabel ?? null],
-      );
-      return c.json({ id: rows[0].id }, 201);
+      return c.json({ id: await saveSubscription(db, c.get('person').id, input.data, vapid.publicKey) }, 201);
     })
     .delete('/:id', async (c) => {
-      const id = c.req.param('id');
-      const { rows } = await db.query(
-        `DELETE FROM push_subscriptions WHERE person_id = $1 AND id::text = $2 RETURNING id`,
-        [c.get('person').id, id],
-      );
-      if (rows.length === 0) throw new ApiError(404, 'not_found', 'No such subscription');
+      if (!(await deleteSubscription(db, c.get('person').id, c.req.param('id'))))
+        throw new ApiError(404, 'not_found', 'No such subscription');
       return c.body(null, 204);
     });
 }

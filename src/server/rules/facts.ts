@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * What the server knows about a person from the registers (persons.facts, jsonb). Register events keep
- * it up to date (src/server/offers/register-events.ts); rules test it. The demo people's facts
+ * it up to date (src/server/registers/events.ts); rules test it. The demo people's facts
  * (src/server/seed/people.ts) have this shape.
  */
 export const Disability = z.enum(['moderate', 'severe', 'profound']);

@@ -53,13 +53,13 @@ function factDate(personalCode: string, pick: (facts: (typeof demoPeople)[number
   return new Date(`${pick(person.facts)}T08:00:00Z`);
 }
 
-const KADRI = '49304142710';
-const MARTIN = '39102275189';
-const AIVAR = '36202193428';
-const OKSANA = '48906036156';
-const DANIIL = '50805072238';
-const MARET = '48409254569';
-const LIIS = '48711087041';
+const KADRI = '24304142717';
+const MARTIN = '14102275188';
+const AIVAR = '11202193427';
+const OKSANA = '23906036155';
+const DANIIL = '10805072234';
+const MARET = '23409254568';
+const LIIS = '23711087040';
 
 // Having a child: the same birth, seen by both parents.
 const birth = {

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database';
 import { scheduleFeedback } from '../feedback/requests';
 
-const KADRI = '49304142710';
+const KADRI = '24304142717';
 
 /** The new parent is asked about the child allowance she received: the demo of the feedback question. */
 export async function seedDemoFeedback(db: Database): Promise<void> {

@@ -1,12 +1,12 @@
 import { Catalogue } from '../../contract/catalogue';
-import { isValidPersonalCode } from '../../contract/isikukood';
+import { parsePersonalCode } from '../../contract/isikukood';
 import type { Database } from '../db/database';
-import { seedDemoOffers } from '../offers/demo';
 import { seedDemoCases } from './cases';
 import { agencies, eventServices } from './catalogue';
 import { seedDemoFeedback } from './feedback';
 import { seedDemoNotifications } from './notifications';
-import { demoPeople } from './people';
+import { seedDemoOffers } from './offers';
+import { DEMO_CODES_BEFORE_YEAR, demoPeople } from './people';
 
 /**
  * Brings the catalogue in line with the code (insert or update) and adds the demo people who are
@@ -16,8 +16,11 @@ import { demoPeople } from './people';
 export async function seed(db: Database): Promise<void> {
   const catalogue = Catalogue.parse({ agencies, eventServices });
   for (const person of demoPeople) {
-    if (!isValidPersonalCode(person.personalCode))
-      throw new Error(`demo person ${person.givenName}: invalid personal code`);
+    const year = Number(parsePersonalCode(person.personalCode)?.birthDate.slice(0, 4));
+    if (!(year < DEMO_CODES_BEFORE_YEAR))
+      throw new Error(
+        `demo person ${person.givenName}: not a valid personal code from before ${DEMO_CODES_BEFORE_YEAR}`,
+      );
   }
   await db.transaction(async (tx) => {
     for (const agency of catalogue.agencies) {

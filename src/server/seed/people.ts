@@ -2,8 +2,10 @@ import type { Lang } from '../../contract/i18n';
 
 /**
  * Fictional demo people, one per life event the demo shows. Dates are chosen relative to
- * 2026-11-21. Personal codes were computed with makePersonalCode() and are written out as literals
- * so they can be grepped; each one encodes the birth date and sex next to it.
+ * 2026-11-21. Personal codes are valid (checksum and date) but encode a birth day before 1850 (first digit
+ * 1 or 2, the day and month of the person's birth date, the year's last two digits modulo 50): no one alive
+ * has such a code, so a real sign-in can never reach demo data (README, "Demo people"). Their real birth
+ * date is `facts.birthDate`. Written out as literals so they can be grepped; tests use `demoCodes`.
  */
 
 export type Sex = 'male' | 'female';
@@ -17,7 +19,7 @@ export interface DemoChild {
 
 export interface PersonFacts {
   sex: Sex;
-  /** YYYY-MM-DD, matches the personal code. */
+  /** YYYY-MM-DD; for demo people not the day their code encodes (see above). */
   birthDate: string;
   /** ISO 3166-1 alpha-2. */
   citizenship: string;
@@ -39,7 +41,7 @@ export interface DemoPerson {
 
 export const demoPeople: DemoPerson[] = [
   {
-    personalCode: '49304142710',
+    personalCode: '24304142717',
     givenName: 'Kadri',
     familyName: 'Tamm',
     preferredLanguage: 'et',
@@ -49,14 +51,14 @@ export const demoPeople: DemoPerson[] = [
       citizenship: 'EE',
       residence: { country: 'EE', municipality: 'Tallinn', since: '2019-08-01' },
       maritalStatus: 'married',
-      spousePersonalCode: '39102275189',
-      children: [{ personalCode: '62609190272', givenName: 'Marta', birthDate: '2026-09-19' }],
+      spousePersonalCode: '14102275188',
+      children: [{ personalCode: '22609190279', givenName: 'Marta', birthDate: '2026-09-19' }],
     },
     story:
       'New mother: daughter Marta born 2026-09-19; having-a-child is in progress (parental benefit offer to accept).',
   },
   {
-    personalCode: '39102275189',
+    personalCode: '14102275188',
     givenName: 'Martin',
     familyName: 'Tamm',
     preferredLanguage: 'et',
@@ -66,13 +68,13 @@ export const demoPeople: DemoPerson[] = [
       citizenship: 'EE',
       residence: { country: 'EE', municipality: 'Tallinn', since: '2019-08-01' },
       maritalStatus: 'married',
-      spousePersonalCode: '49304142710',
-      children: [{ personalCode: '62609190272', givenName: 'Marta', birthDate: '2026-09-19' }],
+      spousePersonalCode: '24304142717',
+      children: [{ personalCode: '22609190279', givenName: 'Marta', birthDate: '2026-09-19' }],
     },
     story: "Kadri's husband and Marta's father: the same birth seen from the other parent (shared parental benefit).",
   },
   {
-    personalCode: '36202193428',
+    personalCode: '11202193427',
     givenName: 'Aivar',
     familyName: 'Mägi',
     preferredLanguage: 'et',
@@ -87,7 +89,7 @@ export const demoPeople: DemoPerson[] = [
     story: 'Reaches pension age 65 on 2027-02-19, about three months away: gets the proactive old-age pension offer.',
   },
   {
-    personalCode: '48906036156',
+    personalCode: '23906036155',
     givenName: 'Oksana',
     familyName: 'Kovalenko',
     preferredLanguage: 'uk',
@@ -97,13 +99,13 @@ export const demoPeople: DemoPerson[] = [
       citizenship: 'UA',
       residence: { country: 'EE', municipality: 'Pärnu linn', since: '2026-08-10' },
       maritalStatus: 'married',
-      children: [{ personalCode: '51703120891', givenName: 'Andrii', birthDate: '2017-03-12' }],
+      children: [{ personalCode: '11703120898', givenName: 'Andrii', birthDate: '2017-03-12' }],
     },
     story:
       'Newcomer from Ukraine under temporary protection since August 2026, with a 9-year-old son: settling-in-estonia in Ukrainian.',
   },
   {
-    personalCode: '50805072238',
+    personalCode: '10805072234',
     givenName: 'Daniil',
     familyName: 'Ivanov',
     preferredLanguage: 'ru',
@@ -118,7 +120,7 @@ export const demoPeople: DemoPerson[] = [
     story: '18-year-old Estonian citizen in Narva facing conscript service: defence-service in Russian.',
   },
   {
-    personalCode: '48409254569',
+    personalCode: '23409254568',
     givenName: 'Maret',
     familyName: 'Saar',
     preferredLanguage: 'et',
@@ -128,13 +130,13 @@ export const demoPeople: DemoPerson[] = [
       citizenship: 'EE',
       residence: { country: 'EE', municipality: 'Viljandi linn', since: '2012-06-01' },
       maritalStatus: 'widowed',
-      children: [{ personalCode: '51501301374', givenName: 'Oskar', birthDate: '2015-01-30' }],
+      children: [{ personalCode: '11501301376', givenName: 'Oskar', birthDate: '2015-01-30' }],
     },
     story:
       "Widow: her husband died in October 2026; son Oskar (11) gets the survivor's allowance offer (death-of-close-one).",
   },
   {
-    personalCode: '48711087041',
+    personalCode: '23711087040',
     givenName: 'Liis',
     familyName: 'Rebane',
     preferredLanguage: 'en',
@@ -144,13 +146,13 @@ export const demoPeople: DemoPerson[] = [
       citizenship: 'EE',
       residence: { country: 'EE', municipality: 'Viimsi vald', since: '2020-03-01' },
       maritalStatus: 'married',
-      children: [{ personalCode: '51907110528', givenName: 'Robin', birthDate: '2019-07-11', disability: 'severe' }],
+      children: [{ personalCode: '11907110524', givenName: 'Robin', birthDate: '2019-07-11', disability: 'severe' }],
     },
     story:
       'Parent of Robin (7) with a severe disability: child-with-health-impairment; grew up abroad and uses the app in English.',
   },
   {
-    personalCode: '38112033898',
+    personalCode: '13112033897',
     givenName: 'Sergei',
     familyName: 'Volkov',
     preferredLanguage: 'ru',
@@ -160,9 +162,17 @@ export const demoPeople: DemoPerson[] = [
       citizenship: 'EE',
       residence: { country: 'EE', municipality: 'Maardu linn', since: '2025-09-01' },
       maritalStatus: 'divorced',
-      children: [{ personalCode: '61304221648', givenName: 'Jelizaveta', birthDate: '2013-04-22' }],
+      children: [{ personalCode: '21304221644', givenName: 'Jelizaveta', birthDate: '2013-04-22' }],
     },
     story:
       'Recently divorced father of Jelizaveta (13): divorce with family mediation and a change of benefit recipient.',
   },
 ];
+
+/** The first year no demo personal code may encode: everyone born before it died before codes existed. */
+export const DEMO_CODES_BEFORE_YEAR = 1850;
+
+/** The demo people's personal codes by given name (lower case), for tests and scripts. */
+export const demoCodes = Object.fromEntries(
+  demoPeople.map((p) => [p.givenName.toLowerCase(), p.personalCode]),
+) as Record<string, string>;

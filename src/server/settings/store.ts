@@ -19,11 +19,25 @@ interface PersonDbRow {
   family_name: string;
   preferred_language: Lang;
   settings: Record<string, unknown> | null;
+  birth_date: string | null;
+}
+
+/**
+ * The birth date the population register gave (facts), else the one the personal code encodes. Demo people's
+ * codes encode a day before 1850 that no living person has (see README), so theirs come from their facts.
+ */
+export async function birthDateOf(tx: Queryable, personId: string, personalCode: string): Promise<string> {
+  const { rows } = await tx.query<{ birth_date: string | null }>(
+    `SELECT facts->>'birthDate' AS birth_date FROM persons WHERE id = $1`,
+    [personId],
+  );
+  return rows[0]?.birth_date || (parsePersonalCode(personalCode)?.birthDate ?? '');
 }
 
 async function loadPerson(tx: Queryable, personId: string): Promise<PersonDbRow> {
   const { rows } = await tx.query<PersonDbRow>(
-    `SELECT p.id, p.personal_code, p.given_name, p.family_name, p.preferred_language, s.settings
+    `SELECT p.id, p.personal_code, p.given_name, p.family_name, p.preferred_language, s.settings,
+       p.facts->>'birthDate' AS birth_date
      FROM persons p LEFT JOIN person_settings s ON s.person_id = p.id WHERE p.id = $1`,
     [personId],
   );
@@ -64,7 +78,7 @@ export async function ensureBaseRows(tx: Queryable, personId: string): Promise<v
       givenName: person.given_name,
       familyName: person.family_name,
       personalCode: person.personal_code,
-      birthDate: parsePersonalCode(person.personal_code)?.birthDate ?? '',
+      birthDate: person.birth_date || (parsePersonalCode(person.personal_code)?.birthDate ?? ''),
     };
     await recordChange(tx, personId, 'profile', 'me', profile);
   }

@@ -1,29 +1,24 @@
-import type { z } from 'zod';
+import {
+  isMutationType,
+  MUTATION_PAYLOADS,
+  type MutationPayloads,
+  type MutationType,
+  type RejectionCode,
+} from '../../contract/mutations';
 import type { Mutation, MutationResult } from '../../contract/sync';
 import type { SessionPerson } from '../auth/context';
 import type { Database, Queryable } from '../db/database';
+import { MutationRejected } from '../errors';
 
-/** Thrown by a handler to refuse a mutation; its transaction rolls back, so nothing is written. */
-export class MutationRejected extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** Applies one type's change for `person` inside `tx`; every changed row must be recorded with recordChange. */
+export type MutationHandler<T extends MutationType> = (
+  tx: Queryable,
+  person: SessionPerson,
+  payload: MutationPayloads[T],
+) => Promise<void>;
 
-export interface MutationHandler<P = unknown> {
-  payload: z.ZodType<P>;
-  /** Applies the change for `person` inside `tx`; every changed row must be recorded with recordChange. */
-  apply(tx: Queryable, person: SessionPerson, payload: P): Promise<void>;
-}
-
-export type MutationHandlers = Record<string, MutationHandler<never>>;
-
-export function defineHandler<P>(handler: MutationHandler<P>): MutationHandler<never> {
-  return handler as unknown as MutationHandler<never>;
-}
+/** A handler for every type of the contract (src/contract/mutations.ts): one missing does not typecheck. */
+export type MutationHandlers = { [T in MutationType]: MutationHandler<T> };
 
 /**
  * Applies one mutation exactly once: the id is claimed in the same transaction as the change, so a
@@ -36,9 +31,20 @@ export async function applyMutation(
   person: SessionPerson,
   mutation: Mutation,
 ): Promise<MutationResult> {
-  const handler = Object.hasOwn(handlers, mutation.type) ? handlers[mutation.type] : undefined;
-  if (!handler) return rejected(mutation, 'unknown_type', `Unknown mutation type ${mutation.type}`);
-  const parsed = handler.payload.safeParse(mutation.payload);
+  const { type } = mutation;
+  if (!isMutationType(type)) return rejected(mutation, 'unknown_type', `Unknown mutation type ${type}`);
+  return applyTyped(db, handlers, type, person, mutation);
+}
+
+async function applyTyped<T extends MutationType>(
+  db: Database,
+  handlers: MutationHandlers,
+  type: T,
+  person: SessionPerson,
+  mutation: Mutation,
+): Promise<MutationResult> {
+  const handler: MutationHandler<T> = handlers[type];
+  const parsed = MUTATION_PAYLOADS[type].safeParse(mutation.payload);
   if (!parsed.success)
     return rejected(mutation, 'invalid_payload', parsed.error.issues[0]?.message ?? 'Invalid payload');
   try {
@@ -56,7 +62,7 @@ export async function applyMutation(
         if (rows[0]?.person_id !== person.id) throw new MutationRejected('id_conflict', 'Mutation id already used');
         return { id: mutation.id, status: 'duplicate' as const };
       }
-      await handler.apply(tx, person, parsed.data as never);
+      await handler(tx, person, parsed.data);
       return { id: mutation.id, status: 'applied' as const };
     });
   } catch (error) {
@@ -65,7 +71,7 @@ export async function applyMutation(
   }
 }
 
-function rejected(mutation: Mutation, code: string, message: string): MutationResult {
+function rejected(mutation: Mutation, code: RejectionCode, message: string): MutationResult {
   return { id: mutation.id, status: 'rejected', code, message };
 }
 

@@ -1,7 +1,7 @@
 import type { Change, Entity, SyncPage } from '../../contract/sync';
 import type { Queryable } from '../db/database';
 import { notificationColumns, toNotificationRow } from '../notifications/store';
-import { loadEventOfferRows } from '../offers/store';
+import { loadEventOfferRows } from '../offers/rows';
 import { encodeCursor } from './cursor';
 
 export const PAGE_SIZE = 500;

@@ -1,5 +1,5 @@
-import type { Agency } from '../../contract/catalogue';
-import { createLiveQuery } from '../../data/live';
+import type { Agency } from '../contract/catalogue';
+import { createLiveQuery } from './live';
 
 export const useEventServices = () => createLiveQuery((db) => db.eventServices.orderBy('position').toArray());
 

@@ -7,109 +7,15 @@ import type { SessionPerson } from '../auth/context';
 import { afterStepChanged } from '../cases/effects';
 import { changeStep, ensureCase } from '../cases/store';
 import type { Database, Queryable } from '../db/database';
-import { iso, isoOrNull } from '../db/timestamps';
-import { renderFields, renderLocalized, type Vars } from '../rules/evaluate';
-import { ruleById } from '../rules/index';
-import type { Rule } from '../rules/schema';
+import { MutationRejected } from '../errors';
 import { recordChange } from '../sync/changes';
-import { MutationRejected } from '../sync/mutations';
+import { loadOfferRow, offerText } from './rows';
 import { OFFER_TEXT } from './texts';
 
 /**
- * Offers: the only place that changes them after they are made (engine.ts and cohort.ts make them).
- * Every change records the new client row in the person's change log in the same transaction.
+ * Decisions on offers: the only place that changes them after they are made (engine.ts and cohort.ts
+ * make them). Every change records the new client row in the person's change log in the same transaction.
  */
-
-interface OfferReadRow {
-  id: string;
-  rule_id: string;
-  sub_service_id: string;
-  event_service_id: string;
-  agency_id: string;
-  case_id: string | null;
-  step_id: string | null;
-  kind: OfferRow['kind'];
-  status: OfferRow['status'];
-  deadline: string;
-  subject_name: string | null;
-  vars: Vars | null;
-  fields: OfferRow['fields'] | null;
-  data_basis: Localized | null;
-  legal_basis: Localized | null;
-  declinable: boolean;
-  created_at: Date | string;
-  decided_at: Date | string | null;
-  accepted_fields: Record<string, string> | null;
-  decline_reason: string | null;
-}
-
-/** An offer's texts, rendered from its rule and the facts it keeps. */
-function renderTexts(rule: Rule, vars: Vars) {
-  return {
-    fields: renderFields(rule, vars),
-    dataBasis: renderLocalized(rule.dataBasis, vars),
-    legalBasis: rule.legalBasis,
-  };
-}
-
-/** The client's row: the texts rendered from the offer's rule and facts (or the texts of an older offer). */
-function toOfferRow(r: OfferReadRow): OfferRow {
-  const texts = r.vars
-    ? renderTexts(ruleById(r.rule_id), r.vars)
-    : { fields: r.fields ?? [], dataBasis: r.data_basis!, legalBasis: r.legal_basis! };
-  return {
-    id: r.id,
-    subServiceId: r.sub_service_id,
-    eventServiceId: r.event_service_id,
-    caseId: r.case_id,
-    stepId: r.step_id,
-    agencyId: r.agency_id,
-    kind: r.kind,
-    status: r.status,
-    deadline: r.deadline,
-    subjectName: r.subject_name,
-    ...texts,
-    declinable: r.declinable,
-    createdAt: iso(r.created_at),
-    decidedAt: isoOrNull(r.decided_at),
-    acceptedFields: r.accepted_fields,
-    declineReason: r.decline_reason,
-  };
-}
-
-async function selectOfferRows(tx: Queryable, where: string, params: unknown[]): Promise<OfferRow[]> {
-  const { rows } = await tx.query<OfferReadRow>(
-    `SELECT o.id, o.rule_id, o.sub_service_id, s.event_service_id, s.agency_id, o.case_id, o.step_id, o.kind, o.status,
-       to_char(o.deadline, 'YYYY-MM-DD') AS deadline, o.subject_name, o.vars, o.fields, o.data_basis, o.legal_basis,
-       o.declinable, o.created_at, o.decided_at, o.accepted_fields, o.decline_reason
-     FROM offers o JOIN sub_services s ON s.id = o.sub_service_id WHERE ${where}`,
-    params,
-  );
-  return rows.map(toOfferRow);
-}
-
-/** The client rows of the offers an agency event made for the person. */
-export const loadEventOfferRows = (tx: Queryable, personId: string, eventId: string) =>
-  selectOfferRows(tx, 'o.person_id = $1 AND o.agency_event_id = $2', [personId, eventId]);
-
-export async function loadOfferRow(tx: Queryable, offerId: string): Promise<OfferRow> {
-  const [row] = await selectOfferRows(tx, 'o.id = $1', [offerId]);
-  if (!row) throw new Error(`no offer ${offerId}`);
-  return row;
-}
-
-async function agencyName(tx: Queryable, agencyId: string): Promise<Localized> {
-  const { rows } = await tx.query<{ name: Localized }>('SELECT name FROM agencies WHERE id = $1', [agencyId]);
-  return rows[0].name;
-}
-
-/** The texts of OFFER_TEXT with the offer's agency and deadline filled in. */
-export async function offerText(tx: Queryable, template: Localized, agencyId: string, deadline: string) {
-  return renderLocalized(template, {
-    agency: { localized: await agencyName(tx, agencyId) },
-    deadline: { date: deadline },
-  });
-}
 
 /**
  * Moves the offer's step as a decision on the offer requires, with its notification and feedback

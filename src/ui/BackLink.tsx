@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { Icon } from '../../app/icons';
+import { Icon } from './icons';
 
 export function BackLink(props: { href: string; label: string }) {
   return (

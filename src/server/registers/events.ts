@@ -16,14 +16,14 @@ import { type AgencyEventContext, defineAgencyEventHandler } from '../agency/eve
 import { changeStep, ensureCase } from '../cases/store';
 import type { Queryable } from '../db/database';
 import { ApiError } from '../errors';
+import { applyCohort } from '../offers/cohort';
+import { applyDecisions } from '../offers/engine';
+import { rulesFor } from '../rules';
 import { addToDate, type Concerned, evaluateRule, type RuleEvent, type Subject, type Vars } from '../rules/evaluate';
 import { type ChildFact, type PersonFacts, readFacts } from '../rules/facts';
-import { rulesFor } from '../rules/index';
 import type { RegisterEventType, Role } from '../rules/schema';
 import type { SqlVar } from '../rules/sql';
 import { t } from '../rules/texts';
-import { applyCohort } from './cohort';
-import { applyDecisions } from './engine';
 
 /**
  * Register events: what a register tells the state about people (a birth, a marriage, a death, a

@@ -1,10 +1,10 @@
 import { tallinnDate } from '../../contract/offers';
 import type { Database, Queryable } from '../db/database';
+import { applyDecisions } from '../offers/engine';
+import { rulesFor } from '../rules';
 import { addToDate, type Concerned, evaluateRule, type RuleEvent } from '../rules/evaluate';
 import { readFacts } from '../rules/facts';
-import { rulesFor } from '../rules/index';
 import type { Role } from '../rules/schema';
-import { applyDecisions } from './engine';
 
 /**
  * The demo people's offers, made as a register event would make them (the same rules, decisions and
@@ -12,11 +12,11 @@ import { applyDecisions } from './engine';
  * subject, and a step that is final already (a service given) gets none.
  */
 
-const KADRI = '49304142710';
-const AIVAR = '36202193428';
-const OKSANA = '48906036156';
-const DANIIL = '50805072238';
-const MARET = '48409254569';
+const KADRI = '24304142717';
+const AIVAR = '11202193427';
+const OKSANA = '23906036155';
+const DANIIL = '10805072234';
+const MARET = '23409254568';
 
 interface Row {
   id: string;

@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import { FeedbackAnswerPayload, FeedbackDismissPayload } from './feedback';
+import { OfferAcceptPayload, OfferDeclinePayload } from './offers';
+import { NotificationReadPayload, SettingsUpdate } from './person';
+
+/**
+ * Every action the client may queue (POST /api/mutations): its payload's schema and the codes the
+ * server may refuse it with. Adding a mutation is one entry here and its handler in
+ * src/server/sync/handlers.ts (a missing handler does not typecheck).
+ */
+export const MUTATIONS = {
+  'notification.read': { payload: NotificationReadPayload, rejections: ['not_found'] },
+  'settings.update': { payload: SettingsUpdate, rejections: [] },
+  'offer.accept': {
+    payload: OfferAcceptPayload,
+    rejections: ['not_found', 'offer_decided', 'offer_expired', 'invalid_field', 'field_not_editable'],
+  },
+  'offer.decline': {
+    payload: OfferDeclinePayload,
+    rejections: ['not_found', 'offer_decided', 'offer_expired', 'not_declinable'],
+  },
+  'feedback.answer': {
+    payload: FeedbackAnswerPayload,
+    rejections: ['not_found', 'already_answered', 'not_pending', 'feedback_expired'],
+  },
+  'feedback.dismiss': {
+    payload: FeedbackDismissPayload,
+    rejections: ['not_found', 'already_answered', 'not_pending', 'feedback_expired'],
+  },
+} as const satisfies Record<string, { payload: z.ZodType; rejections: readonly string[] }>;
+
+export type MutationType = keyof typeof MUTATIONS;
+export const MUTATION_TYPES = Object.keys(MUTATIONS) as MutationType[];
+
+export type MutationPayloads = { [T in MutationType]: z.infer<(typeof MUTATIONS)[T]['payload']> };
+
+/** The payload schemas by type, typed so that `MUTATION_PAYLOADS[type]` parses to that type's payload. */
+export const MUTATION_PAYLOADS: { [T in MutationType]: z.ZodType<MutationPayloads[T]> } = {
+  'notification.read': MUTATIONS['notification.read'].payload,
+  'settings.update': MUTATIONS['settings.update'].payload,
+  'offer.accept': MUTATIONS['offer.accept'].payload,
+  'offer.decline': MUTATIONS['offer.decline'].payload,
+  'feedback.answer': MUTATIONS['feedback.answer'].payload,
+  'feedback.dismiss': MUTATIONS['feedback.dismiss'].payload,
+};
+
+/** Refusals of any mutation: a type this server does not know, a bad payload, an id another person used. */
+export const COMMON_REJECTIONS = ['unknown_type', 'invalid_payload', 'id_conflict'] as const;
+
+export type RejectionCode = (typeof MUTATIONS)[MutationType]['rejections'][number] | (typeof COMMON_REJECTIONS)[number];
+
+export const REJECTION_CODES: readonly RejectionCode[] = [
+  ...new Set([...COMMON_REJECTIONS, ...Object.values(MUTATIONS).flatMap((m) => m.rejections)]),
+];
+
+export const isMutationType = (type: string): type is MutationType => Object.hasOwn(MUTATIONS, type);
+
+/** One queued action as the client stores and sends it: its type and that type's payload. */
+export type TypedMutation = { [T in MutationType]: { type: T; payload: MutationPayloads[T] } }[MutationType];

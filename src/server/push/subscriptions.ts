@@ -1,0 +1,41 @@
+import type { PushSubscriptionInfo, PushSubscriptionInput } from '../../contract/push';
+import type { Queryable } from '../db/database';
+
+/** Push subscriptions: one per device (endpoint), each the person's who last subscribed with it. */
+
+export async function listSubscriptions(db: Queryable, personId: string): Promise<PushSubscriptionInfo[]> {
+  const { rows } = await db.query<PushSubscriptionInfo>(
+    `SELECT id, device_label AS "deviceLabel", created_at AS "createdAt", last_sent_at AS "lastSentAt"
+     FROM push_subscriptions WHERE person_id = $1 ORDER BY created_at`,
+    [personId],
+  );
+  return rows;
+}
+
+/** Saves the device's subscription for the person and returns its id. */
+export async function saveSubscription(
+  db: Queryable,
+  personId: string,
+  { endpoint, keys, deviceLabel }: PushSubscriptionInput,
+  vapidPublicKey: string,
+): Promise<string> {
+  // An endpoint belongs to one browser profile: if someone else had it, this device has changed hands.
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO push_subscriptions (person_id, endpoint, p256dh, auth, vapid_public_key, device_label)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (endpoint) DO UPDATE SET person_id = excluded.person_id, p256dh = excluded.p256dh,
+       auth = excluded.auth, vapid_public_key = excluded.vapid_public_key, device_label = excluded.device_label
+     RETURNING id`,
+    [personId, endpoint, keys.p256dh, keys.auth, vapidPublicKey, deviceLabel ?? null],
+  );
+  return rows[0].id;
+}
+
+/** Removes one of the person's subscriptions; false when they have none with that id. */
+export async function deleteSubscription(db: Queryable, personId: string, id: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `DELETE FROM push_subscriptions WHERE person_id = $1 AND id::text = $2 RETURNING id`,
+    [personId, id],
+  );
+  return rows.length > 0;
+}
