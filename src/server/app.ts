@@ -9,6 +9,7 @@ import type { Logger } from './log';
 import type { VapidKeys } from './push/vapid';
 import { agencyRoutes } from './routes/agency';
 import { catalogueRoutes } from './routes/catalogue';
+import { changeRoutes } from './routes/changes';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { openApiRoutes } from './routes/openapi';
@@ -16,6 +17,7 @@ import { pushKeyRoutes, pushSubscriptionRoutes } from './routes/push';
 import { statsRoutes } from './routes/stats';
 import { mutationRoutes, syncRoutes } from './routes/sync';
 import { mountStatic } from './static';
+import { createChangeFeed } from './sync/change-feed';
 import { mutationHandlers } from './sync/handlers';
 
 export interface AppDeps {
@@ -52,6 +54,7 @@ export function createApp({ db, log, staticDir, auth: authConfig, vapid }: AppDe
   app.use('*', compress());
 
   const auth = createAuth({ db, log, config: authConfig });
+  const changeFeed = createChangeFeed(db, log);
   app.use('*', auth.csrf);
   app.route('/auth', auth.routes);
 
@@ -66,6 +69,7 @@ export function createApp({ db, log, staticDir, auth: authConfig, vapid }: AppDe
     .route('/push/key', pushKeyRoutes(vapid))
     .route('/push/subscriptions', auth.protect(pushSubscriptionRoutes(db, vapid)))
     .route('/sync', auth.protect(syncRoutes(db)))
+    .route('/changes', auth.protect(changeRoutes(changeFeed)))
     .route('/mutations', auth.protect(mutationRoutes(db, mutationHandlers, log)));
 
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404));
