@@ -5,14 +5,14 @@ import { manifest } from './src/app/manifest';
 
 const FIRST_SCREEN = new RegExp(
   [
-    'src/app/(App|Shell|OfflineBanner|UpdatePrompt|ServiceWorkerBridge)\\.tsx?$',
+    'src/app/(App|Shell|OfflineBanner|UpdatePrompt|ServiceWorkerBridge|SyncLinePlace)\\.tsx?$',
     'src/ui/(Page|icons|install|InstallCard)\\.tsx?$',
     'src/i18n/',
-    'src/data/(live|api|search|catalogue-queries)\\.ts$',
+    'src/data/(live|api|catalogue-queries)\\.ts$',
     'src/contract/(langs|http)\\.ts$',
-    'src/features/auth/',
-    'src/features/dashboard/Home\\.tsx$',
-    'src/features/(inbox|events)/queries\\.ts$',
+    'src/features/auth/(AccountLink|SignInCard|session)\\.tsx?$',
+    'src/features/dashboard/(Home|DashboardSkeleton)\\.tsx$',
+    'src/features/inbox/queries\\.ts$',
   ].join('|'),
 );
 

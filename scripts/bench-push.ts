@@ -57,7 +57,7 @@ const { rows: queued } = await db.query<{ n: string }>(
 );
 console.log(`Queued ${queued[0].n} pushes for ${persons.length} devices on ${db.kind}; sending…`);
 
-const sender = createPushSender({ db, vapid, log, tls: { ca: mock.ca } });
+const sender = createPushSender({ db, vapid, log, tls: { ca: mock.ca }, allowedOrigins: [mock.origin] });
 const started = performance.now();
 while ((await sender.runOnce()) > 0);
 const seconds = (performance.now() - started) / 1000;

@@ -3,7 +3,7 @@ import { render } from 'solid-js/web';
 import { App } from './app/App';
 import { initI18n } from './i18n';
 import './ui/install';
-import './app/styles.css';
+import './app/base.css';
 
 // The CSP forbids eval: zod (loaded later with the catalogue and sync) must not even probe for it.
 const zodConfig = globalThis as { __zod_globalConfig?: Record<string, unknown> };

@@ -1,16 +1,21 @@
 import { A, type RouteSectionProps } from '@solidjs/router';
-import { createSignal, For, type JSX, lazy, onMount, Show } from 'solid-js';
+import { createSignal, For, type JSX, lazy, onMount, Show, Suspense } from 'solid-js';
 import { LANGS, type Lang } from '../contract/langs';
 import { AccountLink } from '../features/auth/AccountLink';
-import { SessionNotices } from '../features/auth/SessionNotices';
-import { useProfile, watchSession } from '../features/auth/session';
+import { useSignedIn, watchSession } from '../features/auth/session';
 import { useUnreadCount } from '../features/inbox/queries';
 import { LANGUAGE_NAMES, language, setLanguage, t } from '../i18n';
 import { Icon, type IconName } from '../ui/icons';
+import { startHyphenation } from './hyphenate';
 import { OfflineBanner } from './OfflineBanner';
 import { ServiceWorkerBridge } from './ServiceWorkerBridge';
+import { SyncLinePlace } from './SyncLinePlace';
 import { UpdatePrompt } from './UpdatePrompt';
 
+// Only a signed-in session can time out: its warnings load with the signed-in screens.
+const SessionNotices = lazy(() =>
+  import('../features/auth/SessionNotices').then((m) => ({ default: m.SessionNotices })),
+);
 // Loaded once someone is signed in (sync has started): a signed-out visit does not need it.
 const SyncStatus = lazy(() => import('./SyncStatus').then((m) => ({ default: m.SyncStatus })));
 
@@ -24,11 +29,13 @@ const NAV: { href: string; key: string; icon: IconName; end?: boolean }[] = [
 
 export function Shell(props: RouteSectionProps): JSX.Element {
   onMount(watchSession);
+  onMount(startHyphenation);
   const unread = useUnreadCount();
-  const profile = useProfile();
+  const signedIn = useSignedIn();
   // The screen renders in the task after the shell's: two shorter tasks rather than one long one, so the
   // browser can paint and answer input in between (Lighthouse's total blocking time counts long tasks).
   const [screenReady, setScreenReady] = createSignal(false);
+  const [menuOpen, setMenuOpen] = createSignal(false);
   onMount(() => setTimeout(() => setScreenReady(true), 0));
   return (
     <div class="shell">
@@ -56,12 +63,33 @@ export function Shell(props: RouteSectionProps): JSX.Element {
         </label>
         <AccountLink />
       </header>
-      <nav class="nav" aria-label={t('a11y.main_navigation')}>
-        <ul>
+      <nav class="nav" classList={{ open: menuOpen() }} aria-label={t('a11y.main_navigation')}>
+        {/* Shown instead of the bar where five tabs do not fit (a narrow screen, zoom, large text). */}
+        <button
+          type="button"
+          class="nav-toggle"
+          aria-expanded={menuOpen()}
+          aria-controls="nav-list"
+          onClick={() => setMenuOpen(!menuOpen())}
+        >
+          <span class="nav-icon">
+            <Icon name="more" />
+            <Show when={(unread() ?? 0) > 0}>
+              <span class="nav-badge">
+                <span aria-hidden="true">{unread()}</span>
+              </span>
+            </Show>
+          </span>
+          {t('nav.menu')}
+          <Show when={(unread() ?? 0) > 0}>
+            <span class="visually-hidden">{t('a11y.unread_count', { count: unread() })}</span>
+          </Show>
+        </button>
+        <ul id="nav-list">
           <For each={NAV}>
             {(item) => (
               <li>
-                <A href={item.href} end={item.end} activeClass="active">
+                <A href={item.href} end={item.end} activeClass="active" onClick={() => setMenuOpen(false)}>
                   <span class="nav-icon">
                     <Icon name={item.icon} />
                     <Show when={item.href === '/inbox' && (unread() ?? 0) > 0}>
@@ -82,9 +110,12 @@ export function Shell(props: RouteSectionProps): JSX.Element {
       </nav>
       <main id="main" tabindex="-1">
         <OfflineBanner />
-        <SessionNotices />
-        <Show when={profile()}>
-          <SyncStatus />
+        <Show when={signedIn()}>
+          <SessionNotices />
+          {/* The sync line's place is kept from the first frame: it must not push the screen down. */}
+          <Suspense fallback={<SyncLinePlace />}>
+            <SyncStatus />
+          </Suspense>
         </Show>
         <Show when={screenReady()}>{props.children}</Show>
       </main>

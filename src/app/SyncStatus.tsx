@@ -6,6 +6,7 @@ import { REJECTIONS_KEY, type Rejection } from '../data/sync';
 import { requestSync, syncPhase, useLastSync } from '../data/sync-service';
 import { t } from '../i18n';
 import { formatDate } from '../i18n/format';
+import { SyncLinePlace } from './SyncLinePlace';
 
 const isToday = (iso: string) => new Date(iso).toDateString() === new Date().toDateString();
 
@@ -26,7 +27,7 @@ export function SyncStatus() {
     });
 
   return (
-    <Show when={syncPhase() !== 'stopped'}>
+    <Show when={syncPhase() !== 'stopped'} fallback={<SyncLinePlace />}>
       <div class="sync-status">
         <div role="alert">
           <For each={rejections()}>

@@ -1,5 +1,5 @@
 import { createSignal, onMount, Show } from 'solid-js';
-import { afterPaint } from '../data/live';
+import { afterPaint, whenIdle } from '../data/live';
 import { t } from '../i18n';
 
 /**
@@ -22,7 +22,10 @@ export function UpdatePrompt() {
       if (document.readyState === 'complete') resolve();
       else window.addEventListener('load', () => resolve(), { once: true });
     });
-    void loaded.then(afterPaint).then(register);
+    void loaded
+      .then(afterPaint)
+      .then(() => whenIdle())
+      .then(register);
   });
 
   return (

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { CaseState, IsoDate, StepActor, StepStatus } from './cases';
 import { Localized } from './i18n';
 import { isValidPersonalCode } from './isikukood';
+import { safeDateTime, safeText } from './text';
 
 /**
  * What agencies' systems post to `POST /api/agency/events`. Every event has an `id` (the agency's
  * own, unique per agency: the idempotency key), a `type` and `occurredAt`; the rest depends on the type.
  */
 
-const SubServiceId = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'a sub-service id from the catalogue');
+const SubServiceId = safeText().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'a sub-service id from the catalogue');
 
 export const PersonalCode = z
   .string()
@@ -22,8 +23,8 @@ export const AgencyEventEnvelope = z.object({
     .min(1)
     .max(128)
     .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),
-  type: z.string().min(1).max(64),
-  occurredAt: z.iso.datetime({ offset: true }),
+  type: safeText().min(1).max(64),
+  occurredAt: safeDateTime(),
 });
 export type AgencyEventEnvelope = z.infer<typeof AgencyEventEnvelope>;
 
@@ -77,7 +78,7 @@ const EventBase = {
   id: AgencyEventEnvelope.shape.id,
   occurredAt: AgencyEventEnvelope.shape.occurredAt,
 };
-const Name = z.string().trim().min(1).max(100);
+const Name = safeText().trim().min(1).max(100);
 
 const distinctCodes = (codes: string[]) => new Set(codes).size === codes.length;
 
@@ -127,7 +128,7 @@ export const ResidenceRegisteredEvent = z.strictObject({
   givenName: Name,
   familyName: Name,
   /** ISO 3166-1 alpha-2. */
-  citizenship: z.string().regex(/^[A-Z]{2}$/),
+  citizenship: safeText().regex(/^[A-Z]{2}$/),
   municipality: Name,
   since: IsoDate,
   preferredLanguage: z.enum(['et', 'en', 'ru', 'uk']).optional(),
@@ -206,11 +207,11 @@ export type AgencyEvent = z.infer<typeof AgencyEvent>;
 
 /** The answer to an accepted event; a repeat of the same event gets the same answer with `replayed: true`. */
 export const AgencyEventResponse = z.object({
-  eventId: z.string(),
-  type: z.string(),
-  receivedAt: z.iso.datetime({ offset: true }),
+  eventId: safeText(),
+  type: safeText(),
+  receivedAt: safeDateTime(),
   replayed: z.boolean(),
-  result: z.record(z.string(), z.unknown()),
+  result: z.record(safeText(), z.unknown()),
 });
 export type AgencyEventResponse = z.infer<typeof AgencyEventResponse>;
 
@@ -226,5 +227,5 @@ export type ServiceStatusChangedResult = z.infer<typeof ServiceStatusChangedResu
 
 /** Every error of the API: a stable code and an English message for the developer. */
 export const ApiErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
+  error: z.object({ code: safeText(), message: safeText() }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Localized } from './i18n';
+import { safeDate, safeDateTime, safeText } from './text';
 
 /**
  * A person's cases (a case is one instance of a life event) and their steps (one per sub-service),
@@ -44,11 +45,11 @@ export const CaseState = z.enum(['active', 'completed', 'closed']);
 export type CaseState = z.infer<typeof CaseState>;
 
 /** A calendar date, YYYY-MM-DD, with no time zone: a deadline is "by the end of that day" in Estonia. */
-export const IsoDate = z.iso.date();
+export const IsoDate = safeDate();
 
 /** One status change of a step. The first entry of every step has `from: null` (the step was created). */
 export const StepHistoryEntry = z.object({
-  at: z.iso.datetime({ offset: true }),
+  at: safeDateTime(),
   from: StepStatus.nullable(),
   to: StepStatus,
   reason: Localized,
@@ -58,12 +59,12 @@ export type StepHistoryEntry = z.infer<typeof StepHistoryEntry>;
 /** Change-log entity `case`: one life event of the person. */
 export const CaseRow = z.object({
   id: z.uuid(),
-  eventServiceId: z.string(),
+  eventServiceId: safeText(),
   state: CaseState,
   /** Whom the case is about besides the person, e.g. the child born or the close one who died; null if only the person. */
-  subjectName: z.string().nullable(),
-  startedAt: z.iso.datetime({ offset: true }),
-  completedAt: z.iso.datetime({ offset: true }).nullable(),
+  subjectName: safeText().nullable(),
+  startedAt: safeDateTime(),
+  completedAt: safeDateTime().nullable(),
 });
 export type CaseRow = z.infer<typeof CaseRow>;
 
@@ -71,9 +72,9 @@ export type CaseRow = z.infer<typeof CaseRow>;
 export const StepRow = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
-  subServiceId: z.string(),
+  subServiceId: safeText(),
   /** The agency that provides the sub-service (also in the catalogue; here so a row reads on its own). */
-  agencyId: z.string(),
+  agencyId: safeText(),
   status: StepStatus,
   /** Who acts next; null when nobody has to (final), or when the step waits on another step. */
   actor: StepActor.nullable(),
@@ -81,10 +82,10 @@ export const StepRow = z.object({
   dueDate: IsoDate.nullable(),
   /** For `waiting`: the step (in the same case) this one waits on, and its sub-service for "waiting for …". */
   waitingOnStepId: z.uuid().nullable(),
-  waitingOnSubServiceId: z.string().nullable(),
+  waitingOnSubServiceId: safeText().nullable(),
   /** The reason of the latest status change (= the last history entry's reason). */
   reason: Localized,
-  updatedAt: z.iso.datetime({ offset: true }),
+  updatedAt: safeDateTime(),
   history: z.array(StepHistoryEntry).min(1),
 });
 export type StepRow = z.infer<typeof StepRow>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeDateTime, safeText } from './text';
 
 /** recommend: "How likely are you to recommend…"; smooth: "How smooth was…" (for services nobody chooses). */
 export const FeedbackQuestion = z.enum(['recommend', 'smooth']);
@@ -9,13 +10,13 @@ export const MAX_COMMENT = 2000;
 /** Change-log entity `feedback_request`: shown from availableAt until expiresAt while pending. */
 export const FeedbackRequestRow = z.object({
   id: z.uuid(),
-  subServiceId: z.string(),
-  eventServiceId: z.string(),
-  agencyId: z.string(),
+  subServiceId: safeText(),
+  eventServiceId: safeText(),
+  agencyId: safeText(),
   question: FeedbackQuestion,
   status: z.enum(['pending', 'answered', 'dismissed', 'opted_out']),
-  availableAt: z.iso.datetime({ offset: true }),
-  expiresAt: z.iso.datetime({ offset: true }),
+  availableAt: safeDateTime(),
+  expiresAt: safeDateTime(),
 });
 export type FeedbackRequestRow = z.infer<typeof FeedbackRequestRow>;
 
@@ -26,7 +27,7 @@ export const FeedbackAnswerPayload = z
     requestId: z.uuid(),
     score: Score,
     smoothness: Score.optional(),
-    comment: z.string().trim().max(MAX_COMMENT).optional(),
+    comment: safeText().trim().max(MAX_COMMENT).optional(),
   })
   .strict();
 export type FeedbackAnswerPayload = z.infer<typeof FeedbackAnswerPayload>;
@@ -42,9 +43,10 @@ export interface ServiceStatsRow {
   agencyId: string;
   eventServiceId: string;
   answers: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
+  /** The counts of the recommendation answers; null, like the index, under 10 of them. */
+  promoters: number | null;
+  passives: number | null;
+  detractors: number | null;
   /** Recommendation index, −100…+100; null under 10 answers. */
   index: number | null;
   /** The same index on the smoothness answers; null under 10 of them. */

@@ -44,8 +44,11 @@ export const MUTATION_PAYLOADS: { [T in MutationType]: z.ZodType<MutationPayload
   'feedback.dismiss': MUTATIONS['feedback.dismiss'].payload,
 };
 
-/** Refusals of any mutation: a type this server does not know, a bad payload, an id another person used. */
-export const COMMON_REJECTIONS = ['unknown_type', 'invalid_payload', 'id_conflict'] as const;
+/**
+ * Refusals of any mutation: a type this server does not know, a bad payload, an id another person used,
+ * a deadlock that did not clear after a few tries (`busy`), any other failure of the server (`server_error`).
+ */
+export const COMMON_REJECTIONS = ['unknown_type', 'invalid_payload', 'id_conflict', 'busy', 'server_error'] as const;
 
 export type RejectionCode = (typeof MUTATIONS)[MutationType]['rejections'][number] | (typeof COMMON_REJECTIONS)[number];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from './cases';
 import { Localized } from './i18n';
+import { safeDateTime, safeText } from './text';
 
 /**
  * Proactive offers: a service the state proposes on its own initiative from register data. The server
@@ -21,10 +22,10 @@ export type OfferStatus = z.infer<typeof OfferStatus>;
 
 /** One piece of data the state filled in for the person to check, with the register it came from. */
 export const PrefilledField = z.object({
-  key: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+  key: safeText().regex(/^[a-z][a-zA-Z0-9]*$/),
   label: Localized,
   /** As the register has it; '' when the register has nothing (then the person may fill it in, if editable). */
-  value: z.string(),
+  value: safeText(),
   /** The register (data source) the value comes from. */
   source: Localized,
   /** Whether the person may correct it when accepting. */
@@ -35,17 +36,17 @@ export type PrefilledField = z.infer<typeof PrefilledField>;
 /** Change-log entity `offer`. */
 export const OfferRow = z.object({
   id: z.uuid(),
-  subServiceId: z.string(),
-  eventServiceId: z.string(),
+  subServiceId: safeText(),
+  eventServiceId: safeText(),
   caseId: z.uuid().nullable(),
   stepId: z.uuid().nullable(),
-  agencyId: z.string(),
+  agencyId: safeText(),
   kind: OfferKind,
   status: OfferStatus,
   /** Accept (consent) or decline (automatic) by the end of this day, Estonian time. */
   deadline: IsoDate,
   /** Whom the offer is about besides the person (the child), or null. */
-  subjectName: z.string().nullable(),
+  subjectName: safeText().nullable(),
   fields: z.array(PrefilledField),
   /** Why the state made the offer, in plain words: which data from which register. */
   dataBasis: Localized,
@@ -53,11 +54,11 @@ export const OfferRow = z.object({
   legalBasis: Localized,
   /** Whether the person may decline (false for duties, e.g. the call-up, where only details can be corrected). */
   declinable: z.boolean(),
-  createdAt: z.iso.datetime({ offset: true }),
-  decidedAt: z.iso.datetime({ offset: true }).nullable(),
+  createdAt: safeDateTime(),
+  decidedAt: safeDateTime().nullable(),
   /** The values the person confirmed or corrected, by field key (accepted offers only). */
-  acceptedFields: z.record(z.string(), z.string()).nullable(),
-  declineReason: z.string().nullable(),
+  acceptedFields: z.record(safeText(), safeText()).nullable(),
+  declineReason: safeText().nullable(),
 });
 export type OfferRow = z.infer<typeof OfferRow>;
 
@@ -68,14 +69,14 @@ export const MAX_DECLINE_REASON = 1000;
 export const OfferAcceptPayload = z
   .object({
     offerId: z.uuid(),
-    fields: z.record(z.string(), z.string().trim().max(MAX_FIELD_VALUE)).optional(),
+    fields: z.record(safeText(), safeText().trim().max(MAX_FIELD_VALUE)).optional(),
   })
   .strict();
 export type OfferAcceptPayload = z.infer<typeof OfferAcceptPayload>;
 
 /** Mutation `offer.decline`, with an optional reason in the person's own words. */
 export const OfferDeclinePayload = z
-  .object({ offerId: z.uuid(), reason: z.string().trim().max(MAX_DECLINE_REASON).optional() })
+  .object({ offerId: z.uuid(), reason: safeText().trim().max(MAX_DECLINE_REASON).optional() })
   .strict();
 export type OfferDeclinePayload = z.infer<typeof OfferDeclinePayload>;
 

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { LangSchema, Localized } from './i18n';
+import { safeText } from './text';
 
 /** The `profile` row (id 'me') the client mirrors: who is signed in. */
 export const ProfileRow = z.object({
   id: z.literal('me'),
   personId: z.uuid(),
-  givenName: z.string(),
-  familyName: z.string(),
-  personalCode: z.string(),
-  birthDate: z.string(),
+  givenName: safeText(),
+  familyName: safeText(),
+  personalCode: safeText(),
+  birthDate: safeText(),
 });
 export type ProfileRow = z.infer<typeof ProfileRow>;
 
@@ -19,7 +20,7 @@ export type NotificationTopic = z.infer<typeof NotificationTopic>;
 export const PUSH_TOPICS = ['offer', 'status', 'deadline', 'feedback'] as const;
 export type PushTopic = (typeof PUSH_TOPICS)[number];
 
-const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+const HHMM = safeText().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
 export const PushPreferences = z.object({
   offer: z.boolean(),
@@ -54,9 +55,9 @@ export const NotificationRow = z.object({
   topic: NotificationTopic,
   title: Localized,
   body: Localized,
-  link: z.string().nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
+  link: safeText().nullable(),
+  createdAt: safeText(),
+  readAt: safeText().nullable(),
 });
 export type NotificationRow = z.infer<typeof NotificationRow>;
 

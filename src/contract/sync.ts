@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeDateTime, safeText } from './text';
 
 /** What the server keeps per person and the client mirrors in IndexedDB, one table each. */
 export const ENTITIES = ['profile', 'settings', 'case', 'step', 'offer', 'notification', 'feedback_request'] as const;
@@ -7,24 +8,24 @@ export type Entity = z.infer<typeof Entity>;
 
 /** One row's new state (`put`, with the row) or its removal (`delete`, a tombstone). */
 export const Change = z.discriminatedUnion('op', [
-  z.object({ entity: Entity, id: z.string().min(1), op: z.literal('put'), data: z.record(z.string(), z.unknown()) }),
-  z.object({ entity: Entity, id: z.string().min(1), op: z.literal('delete') }),
+  z.object({ entity: Entity, id: safeText().min(1), op: z.literal('put'), data: z.record(safeText(), z.unknown()) }),
+  z.object({ entity: Entity, id: safeText().min(1), op: z.literal('delete') }),
 ]);
 export type Change = z.infer<typeof Change>;
 
 /** GET /api/sync?cursor= : a page of changes after the cursor; `more` asks for the next page at once. */
 export const SyncPage = z.object({
   changes: z.array(Change),
-  cursor: z.string().min(1),
+  cursor: safeText().min(1),
   more: z.boolean(),
 });
 export type SyncPage = z.infer<typeof SyncPage>;
 
 export const Mutation = z.object({
   id: z.uuid(),
-  type: z.string().min(1).max(64),
+  type: safeText().min(1).max(64),
   payload: z.unknown(),
-  createdAt: z.iso.datetime({ offset: true }),
+  createdAt: safeDateTime(),
 });
 export type Mutation = z.infer<typeof Mutation>;
 
@@ -37,9 +38,14 @@ export type MutationStatus = z.infer<typeof MutationStatus>;
 
 /** Per mutation: applied now, applied before (`duplicate`), or refused with a code of src/contract/mutations.ts. */
 export const MutationResult = z.discriminatedUnion('status', [
-  z.object({ id: z.string(), status: z.enum(['applied', 'duplicate']) }),
+  z.object({ id: safeText(), status: z.enum(['applied', 'duplicate']) }),
   /** `code` is stable and translated by the client (e.g. `offer_expired`); `message` is for logs. */
-  z.object({ id: z.string(), status: z.literal('rejected'), code: z.string().min(1), message: z.string().optional() }),
+  z.object({
+    id: safeText(),
+    status: z.literal('rejected'),
+    code: safeText().min(1),
+    message: safeText().optional(),
+  }),
 ]);
 export type MutationResult = z.infer<typeof MutationResult>;
 

@@ -26,6 +26,8 @@ export type OutboxEntry = TypedMutation & {
   personId: string;
   createdAt: string;
   attempts: number;
+  /** Answers that settled nothing (a 500, garbage, no result for it); at MAX_TRIES it is given up. */
+  unsettled?: number;
   lastError?: string;
 };
 

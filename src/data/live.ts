@@ -21,15 +21,27 @@ export function afterPaint(): Promise<void> {
   });
 }
 
+/**
+ * Resolves when the browser has an idle moment (at most `timeout` ms later), or in a new task where it has
+ * no requestIdleCallback. Start-up work waits for it, so that a tap or a frame never waits for that work.
+ */
+export function whenIdle(timeout = 500): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout });
+    else setTimeout(resolve, 0);
+  });
+}
+
 /** Resolves in a new task: long work split by it leaves the browser free to paint and answer input between. */
 export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
- * The database, loaded once the first screen has painted rather than with it: Dexie is the largest
+ * The database, loaded once the first screen has painted and the browser is idle, rather than with it: Dexie is the largest
  * library of the app, and the first screen can paint its text before any data arrives.
  */
 export function openDb(): Promise<Loaded> {
   loading ??= afterPaint()
+    .then(() => whenIdle())
     .then(() => Promise.all([import('./db'), import('dexie')]))
     .then(async ([m, dexie]) => {
       // Opened here, before any query: otherwise Dexie holds every query until the database is open

@@ -9,6 +9,8 @@ export const CURSOR_KEY = 'sync.cursor';
 export const LAST_SUCCESS_KEY = 'sync.lastSuccess';
 export const REJECTIONS_KEY = 'sync.rejections';
 const BATCH = 50;
+/** Answers that settle nothing an entry may get (see countUnsettled) before it is given up as rejected. */
+export const MAX_TRIES = 5;
 
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'signed_out';
 
@@ -40,46 +42,64 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
   let failures = 0;
   let retryScheduled = false;
 
+  async function reject(entry: QueuedEntry, code: string): Promise<void> {
+    await undoEntry(db, entry);
+    const rejection: Rejection = { id: entry.id, type: entry.type, code, at: new Date().toISOString() };
+    await db.transaction('rw', db.meta, async () => {
+      const list = ((await db.meta.get(REJECTIONS_KEY))?.value as Rejection[] | undefined) ?? [];
+      await db.meta.put({ key: REJECTIONS_KEY, value: [...list, rejection] });
+    });
+  }
+
+  /**
+   * An answer the entries cannot be settled by (a 500, a 4xx, garbage, a result missing): each counts
+   * in `unsettled`, and an entry that has had MAX_TRIES of them is given up as rejected, so that nothing
+   * blocks the queue forever. Offline, a 401 and "try later" (502–504) do not count: nothing was decided.
+   */
+  async function countUnsettled(entries: QueuedEntry[], error: unknown): Promise<void> {
+    for (const entry of entries) {
+      const unsettled = (entry.unsettled ?? 0) + 1;
+      if (unsettled >= MAX_TRIES) await reject(entry, 'not_accepted');
+      else await db.outbox.update(entry.seq!, { unsettled, lastError: String(error) });
+    }
+  }
+
   async function push(personId: string): Promise<void> {
     for (;;) {
-      const entries = (await db.outbox.orderBy('seq').toArray())
-        .filter((e) => e.personId === personId)
-        .slice(0, BATCH) as QueuedEntry[];
-      if (entries.length === 0) return;
-      let response: MutationResponse;
+      const queued = (await db.outbox.orderBy('seq').toArray()).filter((e) => e.personId === personId) as QueuedEntry[];
+      if (queued.length === 0) return;
+      // After an answer that settled nothing, the head goes alone: one bad entry cannot sink a batch.
+      const entries = queued.slice(0, queued[0].unsettled ? 1 : BATCH);
+      let results: MutationResponse['results'];
       try {
         const { MutationResponse } = await import('../contract/sync');
-        response = MutationResponse.parse(
+        const response = MutationResponse.parse(
           await apiJson(fetchImpl, '/api/mutations', {
             method: 'POST',
             body: { mutations: entries.map(({ id, type, payload, createdAt }) => ({ id, type, payload, createdAt })) },
           }),
         );
         checkAnswers(entries, response);
+        results = response.results;
       } catch (error) {
         await db.outbox.bulkUpdate(
           entries.map((e) => ({ key: e.seq!, changes: { attempts: e.attempts + 1, lastError: String(error) } })),
         );
+        const decidedNothing =
+          error instanceof NetworkError || (error instanceof ApiError && [401, 502, 503, 504].includes(error.status));
+        if (!decidedNothing) await countUnsettled(entries, error);
         throw error;
       }
       for (const [i, entry] of entries.entries()) {
-        const result = response.results[i];
-        if (!result) return; // the server stopped the batch here: the rest waits for the next run
-        if (result.status === 'rejected') {
-          await undoEntry(db, entry);
-          const rejection: Rejection = {
-            id: entry.id,
-            type: entry.type,
-            code: result.code,
-            at: new Date().toISOString(),
-          };
-          await db.transaction('rw', db.meta, async () => {
-            const list = ((await db.meta.get(REJECTIONS_KEY))?.value as Rejection[] | undefined) ?? [];
-            await db.meta.put({ key: REJECTIONS_KEY, value: [...list, rejection] });
-          });
-        } else {
-          await db.outbox.delete(entry.seq!);
+        const result = results[i];
+        if (!result) {
+          // A short answer: this one counts a try, the rest waits for the next run.
+          const error = new Error('The server did not answer every change');
+          await countUnsettled([entry], error);
+          throw error;
         }
+        if (result.status === 'rejected') await reject(entry, result.code);
+        else await db.outbox.delete(entry.seq!);
       }
     }
   }

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { withDevIdp } from './auth/node';
@@ -7,6 +8,7 @@ import { createLogger } from './log';
 import { settleDueOffers } from './offers/decisions';
 import { createPushSender } from './push/sender';
 import { loadVapidKeys } from './push/vapid';
+import { createShutdown, shutdownGraceMs } from './shutdown';
 import { prepareDatabase } from './start';
 
 const config = loadConfig();
@@ -34,14 +36,25 @@ const server = serve(
   },
 );
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    pushSender.stop();
+const shutdown = createShutdown({
+  server: server as Server,
+  graceMs: shutdownGraceMs(),
+  stopWorkers: async () => {
     clearInterval(feedbackTimer);
     clearInterval(offersTimer);
-    server.close(async () => {
-      await db.close();
-      process.exit(0);
-    });
+    await pushSender.stop();
+  },
+  closeDatabase: () => db.close(),
+  log,
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    shutdown().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   });
 }

@@ -35,6 +35,8 @@ export async function startAppServer(): Promise<AppServer> {
     staticDir: resolve('dist'),
     auth: loadAuthConfig({ PUBLIC_URL: url, AUTH_RATE_LIMIT: '10000' }, port),
     vapid: { ...webpush.generateVAPIDKeys(), subject: 'mailto:test@minuriik.example' },
+    // The stubbed pushManager of tests/e2e/push.test.ts subscribes at this push service.
+    pushOrigins: ['https://push.example'],
   });
   const hono = getRequestListener(app.fetch);
   server.on('request', (req, res) => (app.devIdp?.owns(req.url) ? app.devIdp.handle(req, res) : hono(req, res)));

@@ -138,6 +138,8 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
     await step.locator('.step-reason', { hasText: 'Granted.' }).waitFor();
     expect(await page.locator('.progress span').first().textContent()).not.toBe(progress);
 
+    // The service worker registers in an idle moment after the first paint: offline needs it active.
+    await page.evaluate(() => navigator.serviceWorker.ready);
     await context.setOffline(true);
     await page.reload();
     await step.locator('.status', { hasText: 'Done' }).waitFor();

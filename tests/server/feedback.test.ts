@@ -191,26 +191,32 @@ describe('statistics', () => {
         agencyId: 'ska',
         eventServiceId: 'having-a-child',
         answers: 3,
-        promoters: 2,
-        passives: 0,
-        detractors: 1,
+        promoters: null,
+        passives: null,
+        detractors: null,
         index: null,
         satisfaction: null,
       },
     ]);
   });
 
-  it('is public open data as JSON and CSV, without comments', async () => {
+  it('is public open data as JSON and CSV, without comments, and without the counts of a group under 10', async () => {
     await answers([10, 10, 10, 10, 10, 9, 8, 7, 3, 0], '2026-09');
+    await answers([10, 9, 3], '2026-10');
     await db.exec(`UPDATE feedback_answers SET comment = 'secret words'`);
     const api = statsRoutes(db);
     const json = await api.request('/services');
-    expect(JSON.stringify(await json.json())).not.toContain('secret');
+    const body = await json.json();
+    expect(JSON.stringify(body)).not.toContain('secret');
+    expect(body.rows).toContainEqual(
+      expect.objectContaining({ month: '2026-10', answers: 3, promoters: null, passives: null, detractors: null }),
+    );
     const csv = await api.request('/services?format=csv');
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(await csv.text()).toBe(
       'month,subServiceId,agencyId,eventServiceId,answers,promoters,passives,detractors,index,satisfaction\r\n' +
-        '2026-09,child-allowance,ska,having-a-child,10,6,2,2,40,40\r\n',
+        '2026-09,child-allowance,ska,having-a-child,10,6,2,2,40,40\r\n' +
+        '2026-10,child-allowance,ska,having-a-child,3,,,,,\r\n',
     );
     const mounted = asPerson(db, (r) => r.route('/api/stats', statsRoutes(db)));
     const bad = await mounted.request('/api/stats/services?format=xml', { headers: { 'x-test-person': KADRI } });

@@ -32,9 +32,15 @@ beforeAll(async () => {
   vapid = await loadVapidKeys(db, {});
   mock = await startMock();
   app = asPerson(db, (r) => {
-    r.route('/api/push/subscriptions', pushSubscriptionRoutes(db, vapid));
+    r.route('/api/push/subscriptions', pushSubscriptionRoutes(db, vapid, [mock.origin]));
   });
-  sender = createPushSender({ db, vapid, log: createLogger('silent'), tls: { ca: mock.ca } });
+  sender = createPushSender({
+    db,
+    vapid,
+    log: createLogger('silent'),
+    tls: { ca: mock.ca },
+    allowedOrigins: [mock.origin],
+  });
 });
 afterAll(async () => {
   await mock.close();
@@ -156,7 +162,14 @@ describe('sending', () => {
 
   it('keeps the connection and the VAPID token for the next pushes, and signs a new token before it ends', async () => {
     let clock = Math.floor(Date.now() / 1000) * 1000;
-    const timed = createPushSender({ db, vapid, log: createLogger('silent'), tls: { ca: mock.ca }, now: () => clock });
+    const timed = createPushSender({
+      db,
+      vapid,
+      log: createLogger('silent'),
+      tls: { ca: mock.ca },
+      now: () => clock,
+      allowedOrigins: [mock.origin],
+    });
     await noQuietHours(KADRI);
     await subscribe(KADRI, mock.subscription());
     const token = (i: number) => String(mock.received[i].headers.authorization);
@@ -180,7 +193,7 @@ describe('sending', () => {
     expect(await timed.runOnce()).toBe(1);
     expect(token(2)).not.toBe(token(0));
     verifyVapid(mock.received[2], { publicKey: vapid.publicKey, audience: mock.origin, subject: vapid.subject });
-    timed.stop();
+    await timed.stop();
   });
 
   it('pushes the words a notification shares with others (a cohort’s) like its own', async () => {
@@ -263,7 +276,13 @@ describe('sending', () => {
     await noQuietHours(KADRI);
     for (let i = 0; i < 3; i++) await subscribe(KADRI, mock.subscription());
     for (let i = 0; i < 10; i++) await notify(KADRI);
-    const other = createPushSender({ db, vapid, log: createLogger('silent'), tls: { ca: mock.ca } });
+    const other = createPushSender({
+      db,
+      vapid,
+      log: createLogger('silent'),
+      tls: { ca: mock.ca },
+      allowedOrigins: [mock.origin],
+    });
     await Promise.all([sender.runOnce(), other.runOnce(), sender.runOnce(), other.runOnce()]);
     expect(mock.received).toHaveLength(30);
     expect(new Set(mock.received.map((r) => `${r.path} ${r.headers.topic}`)).size).toBe(30);

@@ -553,14 +553,21 @@ describe('cohorts: pension.age_approaching and defence.call_up_age_reached', () 
   });
 
   it('the call-up cohort: Estonian men of call-up age only', async () => {
-    const man = await addPerson('2008-06-01', 'male');
-    const woman = await addPerson('2008-06-02', 'female');
-    const foreign = await addPerson('2008-06-03', 'male', { citizenship: 'LV' });
+    // Twenty years old on the day the event is received (the server's clock), whenever the test runs.
+    const bornYearsAgo = (years: number, plusDays: number) => {
+      const d = new Date();
+      d.setUTCFullYear(d.getUTCFullYear() - years, d.getUTCMonth(), d.getUTCDate() + plusDays);
+      return d.toISOString().slice(0, 10);
+    };
+    const [first, second, third] = [0, 1, 2].map((days) => bornYearsAgo(20, -days - 30));
+    const man = await addPerson(first, 'male');
+    const woman = await addPerson(second, 'female');
+    const foreign = await addPerson(third, 'male', { citizenship: 'LV' });
     const res = await post(defence, {
       id: nextId('call-up'),
       type: 'defence.call_up_age_reached',
       occurredAt: new Date().toISOString(),
-      cohort: { bornFrom: '2008-06-01', bornTo: '2008-06-03' },
+      cohort: { bornFrom: third, bornTo: first },
     });
     expect(res.status).toBe(200);
     expect(await offersOf(man.id)).toEqual([{ sub_service_id: 'defence-call-up', subject_key: '', status: 'pending' }]);

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { refreshCatalogue } from '../../src/data/catalogue';
 import { db } from '../../src/data/db';
-import { agencies, eventServices } from '../../src/server/seed/catalogue';
+import { loadCatalogue } from '../../src/server/seed/catalogue';
+
+const { agencies, eventServices } = loadCatalogue();
 
 const catalogue = { agencies, eventServices };
 const respond = (status: number, body?: unknown, headers: Record<string, string> = {}) =>

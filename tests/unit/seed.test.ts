@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Catalogue } from '../../src/contract/catalogue';
 import { parsePersonalCode } from '../../src/contract/isikukood';
-import { agencies, eventServices } from '../../src/server/seed/catalogue';
+import { loadCatalogue } from '../../src/server/seed/catalogue';
 import { DEMO_CODES_BEFORE_YEAR, demoCodes, demoPeople } from '../../src/server/seed/people';
+
+const { agencies, eventServices } = loadCatalogue();
 
 describe('demo catalogue', () => {
   it('is valid: every text in four languages, known agencies, unique ids', () => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../src/contract/sync';
 import { MinuRiikDb } from '../../src/data/db';
 import { enqueue } from '../../src/data/outbox';
-import { createSyncEngine, REJECTIONS_KEY } from '../../src/data/sync';
+import { createSyncEngine, MAX_TRIES, REJECTIONS_KEY } from '../../src/data/sync';
 import { markNotificationRead } from '../../src/features/inbox/actions';
 
 const PERSON = '0b7f6b1e-8a57-4d2e-9a53-0f3c7d2a9e11';
@@ -57,7 +57,10 @@ function fakeApi(pages: Record<string, { changes: Change[]; cursor: string; more
       if (init?.body) call.body = JSON.parse(String(init.body));
       calls.push(call);
       if (api.status401) return Response.json({ error: { code: 'unauthenticated', message: 'x' } }, { status: 401 });
-      if (url.pathname === '/api/mutations') return Response.json(api.onMutations(call.body!.mutations));
+      if (url.pathname === '/api/mutations') {
+        const answer: unknown = api.onMutations(call.body!.mutations);
+        return answer instanceof Response ? answer : Response.json(answer);
+      }
       const page = pages[url.searchParams.get('cursor') ?? ''];
       if (!page) return Response.json({ error: { code: 'bad_cursor', message: 'bad' } }, { status: 400 });
       return Response.json(page);
@@ -183,6 +186,77 @@ describe('outbox', () => {
     expect((await db.meta.get(REJECTIONS_KEY))?.value).toEqual([
       expect.objectContaining({ type: 'notification.read', code: 'not_found' }),
     ]);
+  });
+
+  describe('a server that answers nothing usable', () => {
+    const setUp = async () => {
+      const api = fakeApi({
+        '': { changes: [profile, note('a'), note('b'), note('c')], cursor: 'c1', more: false },
+        c1: { changes: [], cursor: 'c1', more: false },
+      });
+      await signedIn(api);
+      for (const id of ['a', 'b', 'c']) await markNotificationRead(db, id);
+      return api;
+    };
+    const sentIds = (api: ReturnType<typeof fakeApi>) =>
+      api.calls.filter((c) => c.path === '/api/mutations').map((c) => c.body!.mutations.map((m) => m.id));
+
+    const answers: [string, (m: { id: string }[]) => unknown][] = [
+      ['a 500', () => Response.json({ error: { code: 'internal', message: 'x' } }, { status: 500 })],
+      ['garbage', () => new Response('<html>oops</html>', { status: 200 })],
+      ['a body that is not results', () => ({ results: 'nope' })],
+      ['no results at all', () => ({ results: [] })],
+    ];
+    for (const [what, answer] of answers) {
+      it(`gives the head up as rejected after ${MAX_TRIES} tries of ${what}, then sends the rest`, async () => {
+        const api = await setUp();
+        const [head, ...rest] = (await db.outbox.orderBy('seq').toArray()).map((e) => e.id);
+        api.onMutations = (m) =>
+          m[0].id === head ? answer(m) : { results: m.map((x) => ({ id: x.id, status: 'applied' })) };
+        const engine = engineFor(api);
+        for (let i = 1; i < MAX_TRIES; i++) {
+          expect(await engine.sync()).toBe('error');
+          expect(await db.outbox.count()).toBe(3);
+        }
+        expect(await engine.sync()).toBe('error'); // the last try gives the head up
+        expect(await engine.sync()).toBe('idle');
+        expect(await db.outbox.count()).toBe(0);
+        // After the first unusable answer the head went alone, so the others were never held with it.
+        expect(sentIds(api).slice(1, MAX_TRIES)).toEqual(Array(MAX_TRIES - 1).fill([head]));
+        expect(sentIds(api).slice(MAX_TRIES).flat()).toEqual(rest);
+        expect((await db.notifications.get('a'))?.readAt).toBeNull(); // undone
+        expect((await db.notifications.get('b'))?.readAt).toBeTruthy();
+        expect((await db.meta.get(REJECTIONS_KEY))?.value).toEqual([
+          expect.objectContaining({ id: head, type: 'notification.read', code: 'not_accepted' }),
+        ]);
+      });
+    }
+
+    it('answers short (the second result missing): the unanswered one counts, the answered ones are settled', async () => {
+      const api = await setUp();
+      const ids = (await db.outbox.orderBy('seq').toArray()).map((e) => e.id);
+      api.onMutations = (m) => ({
+        results: m.filter((x) => x.id !== ids[1]).map((x) => ({ id: x.id, status: 'applied' })),
+      });
+      const engine = engineFor(api);
+      for (let i = 0; i < MAX_TRIES; i++) expect(await engine.sync()).toBe('error');
+      expect(await engine.sync()).toBe('idle');
+      expect(await db.outbox.count()).toBe(0);
+      expect((await db.meta.get(REJECTIONS_KEY))?.value).toEqual([
+        expect.objectContaining({ id: ids[1], code: 'not_accepted' }),
+      ]);
+    });
+
+    it('does not count offline time or "try later" (503) against an entry', async () => {
+      const api = await setUp();
+      api.onMutations = () => Response.json({ error: { code: 'unavailable', message: 'x' } }, { status: 503 });
+      const engine = engineFor(api);
+      for (let i = 0; i < MAX_TRIES * 2; i++) expect(await engine.sync()).toBe('error');
+      api.down = true;
+      for (let i = 0; i < MAX_TRIES * 2; i++) expect(await engine.sync()).toBe('offline');
+      expect(await db.outbox.count()).toBe(3);
+      expect((await db.meta.get(REJECTIONS_KEY))?.value ?? []).toEqual([]);
+    });
   });
 
   it('checks the answer to its mutations: one for another id, or a rejection without a code, is an error', async () => {

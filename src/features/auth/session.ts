@@ -43,6 +43,22 @@ export function useProfile(): Accessor<PersonRow | null | undefined> {
   return profile;
 }
 
+/** The server's readable hint that a session cookie was set (it grants nothing; see SIGNED_IN_HINT). */
+export const hasSignedInHint = () => document.cookie.split('; ').includes('mr_signed_in=1');
+
+/**
+ * Whether to show the signed-in screens, known before the first render: the hint cookie answers until the
+ * device's own profile row does. With the hint but no data here yet (a new device), signed in until the
+ * server says the session ended.
+ */
+export function useSignedIn(): Accessor<boolean> {
+  const profile = useProfile();
+  return () => {
+    if (profile()) return true;
+    return hasSignedInHint() && sessionState() !== 'ended';
+  };
+}
+
 export const fullName = (profile: PersonRow) => `${profile.givenName} ${profile.familyName}`;
 
 /** The provider's sign-in, coming back to `path`, in the app's language. */
@@ -59,8 +75,6 @@ export async function saveSessionTimes(times: SessionTimes | undefined) {
  * one whose data is here: that data goes first (phones are shared), queued actions with it, as they
  * must never be sent for someone else.
  */
-/** The server's readable hint that a session cookie was set (it grants nothing; see SIGNED_IN_HINT). */
-export const hasSignedInHint = () => document.cookie.split('; ').includes('mr_signed_in=1');
 
 export async function refreshSession(): Promise<SessionState> {
   // Nobody signed in here and no session cookie: nothing to ask (and no failing request to log).

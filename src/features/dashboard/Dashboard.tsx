@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import type { FeedbackRequestRow } from '../../contract/feedback';
 import type { NotificationRow } from '../../contract/person';
 import { useEventServices } from '../../data/catalogue-queries';
@@ -7,6 +7,7 @@ import { createLiveQuery } from '../../data/live';
 import { useLastSync } from '../../data/sync-service';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
+import { useProfile } from '../auth/session';
 import { CaseCard } from '../events/CaseCard';
 import { personTasks } from '../events/progress';
 import { useAllSteps, useCases } from '../events/queries';
@@ -14,9 +15,16 @@ import { StatusBadge } from '../events/StatusBadge';
 import { useNotifications } from '../inbox/queries';
 import { subServiceOf } from '../offers/labels';
 import { isOpen, useOffers } from '../offers/queries';
+import { DashboardSkeleton } from './DashboardSkeleton';
 
-/** The signed-in Home: what needs the person, their life events under way, the latest messages. */
-export function Dashboard(props: { givenName: string }) {
+/**
+ * The signed-in Home: what needs the person, their life events under way, the latest messages. Its skeleton
+ * stays until every query has answered; then the sections appear top down, each in a task of its own
+ * (short tasks, and each new section lands below the last, moving nothing), and `onShown` says the
+ * dashboard is complete.
+ */
+export function Dashboard(props: { onShown: () => void }) {
+  const profile = useProfile();
   const cases = useCases();
   const steps = useAllSteps();
   const services = useEventServices();
@@ -42,7 +50,7 @@ export function Dashboard(props: { givenName: string }) {
   const openOffers = () => (offers() ?? []).filter(isOpen);
   const offerSteps = () => new Set(openOffers().map((o) => o.stepId));
   /** Everything waiting for the person, soonest deadline first. */
-  const tasks = () =>
+  const tasks = createMemo(() =>
     [
       ...openOffers().map((o) => {
         const sub = subServiceOf(o, services());
@@ -70,16 +78,35 @@ export function Dashboard(props: { givenName: string }) {
         due: r.expiresAt.slice(0, 10),
         status: undefined,
       })),
-    ].sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+    ].sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999')),
+  );
   const active = () => (cases() ?? []).filter((c) => c.state === 'active');
   const latest = (): NotificationRow[] => (notifications() ?? []).slice(0, 3);
   const calm = () => tasks().length === 0 && active().length === 0 && latest().length === 0;
   /** Before the person's data has arrived on this device, nothing here means "not yet", not "calm". */
   const lastSync = useLastSync();
+  const ready = () =>
+    Boolean(profile()) &&
+    [cases(), steps(), services(), notifications(), feedback(), offers(), lastSync()].every((v) => v !== undefined);
+  /** How many of the sections are shown: 1 the greeting and what needs the person, 2 the life events, 3 all. */
+  const [shown, setShown] = createSignal(0);
+  createEffect(
+    on(ready, (isReady) => {
+      if (!isReady || shown() > 0) return;
+      setShown(1);
+      const next = () =>
+        setTimeout(() => {
+          if (shown() === 3) return props.onShown();
+          setShown((n) => n + 1);
+          next();
+        }, 0);
+      next();
+    }),
+  );
 
   return (
-    <>
-      <p class="greeting">{t('dashboard.greeting', { name: props.givenName })}</p>
+    <Show when={shown() > 0} fallback={<DashboardSkeleton />}>
+      <p class="greeting">{t('dashboard.greeting', { name: String(profile()?.givenName ?? '') })}</p>
       <Show when={cases() && lastSync() !== undefined && calm()}>
         <Show
           when={lastSync()}
@@ -115,7 +142,7 @@ export function Dashboard(props: { givenName: string }) {
           </ul>
         </section>
       </Show>
-      <Show when={active().length > 0}>
+      <Show when={shown() >= 2 && active().length > 0}>
         <section class="group" aria-labelledby="active-events">
           <h2 id="active-events">{t('dashboard.active_events')}</h2>
           <ul class="card-list">
@@ -133,7 +160,7 @@ export function Dashboard(props: { givenName: string }) {
           </ul>
         </section>
       </Show>
-      <Show when={latest().length > 0}>
+      <Show when={shown() >= 3 && latest().length > 0}>
         <section class="group" aria-labelledby="latest-messages">
           <h2 id="latest-messages">{t('dashboard.latest')}</h2>
           <ul class="card-list">
@@ -152,6 +179,6 @@ export function Dashboard(props: { givenName: string }) {
           </ul>
         </section>
       </Show>
-    </>
+    </Show>
   );
 }

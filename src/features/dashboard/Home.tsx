@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
-import { For, lazy, Show } from 'solid-js';
+import { createSignal, For, lazy, Show, Suspense } from 'solid-js';
+import type { EventService } from '../../contract/catalogue';
 import { useEventServices } from '../../data/catalogue-queries';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
@@ -7,7 +8,8 @@ import { InstallCard } from '../../ui/InstallCard';
 import { Icon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
 import { SignInCard } from '../auth/SignInCard';
-import { useProfile } from '../auth/session';
+import { useSignedIn } from '../auth/session';
+import { DashboardSkeleton } from './DashboardSkeleton';
 
 // Only a signed-in person needs it: it stays out of the first load of a signed-out visit.
 const Dashboard = lazy(() => import('./Dashboard').then((m) => ({ default: m.Dashboard })));
@@ -21,44 +23,58 @@ const PLACEHOLDER_TILES = Array.from({ length: 8 }, (_, i) => i);
  */
 export function Home() {
   const services = useEventServices();
-  const profile = useProfile();
+  // Decided before the first render, so that a signed-in person's first frame is the dashboard's.
+  const signedIn = useSignedIn();
+  // Signed in, what comes below the dashboard waits for it: the dashboard then grows downwards only.
+  const [dashboardShown, setDashboardShown] = createSignal(false);
   return (
-    <Page title={t('home.title')} lead={profile() ? undefined : t('home.lead')}>
-      <Show when={profile()} fallback={<SignInCard />}>
-        {(person) => <Dashboard givenName={String(person().givenName)} />}
+    <Page title={t('home.title')} lead={signedIn() ? undefined : t('home.lead')}>
+      <Show when={signedIn()} fallback={<SignInCard />}>
+        <Suspense fallback={<DashboardSkeleton />}>
+          <Dashboard onShown={() => setDashboardShown(true)} />
+        </Suspense>
       </Show>
-      <section class="group" aria-labelledby="home-events">
-        <h2 id="home-events">{t('home.life_events')}</h2>
-        <Show
-          when={(services() ?? []).length > 0}
-          fallback={
-            // Placeholder tiles hold the grid's place, so nothing below moves when the catalogue arrives.
-            <>
-              <p class="visually-hidden">{t('home.loading_catalogue')}</p>
-              <ul class="tile-grid" aria-hidden="true">
-                <For each={PLACEHOLDER_TILES}>{() => <li class="tile tile-placeholder" />}</For>
-              </ul>
-            </>
-          }
-        >
-          <ul class="tile-grid">
-            <For each={services()}>
-              {(es) => (
-                <li>
-                  <A class="tile" href={`/services/${es.id}`}>
-                    <span>{localized(es.name)}</span>
-                    <Icon name="chevron" size={20} />
-                  </A>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
-        <A class="text-link" href="/services">
-          {t('home.all_services')}
-        </A>
-      </section>
-      <InstallCard />
+      <Show when={!signedIn() || dashboardShown()}>
+        <LifeEventTiles services={services()} />
+        <InstallCard />
+      </Show>
     </Page>
+  );
+}
+
+function LifeEventTiles(props: { services: EventService[] | undefined }) {
+  const services = () => props.services;
+  return (
+    <section class="group" aria-labelledby="home-events">
+      <h2 id="home-events">{t('home.life_events')}</h2>
+      <Show
+        when={(services() ?? []).length > 0}
+        fallback={
+          // Placeholder tiles hold the grid's place, so nothing below moves when the catalogue arrives.
+          <>
+            <p class="visually-hidden">{t('home.loading_catalogue')}</p>
+            <ul class="tile-grid" aria-hidden="true">
+              <For each={PLACEHOLDER_TILES}>{() => <li class="tile tile-placeholder" />}</For>
+            </ul>
+          </>
+        }
+      >
+        <ul class="tile-grid">
+          <For each={services()}>
+            {(es) => (
+              <li>
+                <A class="tile" href={`/services/${es.id}`}>
+                  <span>{localized(es.name)}</span>
+                  <Icon name="chevron" size={20} />
+                </A>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <A class="text-link" href="/services">
+        {t('home.all_services')}
+      </A>
+    </section>
   );
 }

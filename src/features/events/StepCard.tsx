@@ -7,6 +7,7 @@ import { formatDate, localized } from '../../i18n/format';
 import { Icon } from '../../ui/icons';
 import { useStepOffer } from '../offers/queries';
 import { StatusBadge } from './StatusBadge';
+import './events.css';
 
 interface Props {
   step: StepRow;

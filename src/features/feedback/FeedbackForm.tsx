@@ -10,6 +10,7 @@ import { actionErrorText } from '../../ui/action-error';
 import { EmptyState, Page } from '../../ui/Page';
 import { dismissFeedback, sendFeedback } from './actions';
 import { ScaleQuestion } from './ScaleQuestion';
+import './feedback.css';
 
 const MAX = 2000;
 

@@ -7,14 +7,15 @@ import { t } from '../../i18n';
 import { formatDate, formatNumber, localized } from '../../i18n/format';
 import { EmptyState, Page } from '../../ui/Page';
 import { TrendChart } from './TrendChart';
+import './feedback.css';
 
 const sum = (rows: ServiceStatsRow[]): ScoreCounts & { answers: number } =>
   rows.reduce(
     (acc, r) => ({
       answers: acc.answers + r.answers,
-      promoters: acc.promoters + r.promoters,
-      passives: acc.passives + r.passives,
-      detractors: acc.detractors + r.detractors,
+      promoters: acc.promoters + (r.promoters ?? 0),
+      passives: acc.passives + (r.passives ?? 0),
+      detractors: acc.detractors + (r.detractors ?? 0),
     }),
     { answers: 0, ...countScores([]) },
   );
@@ -75,7 +76,8 @@ export default function Ratings() {
             <For each={agencyIds()}>{(id) => <option value={id}>{agencyName(id)}</option>}</For>
           </select>
         </div>
-        <section class="group" aria-labelledby="ratings-trend">
+        {/* Focusable: it scrolls sideways where its table is wider than the screen. */}
+        <section class="group table-scroll" tabindex="0" aria-labelledby="ratings-trend">
           <h2 id="ratings-trend">{t('ratings.trend', { agency: agencyName(agency()) })}</h2>
           <TrendChart
             title={t('ratings.chart_title', { agency: agencyName(agency()) })}
@@ -103,7 +105,8 @@ export default function Ratings() {
             </tbody>
           </table>
         </section>
-        <section class="group" aria-labelledby="ratings-services">
+        {/* Focusable: it scrolls sideways where its table is wider than the screen. */}
+        <section class="group table-scroll" tabindex="0" aria-labelledby="ratings-services">
           <h2 id="ratings-services">{t('ratings.services')}</h2>
           <table class="table">
             <thead>
@@ -127,7 +130,7 @@ export default function Ratings() {
           </table>
         </section>
         <p>
-          <a href="/api/stats/services?format=csv" download="minu-riik-service-ratings.csv">
+          <a class="text-link" href="/api/stats/services?format=csv" download="minu-riik-service-ratings.csv">
             {t('ratings.download')}
           </a>
         </p>

@@ -7,6 +7,7 @@ import { actionErrorText } from '../../ui/action-error';
 import { EmptyState, Page } from '../../ui/Page';
 import { markNotificationRead } from './actions';
 import { useNotifications } from './queries';
+import './inbox.css';
 
 export default function Inbox() {
   const notifications = useNotifications();

@@ -1,6 +1,7 @@
 import { t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { Page } from '../../ui/Page';
+import './more.css';
 
 export default function AccessibilityStatement() {
   return (
@@ -10,10 +11,13 @@ export default function AccessibilityStatement() {
         <p>{t('accessibility.status_text')}</p>
         <h2>{t('accessibility.features_title')}</h2>
         <p>{t('accessibility.features_text')}</p>
+        <p>{t('accessibility.reflow_text')}</p>
         <h2>{t('accessibility.feedback_title')}</h2>
         <p>{t('accessibility.feedback_text')}</p>
         <p>
-          <a href="mailto:ligipaasetavus@minuriik.example">ligipaasetavus@minuriik.example</a>
+          <a class="text-link" href="mailto:ligipaasetavus@minuriik.example">
+            ligipaasetavus@minuriik.example
+          </a>
         </p>
         <h2>{t('accessibility.enforcement_title')}</h2>
         <p>{t('accessibility.enforcement_text')}</p>

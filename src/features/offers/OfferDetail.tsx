@@ -12,6 +12,7 @@ import { EmptyState, Page } from '../../ui/Page';
 import { acceptOffer, declineOffer } from './actions';
 import { offerLine, subServiceOf } from './labels';
 import { isOpen, useOffer } from './queries';
+import './offers.css';
 
 const MAX_REASON = 1000;
 

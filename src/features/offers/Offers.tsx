@@ -8,6 +8,7 @@ import { EmptyState, Page } from '../../ui/Page';
 import { PushPrompt } from '../settings/PushPrompt';
 import { offerLine, subServiceOf } from './labels';
 import { inListOrder, useOffers } from './queries';
+import './offers.css';
 
 /** The proactive offers: those waiting for an answer first (soonest deadline first), then the decided ones. */
 export default function Offers() {

@@ -7,6 +7,7 @@ import { localized } from '../../i18n/format';
 import { Icon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
 import { CatalogueMissing } from './CatalogueMissing';
+import './services.css';
 
 export default function Services() {
   const services = useEventServices();

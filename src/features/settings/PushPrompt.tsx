@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { createResource, Show } from 'solid-js';
 import { t } from '../../i18n';
 import { pushState } from './push';
+import './settings.css';
 
 /**
  * After a meaningful moment (the person has an offer in front of them), not at page load: a short

@@ -8,6 +8,7 @@ import { Page } from '../../ui/Page';
 import { saveLanguage } from './actions';
 import { PushCard } from './PushCard';
 import { StorageCard } from './StorageCard';
+import './settings.css';
 
 /** Changes the app's language now and, when signed in, the person's language for messages too. */
 async function chooseLanguage(lang: Lang) {

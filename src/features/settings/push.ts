@@ -1,4 +1,4 @@
-import { apiJson } from '../../data/api';
+import { ApiError, apiJson } from '../../data/api';
 import { db } from '../../data/db';
 
 const SUBSCRIPTION_KEY = 'push.subscriptionId';
@@ -42,10 +42,18 @@ export async function enablePush(deviceLabel?: string): Promise<PushState> {
     subscription = null;
   }
   subscription ??= await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
-  const { id } = await apiJson<{ id: string }>(fetch, '/api/push/subscriptions', {
-    method: 'POST',
-    body: { ...subscription.toJSON(), deviceLabel },
-  });
+  const register = (s: PushSubscription) =>
+    apiJson<{ id: string }>(fetch, '/api/push/subscriptions', { method: 'POST', body: { ...s.toJSON(), deviceLabel } });
+  let id: string;
+  try {
+    ({ id } = await register(subscription));
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'endpoint_taken')) throw error;
+    // Someone else who used this browser still has its endpoint: a new subscription gets a new one.
+    await subscription.unsubscribe();
+    subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+    ({ id } = await register(subscription));
+  }
   await db.meta.put({ key: SUBSCRIPTION_KEY, value: id });
   return 'on';
 }

@@ -3,8 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import { isValidPersonalCode, parsePersonalCode } from '../../contract/isikukood';
 import type { Lang } from '../../contract/langs';
+import { isStorableText } from '../../contract/text';
 import type { Queryable } from '../db/database';
 import type { Logger } from '../log';
+import { BASELINE_HEADERS } from '../security-headers';
 import { demoPeople } from '../seed/people';
 import type { AuthConfig } from './config';
 import { escapeHtml, loginPage, page, pickLang, text } from './dev-idp-page';
@@ -220,7 +222,16 @@ export function createDevIdp({ config, db, log }: { config: AuthConfig; db: Quer
       res.writeHead(405, { Allow: 'GET, POST' }).end();
       return;
     }
-    const form = await readForm(req);
+    const form = await readForm(req).catch(() => null);
+    if (!form) {
+      res.writeHead(413, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Connection: 'close' });
+      res.end(
+        JSON.stringify({
+          error: { code: 'body_too_large', message: `The form may be at most ${MAX_FORM_BYTES} bytes` },
+        }),
+      );
+      return;
+    }
     const lang = pickLang(form.get('lang') ?? undefined, requested);
     if (form.get('cancel')) {
       await provider.interactionFinished(
@@ -235,6 +246,10 @@ export function createDevIdp({ config, db, log }: { config: AuthConfig; db: Quer
     if (!isValidPersonalCode(code)) return render(lang, 422, true, code);
     const givenName = form.get('given_name')?.trim();
     const familyName = form.get('family_name')?.trim();
+    // A name PostgreSQL cannot store (a NUL) or too long for one: the form again, not a failed callback.
+    if ([givenName, familyName].some((name) => name !== undefined && (!isStorableText(name) || name.length > 100))) {
+      return render(lang, 422, true, code);
+    }
     if (givenName || familyName) {
       typedNames.set(code, { givenName: givenName || 'Test', familyName: familyName || `Isik ${code.slice(-4)}` });
     }
@@ -250,12 +265,17 @@ export function createDevIdp({ config, db, log }: { config: AuthConfig; db: Quer
     provider,
     owns: (url) => url !== undefined && (url === mountPath || url.startsWith(`${mountPath}/`)),
     handle(req, res) {
+      // The app's baseline headers, and no CORS: oidc-provider would echo any Origin on discovery and
+      // JWKS, and nothing but the app's own server (no browser of another site) needs to read them.
+      for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
+      const setHeader = res.setHeader.bind(res);
+      res.setHeader = (name, value) => (/^access-control-/i.test(name) ? res : setHeader(name, value));
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (interactionPath.test(url.pathname)) {
         interaction(req, res, url).catch((error: unknown) => {
           log.error({ err: error }, 'dev identity provider sign-in page failed');
-          if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
-          res.end('Sign-in failed');
+          if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: 'internal', message: 'Sign-in failed' } }));
         });
         return;
       }

@@ -52,8 +52,8 @@ export function csrfProtection(config: AuthConfig, exempt: (path: string) => boo
     if (SAFE_METHODS.has(c.req.method) || exempt(c.req.path)) return next();
     if (!c.req.path.startsWith('/auth/') && readSessionCookie(c, config) === undefined) return next();
     const origin = c.req.header('Origin');
-    const sameOrigin = origin !== undefined && (origin === own || origin === new URL(c.req.url).origin);
-    if (!sameOrigin || c.req.header(CSRF_HEADER) !== CSRF_VALUE) {
+    // PUBLIC_URL's origin only: the Host header is the sender's to choose, so it proves nothing.
+    if (origin !== own || c.req.header(CSRF_HEADER) !== CSRF_VALUE) {
       return c.json(errorBody('csrf', 'This request did not come from the app itself and was refused.'), 403);
     }
     return next();

@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { randomPKCECodeVerifier } from 'openid-client';
 import { isLang, type Lang } from '../../contract/langs';
+import { readForm } from '../body-limit';
 import type { Database } from '../db/database';
 import { errorBody } from '../errors';
 import type { Logger } from '../log';
@@ -146,8 +147,7 @@ export function authRoutes({ db, log, config, sessions, rp, requirePerson }: Aut
       })
       .post('/backchannel-logout', async (c) => {
         c.header('Cache-Control', 'no-store');
-        const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-        const token = body.logout_token;
+        const token = (await readForm(c.req, 8))?.get('logout_token');
         if (typeof token !== 'string') {
           return c.json(errorBody('invalid_request', 'logout_token is required'), 400);
         }

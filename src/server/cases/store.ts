@@ -222,7 +222,7 @@ export interface StepChanged {
 export async function changeStep(tx: Queryable, stepId: string, change: StepChange): Promise<StepChanged> {
   // Lock the person first, as recordChange does in every writer, so two writers never wait on each other in a circle.
   const { person_id: personId } = await loadStep(tx, stepId);
-  await tx.query('SELECT 1 FROM persons WHERE id = $1 FOR UPDATE', [personId]);
+  await tx.query('SELECT 1 FROM persons WHERE id = $1 FOR NO KEY UPDATE', [personId]);
   const step = await loadStep(tx, stepId, true);
   const check = checkTransition(step.status, change.status);
   if (!check.ok) throw new ApiError(409, check.code, check.message);

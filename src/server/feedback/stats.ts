@@ -1,5 +1,5 @@
 import type { ServiceStatsRow } from '../../contract/feedback';
-import { recommendationIndex } from '../../contract/nps';
+import { MIN_ANSWERS, recommendationIndex } from '../../contract/nps';
 import type { Queryable } from '../db/database';
 
 interface StatsDbRow {
@@ -19,7 +19,8 @@ interface StatsDbRow {
 /**
  * Open data: per sub-service, agency and month (Tallinn time), how many answered and the indices. The
  * recommendation index counts the "would you recommend" answers; satisfaction counts the smoothness
- * answers. No comment and nothing about who answered ever leaves here.
+ * answers. No comment and nothing about who answered ever leaves here: under 10 answers, neither the
+ * index nor the promoter, passive and detractor counts are given.
  */
 export async function serviceStats(db: Queryable): Promise<ServiceStatsRow[]> {
   const { rows } = await db.query<StatsDbRow>(
@@ -38,13 +39,17 @@ export async function serviceStats(db: Queryable): Promise<ServiceStatsRow[]> {
   );
   return rows.map((r) => {
     const counts = { promoters: Number(r.promoters), passives: Number(r.passives), detractors: Number(r.detractors) };
+    // A group too small for an index is too small for its counts too: together they could tell who answered what.
+    const shown = counts.promoters + counts.passives + counts.detractors >= MIN_ANSWERS;
     return {
       month: r.month,
       subServiceId: r.sub_service_id,
       agencyId: r.agency_id,
       eventServiceId: r.event_service_id,
       answers: Number(r.answers),
-      ...counts,
+      promoters: shown ? counts.promoters : null,
+      passives: shown ? counts.passives : null,
+      detractors: shown ? counts.detractors : null,
       index: recommendationIndex(counts),
       satisfaction: recommendationIndex({
         promoters: Number(r.smooth_promoters),

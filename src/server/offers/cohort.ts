@@ -7,11 +7,11 @@ import { queuePushes } from '../push/queue';
 import { rulesFor } from '../rules/index';
 import type { RegisterEventType, Rule } from '../rules/schema';
 import { conditionsSql, type Param, personSqlVars, type SqlVar, varsSql } from '../rules/sql';
+import { OFFER_TEXT } from '../rules/texts';
 import { recordChangesSql } from '../sync/changes';
 import { offerDeadline, offeredStepStatus } from './engine';
 import { notificationJson, stepJson } from './json';
 import { offerText } from './rows';
-import { OFFER_TEXT } from './texts';
 
 /**
  * A cohort event ("everyone born in March 1961 reaches pension age") evaluated set-based, never a

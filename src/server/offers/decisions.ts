@@ -8,9 +8,9 @@ import { afterStepChanged } from '../cases/effects';
 import { changeStep, ensureCase } from '../cases/store';
 import type { Database, Queryable } from '../db/database';
 import { MutationRejected } from '../errors';
+import { OFFER_TEXT } from '../rules/texts';
 import { recordChange } from '../sync/changes';
 import { loadOfferRow, offerText } from './rows';
-import { OFFER_TEXT } from './texts';
 
 /**
  * Decisions on offers: the only place that changes them after they are made (engine.ts and cohort.ts
@@ -68,7 +68,7 @@ async function takeUpStep(tx: Queryable, offer: OfferDbRow, now: Date): Promise<
 
 async function lockOffer(tx: Queryable, personId: string, offerId: string): Promise<OfferDbRow> {
   // The person first, as every writer of their change log does, then the offer.
-  await tx.query('SELECT 1 FROM persons WHERE id = $1 FOR UPDATE', [personId]);
+  await tx.query('SELECT 1 FROM persons WHERE id = $1 FOR NO KEY UPDATE', [personId]);
   const { rows } = await tx.query<OfferDbRow>(
     `SELECT ${OFFER_COLUMNS}, o.declinable, o.status FROM offers o JOIN sub_services s ON s.id = o.sub_service_id
      WHERE o.id = $1 AND o.person_id = $2 FOR UPDATE OF o`,
@@ -161,7 +161,7 @@ export async function settleDueOffers(db: Database, now = new Date()): Promise<n
   );
   for (const due of rows) {
     await db.transaction(async (tx) => {
-      await tx.query('SELECT 1 FROM persons WHERE id = $1 FOR UPDATE', [due.person_id]);
+      await tx.query('SELECT 1 FROM persons WHERE id = $1 FOR NO KEY UPDATE', [due.person_id]);
       const { rows: locked } = await tx.query<OfferDbRow>(
         `SELECT ${OFFER_COLUMNS} FROM offers o JOIN sub_services s ON s.id = o.sub_service_id
          WHERE o.id = $1 AND o.status = 'pending' FOR UPDATE OF o`,

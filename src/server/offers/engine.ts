@@ -7,9 +7,9 @@ import type { Queryable } from '../db/database';
 import { createNotification } from '../notifications/store';
 import { type Decision, offerVars } from '../rules/evaluate';
 import type { Rule } from '../rules/schema';
+import { OFFER_TEXT } from '../rules/texts';
 import { recordChange } from '../sync/changes';
 import { loadOfferRow, offerText } from './rows';
-import { OFFER_TEXT } from './texts';
 
 /**
  * From decisions to rows, one person at a time (events that name people; cohorts use cohort.ts):

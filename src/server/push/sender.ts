@@ -6,6 +6,7 @@ import type { Lang } from '../../contract/langs';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
 import { notificationText } from '../notifications/store';
+import { isAllowedPushEndpoint, pushOriginsFromEnv } from './endpoints';
 import type { VapidKeys } from './vapid';
 
 const BATCH = 50;
@@ -47,6 +48,8 @@ export interface PushSenderOptions {
   /** For tests: TLS options of every agent, e.g. the mock push service's certificate as `ca`. */
   tls?: AgentOptions;
   now?: () => number;
+  /** The push services it may connect to (see push/endpoints.ts); by default PUSH_ALLOWED_ORIGINS or the browsers'. */
+  allowedOrigins?: readonly string[];
 }
 
 type Outcome =
@@ -65,7 +68,14 @@ export const retryDelaySeconds = (attempts: number) => Math.min(3600, 30 * 2 ** 
  * back-off, up to a cap. Connections to each push service stay open between pushes (one keep-alive
  * agent per origin), and the VAPID token is signed once per push service and reused while valid.
  */
-export function createPushSender({ db, vapid, log, tls, now = Date.now }: PushSenderOptions) {
+export function createPushSender({
+  db,
+  vapid,
+  log,
+  tls,
+  now = Date.now,
+  allowedOrigins = pushOriginsFromEnv(),
+}: PushSenderOptions) {
   const agents = new Map<string, Agent>();
   const tokens = new Map<string, { authorization: string; expires: number }>();
 
@@ -125,6 +135,11 @@ export function createPushSender({ db, vapid, log, tls, now = Date.now }: PushSe
       url: d.link ?? '/inbox',
       tag: `${d.topic}-${d.notification_id}`,
     };
+    if (!isAllowedPushEndpoint(d.endpoint, allowedOrigins)) {
+      // Registered before the allow-list, or the list changed: never connect there.
+      log.warn({ subscription: d.subscription_id }, 'push endpoint not on the allow-list: removed');
+      return { kind: 'gone', d };
+    }
     try {
       const { origin } = new URL(d.endpoint);
       await webpush.sendNotification(
@@ -202,6 +217,7 @@ export function createPushSender({ db, vapid, log, tls, now = Date.now }: PushSe
 
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let current: Promise<void> = Promise.resolve();
   /** Polls the queue until stopped: at once while there is work, else every `idleMs`. */
   function start(idleMs = 2000) {
     const loop = async () => {
@@ -212,15 +228,21 @@ export function createPushSender({ db, vapid, log, tls, now = Date.now }: PushSe
       } catch (error) {
         log.error({ err: error }, 'push sender run failed');
       }
-      if (!stopped) timer = setTimeout(loop, handled > 0 ? 0 : idleMs);
+      if (!stopped) timer = setTimeout(run, handled > 0 ? 0 : idleMs);
     };
-    void loop();
+    const run = () => {
+      current = loop();
+    };
+    run();
   }
-  function stop() {
+  /** Stops polling; resolves once the batch being sent, if any, is done. */
+  function stop(): Promise<void> {
     stopped = true;
     clearTimeout(timer);
-    for (const agent of agents.values()) agent.destroy();
-    agents.clear();
+    return current.then(() => {
+      for (const agent of agents.values()) agent.destroy();
+      agents.clear();
+    });
   }
 
   return { runOnce, start, stop };

@@ -1,7 +1,9 @@
 import type { PushSubscriptionInfo, PushSubscriptionInput } from '../../contract/push';
 import type { Queryable } from '../db/database';
 
-/** Push subscriptions: one per device (endpoint), each the person's who last subscribed with it. */
+/** Push subscriptions: one per device (endpoint), each of the person who first subscribed with it. */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function listSubscriptions(db: Queryable, personId: string): Promise<PushSubscriptionInfo[]> {
   const { rows } = await db.query<PushSubscriptionInfo>(
@@ -12,30 +14,34 @@ export async function listSubscriptions(db: Queryable, personId: string): Promis
   return rows;
 }
 
-/** Saves the device's subscription for the person and returns its id. */
+/**
+ * Saves the device's subscription for the person and returns its id, or null when the endpoint is
+ * someone else's: it is never moved, or whoever knows another's endpoint URL would take their pushes.
+ */
 export async function saveSubscription(
   db: Queryable,
   personId: string,
   { endpoint, keys, deviceLabel }: PushSubscriptionInput,
   vapidPublicKey: string,
-): Promise<string> {
-  // An endpoint belongs to one browser profile: if someone else had it, this device has changed hands.
+): Promise<string | null> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO push_subscriptions (person_id, endpoint, p256dh, auth, vapid_public_key, device_label)
      VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (endpoint) DO UPDATE SET person_id = excluded.person_id, p256dh = excluded.p256dh,
-       auth = excluded.auth, vapid_public_key = excluded.vapid_public_key, device_label = excluded.device_label
+     ON CONFLICT (endpoint) DO UPDATE SET p256dh = excluded.p256dh, auth = excluded.auth,
+       vapid_public_key = excluded.vapid_public_key, device_label = excluded.device_label
+     WHERE push_subscriptions.person_id = excluded.person_id
      RETURNING id`,
     [personId, endpoint, keys.p256dh, keys.auth, vapidPublicKey, deviceLabel ?? null],
   );
-  return rows[0].id;
+  return rows[0]?.id ?? null;
 }
 
 /** Removes one of the person's subscriptions; false when they have none with that id. */
 export async function deleteSubscription(db: Queryable, personId: string, id: string): Promise<boolean> {
-  const { rows } = await db.query(
-    `DELETE FROM push_subscriptions WHERE person_id = $1 AND id::text = $2 RETURNING id`,
-    [personId, id],
-  );
+  if (!UUID.test(id)) return false;
+  const { rows } = await db.query('DELETE FROM push_subscriptions WHERE person_id = $1 AND id = $2 RETURNING id', [
+    personId,
+    id,
+  ]);
   return rows.length > 0;
 }

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { type AgencyEventHandlers, receiveAgencyEvent } from '../agency/events';
 import { agencyEventHandlers } from '../agency/handlers';
 import { type AgencyKey, authenticateAgencyKey } from '../agency/keys';
@@ -10,45 +9,38 @@ interface AgencyEnv {
   Variables: { agencyKey: AgencyKey };
 }
 
-/** Largest event body taken: an event is a few hundred bytes. */
-const MAX_BODY = 64 * 1024;
-
 /**
  * The agency API, `/api/agency/*`: for agencies' systems, not for people. Open to the Internet and
  * authenticated by an agency API key (`Authorization: Bearer mr_…`); sessions and cookies play no part.
  */
 export function agencyRoutes(db: Database, handlers: AgencyEventHandlers = agencyEventHandlers) {
-  return new Hono<AgencyEnv>()
-    .use('*', async (c, next) => {
-      const header = c.req.header('Authorization') ?? '';
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      const key = match ? await authenticateAgencyKey(db, match[1]) : null;
-      if (!key) {
-        c.header('WWW-Authenticate', 'Bearer realm="minu-riik-agency"');
-        return c.json(
-          errorBody(
-            'unauthenticated',
-            match ? 'Unknown or revoked API key' : 'Authorization: Bearer <API key> is required',
-          ),
-          401,
-        );
-      }
-      c.set('agencyKey', key);
-      await next();
-    })
-    .post(
-      '/events',
-      bodyLimit({
-        maxSize: MAX_BODY,
-        onError: (c) => c.json(errorBody('body_too_large', `An event may be at most ${MAX_BODY} bytes`), 413),
-      }),
-      async (c) => {
+  return (
+    new Hono<AgencyEnv>()
+      .use('*', async (c, next) => {
+        const header = c.req.header('Authorization') ?? '';
+        const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+        const key = match ? await authenticateAgencyKey(db, match[1]) : null;
+        if (!key) {
+          c.header('WWW-Authenticate', 'Bearer realm="minu-riik-agency"');
+          return c.json(
+            errorBody(
+              'unauthenticated',
+              match ? 'Unknown or revoked API key' : 'Authorization: Bearer <API key> is required',
+            ),
+            401,
+          );
+        }
+        c.set('agencyKey', key);
+        await next();
+      })
+      // The body's size is limited for the whole app (body-limit.ts).
+      .post('/events', async (c) => {
         const body = await c.req.json().catch(() => {
           throw new ApiError(400, 'invalid_json', 'The body must be a JSON event');
         });
         const response = await receiveAgencyEvent(db, handlers, c.get('agencyKey'), body);
         c.header('Cache-Control', 'no-store');
         return c.json(response, 200);
-      },
-    );
+      })
+  );
 }

@@ -3,6 +3,7 @@ import { PushSubscriptionInput } from '../../contract/push';
 import type { PersonEnv } from '../auth/context';
 import type { Database } from '../db/database';
 import { ApiError } from '../errors';
+import { isAllowedPushEndpoint, pushOriginsFromEnv } from '../push/endpoints';
 import { deleteSubscription, listSubscriptions, saveSubscription } from '../push/subscriptions';
 import type { VapidKeys } from '../push/vapid';
 
@@ -12,14 +13,23 @@ export function pushKeyRoutes(vapid: VapidKeys) {
 }
 
 /** The signed-in person's push subscriptions, one per device. */
-export function pushSubscriptionRoutes(db: Database, vapid: VapidKeys) {
+export function pushSubscriptionRoutes(
+  db: Database,
+  vapid: VapidKeys,
+  allowedOrigins: readonly string[] = pushOriginsFromEnv(),
+) {
   return new Hono<PersonEnv>()
     .get('/', async (c) => c.json({ subscriptions: await listSubscriptions(db, c.get('person').id) }))
     .post('/', async (c) => {
       const input = PushSubscriptionInput.safeParse(await c.req.json().catch(() => undefined));
       if (!input.success)
         throw new ApiError(400, 'invalid_body', input.error.issues[0]?.message ?? 'Invalid subscription');
-      return c.json({ id: await saveSubscription(db, c.get('person').id, input.data, vapid.publicKey) }, 201);
+      if (!isAllowedPushEndpoint(input.data.endpoint, allowedOrigins)) {
+        throw new ApiError(422, 'push_service_not_allowed', 'This push service is not one the server sends to');
+      }
+      const id = await saveSubscription(db, c.get('person').id, input.data, vapid.publicKey);
+      if (!id) throw new ApiError(409, 'endpoint_taken', 'This push subscription belongs to someone else');
+      return c.json({ id }, 201);
     })
     .delete('/:id', async (c) => {
       if (!(await deleteSubscription(db, c.get('person').id, c.req.param('id'))))

@@ -26,8 +26,9 @@ export function syncRoutes(db: Database) {
 }
 
 /**
- * POST /api/mutations: applies the batch in order, each in its own transaction. An unexpected failure
- * stops the batch there: the mutations not answered stay in the client's outbox and are sent again.
+ * POST /api/mutations: applies the batch in order, each in its own transaction, and answers one result
+ * per mutation sent (applyMutation turns any failure into that mutation's rejection). Only when the
+ * database is unreachable does the whole request fail (503); the client then sends it all again.
  */
 export function mutationRoutes(db: Database, handlers: MutationHandlers, log: Logger) {
   return new Hono<PersonEnv>().post('/', async (c) => {
@@ -37,14 +38,7 @@ export function mutationRoutes(db: Database, handlers: MutationHandlers, log: Lo
     }
     const person = c.get('person');
     const results: MutationResult[] = [];
-    for (const mutation of body.data.mutations) {
-      try {
-        results.push(await applyMutation(db, handlers, person, mutation));
-      } catch (error) {
-        log.error({ err: error, mutation: mutation.id, type: mutation.type }, 'mutation failed');
-        break;
-      }
-    }
+    for (const mutation of body.data.mutations) results.push(await applyMutation(db, handlers, person, mutation, log));
     return c.json({ results });
   });
 }

@@ -1,5 +1,5 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, t } from './texts';
+import { LABEL, REGISTER, ruleTexts } from './texts';
 
 /** Child allowance: monthly for every child under 16, to one parent living in Estonia (the mother first); zero-touch. */
 export const childAllowance: RuleInput = {
@@ -34,16 +34,5 @@ export const childAllowance: RuleInput = {
       editable: true,
     },
   ],
-  legalBasis: t(
-    'Perehüvitiste seadus (lapsetoetus)',
-    'Family Benefits Act (child allowance)',
-    'Закон о семейных пособиях (пособие на ребёнка)',
-    'Закон про сімейні допомоги (допомога на дитину)',
-  ),
-  dataBasis: t(
-    'Rahvastikuregistri andmetel sündis sinu laps {{childName}} {{childBirthDate}} ja elate Eestis. Lapsetoetust makstakse igal kuul kuni lapse 16-aastaseks saamiseni. Toetus määratakse ise, kui sa sellest ei loobu.',
-    'The population register shows that your child {{childName}} was born on {{childBirthDate}} and that you live in Estonia. The child allowance is paid every month until the child turns 16. It is granted on its own unless you decline it.',
-    'По данным регистра народонаселения ваш ребёнок {{childName}} родился {{childBirthDate}}, и вы живёте в Эстонии. Пособие на ребёнка выплачивается ежемесячно до достижения ребёнком 16 лет. Оно назначается автоматически, если вы не откажетесь.',
-    'За даними реєстру населення ваша дитина {{childName}} народилася {{childBirthDate}}, і ви проживаєте в Естонії. Допомогу на дитину виплачують щомісяця, доки дитині не виповниться 16 років. Її призначають автоматично, якщо ви не відмовитеся.',
-  ),
+  ...ruleTexts('child-allowance'),
 };

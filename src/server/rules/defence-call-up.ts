@@ -1,5 +1,5 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, t } from './texts';
+import { LABEL, REGISTER, ruleTexts } from './texts';
 
 /**
  * Call-up to conscript service: Estonian male citizens of 18–27. A duty, not an offer one may refuse:
@@ -33,16 +33,5 @@ export const defenceCallUp: RuleInput = {
     },
     { key: 'address', label: LABEL.address, value: '{{address}}', source: REGISTER.population, editable: true },
   ],
-  legalBasis: t(
-    'Kaitseväeteenistuse seadus (ajateenistusse kutsumine)',
-    'Defence Service Act (call-up to conscript service)',
-    'Закон о службе в Силах обороны (призыв на срочную службу)',
-    'Закон про службу в Силах оборони (призов на строкову службу)',
-  ),
-  dataBasis: t(
-    'Kaitseväekohustuslaste registri andmetel oled Eesti kodanik ja sündinud {{birthDate}}, seega oled kutseealine. Kaitseressursside Amet kutsub sind ajateenistusse. Kontrolli oma andmeid; ajapikendust või asendusteenistust saad taotleda eraldi.',
-    'The register of persons liable to defence service shows that you are an Estonian citizen born on {{birthDate}}, so you are of call-up age. The Estonian Defence Resources Agency is calling you up to conscript service. Check your details; you can apply for a deferral or alternative service separately.',
-    'По данным регистра военнообязанных вы гражданин Эстонии, родившийся {{birthDate}}, и достигли призывного возраста. Департамент оборонных ресурсов призывает вас на срочную службу. Проверьте свои данные; отсрочку или альтернативную службу можно запросить отдельно.',
-    'За даними реєстру військовозобов’язаних ви громадянин Естонії, народжений {{birthDate}}, і досягли призовного віку. Департамент оборонних ресурсів призиває вас на строкову службу. Перевірте свої дані; відстрочку чи альтернативну службу можна запросити окремо.',
-  ),
+  ...ruleTexts('defence-call-up'),
 };

@@ -1,5 +1,5 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, t } from './texts';
+import { LABEL, REGISTER, ruleTexts } from './texts';
 
 /**
  * Allowance for pensioners living alone: zero-touch for those reaching pension age who have no spouse
@@ -31,16 +31,5 @@ export const pensionLivingAloneAllowance: RuleInput = {
       editable: true,
     },
   ],
-  legalBasis: t(
-    'Riikliku pensionikindlustuse seadus (üksi elava pensionäri toetus)',
-    'State Pension Insurance Act (allowance for pensioners living alone)',
-    'Закон о государственном пенсионном страховании (пособие одиноко проживающему пенсионеру)',
-    'Закон про державне пенсійне страхування (допомога пенсіонерам, які проживають самі)',
-  ),
-  dataBasis: t(
-    'Rahvastikuregistri andmetel jõuad pensioniikka {{pensionDate}} ja elad üksi. Üksi elava pensionäri toetust makstakse kord aastas ilma avalduseta, kui sa sellest ei loobu.',
-    'The population register shows that you reach pension age on {{pensionDate}} and live alone. The allowance for pensioners living alone is paid once a year without an application, unless you decline it.',
-    'По данным регистра народонаселения вы достигнете пенсионного возраста {{pensionDate}} и живёте одни. Пособие одиноко проживающему пенсионеру выплачивается раз в год без заявления, если вы от него не откажетесь.',
-    'За даними реєстру населення ви досягнете пенсійного віку {{pensionDate}} і проживаєте самі. Допомогу пенсіонерам, які проживають самі, виплачують раз на рік без заяви, якщо ви від неї не відмовитеся.',
-  ),
+  ...ruleTexts('pension-living-alone-allowance'),
 };

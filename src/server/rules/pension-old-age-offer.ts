@@ -1,5 +1,5 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, t } from './texts';
+import { LABEL, REGISTER, ruleTexts } from './texts';
 
 /** Old-age pension, offered before pension age to everyone living in Estonia who reaches it, with consent. */
 export const pensionOldAgeOffer: RuleInput = {
@@ -39,16 +39,5 @@ export const pensionOldAgeOffer: RuleInput = {
       editable: true,
     },
   ],
-  legalBasis: t(
-    'Riikliku pensionikindlustuse seadus § 7 (vanaduspensioni saamise õigus)',
-    'State Pension Insurance Act § 7 (right to an old-age pension)',
-    'Закон о государственном пенсионном страховании § 7 (право на пенсию по старости)',
-    'Закон про державне пенсійне страхування § 7 (право на пенсію за віком)',
-  ),
-  dataBasis: t(
-    'Rahvastikuregistri andmetel oled sündinud {{birthDate}} ja elad Eestis, seega jõuad vanaduspensioniikka {{pensionDate}}. Kinnita andmed ja pangakonto, et pension hakkaks laekuma pensioniea saabumisest.',
-    'The population register shows that you were born on {{birthDate}} and live in Estonia, so you reach the old-age pension age on {{pensionDate}}. Confirm the details and your bank account so that the pension is paid from that day.',
-    'По данным регистра народонаселения вы родились {{birthDate}} и живёте в Эстонии, поэтому достигнете пенсионного возраста {{pensionDate}}. Подтвердите данные и банковский счёт, чтобы пенсия начала поступать с этого дня.',
-    'За даними реєстру населення ви народилися {{birthDate}} і проживаєте в Естонії, тож досягнете пенсійного віку {{pensionDate}}. Підтвердьте дані та банківський рахунок, щоб пенсія надходила з цього дня.',
-  ),
+  ...ruleTexts('pension-old-age-offer'),
 };

@@ -1,5 +1,5 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, t } from './texts';
+import { LABEL, REGISTER, ruleTexts } from './texts';
 
 /** Settle in Estonia adaptation programme: offered to foreigners whose residence in Estonia began under 5 years ago. */
 export const settlingAdaptationProgramme: RuleInput = {
@@ -21,16 +21,5 @@ export const settlingAdaptationProgramme: RuleInput = {
     { key: 'name', label: LABEL.name, value: '{{personName}}', source: REGISTER.population, editable: false },
     { key: 'address', label: LABEL.address, value: '{{address}}', source: REGISTER.population, editable: false },
   ],
-  legalBasis: t(
-    'Välismaalaste seadus (kohanemisprogramm)',
-    'Aliens Act (adaptation programme)',
-    'Закон об иностранцах (программа адаптации)',
-    'Закон про іноземців (програма адаптації)',
-  ),
-  dataBasis: t(
-    'Rahvastikuregistri andmetel elad Eestis alates {{residentSince}} ({{address}}). Esimestel aastatel Eestis on sul õigus tasuta kohanemisprogrammile „Settle in Estonia“: moodulid ja eesti keele algõpe.',
-    'The population register shows that you have lived in Estonia since {{residentSince}} ({{address}}). In your first years in Estonia you are entitled to the free “Settle in Estonia” adaptation programme: modules and a beginners’ Estonian course.',
-    'По данным регистра народонаселения вы живёте в Эстонии с {{residentSince}} ({{address}}). В первые годы в Эстонии вы имеете право на бесплатную программу адаптации «Settle in Estonia»: модули и начальный курс эстонского языка.',
-    'За даними реєстру населення ви проживаєте в Естонії з {{residentSince}} ({{address}}). У перші роки в Естонії ви маєте право на безкоштовну програму адаптації «Settle in Estonia»: модулі та початковий курс естонської мови.',
-  ),
+  ...ruleTexts('settling-adaptation-programme'),
 };

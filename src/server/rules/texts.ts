@@ -1,41 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Localized } from '../../contract/i18n';
+import { LANGS } from '../../contract/langs';
 
-/** Texts the rules share: the registers data comes from and the labels of prefilled fields. */
+/**
+ * The rules' words live beside the app's, one file per language: locales/<lang>/rules.json (registers,
+ * field labels, offer notices, and each rule's legal and data basis). They are read when the server
+ * starts; a key missing in one language, or one that Estonian lacks, stops the start.
+ */
+const LOCALES = join(import.meta.dirname, '../../../locales');
+
+type Tree = { [key: string]: string | Tree };
+const files = Object.fromEntries(
+  LANGS.map((lang) => [lang, JSON.parse(readFileSync(join(LOCALES, lang, 'rules.json'), 'utf8')) as Tree]),
+);
+
+const keysOf = (tree: Tree, prefix = ''): string[] =>
+  Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value, `${prefix}${key}.`),
+  );
+for (const lang of LANGS) {
+  const extra = keysOf(files[lang]).filter((key) => !keysOf(files.et).includes(key));
+  if (extra.length) throw new Error(`locales/${lang}/rules.json: ${extra.join(', ')} not in et`);
+}
+
+/** The text at a dotted key (`labels.child`, `rules.child-allowance.dataBasis`) in every language. */
+export function text(key: string): Localized {
+  const entries = LANGS.map((lang) => {
+    const value = key.split('.').reduce<string | Tree | undefined>((node, part) => {
+      return typeof node === 'object' ? node[part] : undefined;
+    }, files[lang]);
+    if (typeof value !== 'string' || !value) throw new Error(`locales/${lang}/rules.json: no text at ${key}`);
+    return [lang, value];
+  });
+  return Object.fromEntries(entries) as Localized;
+}
+
+/** The texts of one section by name: `section('labels', ['child'])` is `{child: text('labels.child')}`. */
+function section<K extends string>(name: string, keys: readonly K[]): Record<K, Localized> {
+  return Object.fromEntries(keys.map((key) => [key, text(`${name}.${key}`)])) as Record<K, Localized>;
+}
+
+/** A rule's legal basis and data basis (a template: see RuleVariables in evaluate.ts). */
+export const ruleTexts = (ruleId: string) => ({
+  legalBasis: text(`rules.${ruleId}.legalBasis`),
+  dataBasis: text(`rules.${ruleId}.dataBasis`),
+});
 
 export const t = (et: string, en: string, ru: string, uk: string): Localized => ({ et, en, ru, uk });
 
-export const REGISTER = {
-  population: t('Rahvastikuregister', 'Population register', 'Регистр народонаселения', 'Реєстр населення'),
-  socialInsurance: t(
-    'Sotsiaalkindlustusameti andmekogu',
-    'Social Insurance Board database',
-    'База данных Департамента социального страхования',
-    'База даних Департаменту соціального страхування',
-  ),
-  disability: t(
-    'Sotsiaalkaitse infosüsteem (puude raskusaste)',
-    'Social protection information system (degree of disability)',
-    'Информационная система социальной защиты (степень инвалидности)',
-    'Інформаційна система соціального захисту (ступінь інвалідності)',
-  ),
-  defence: t(
-    'Kaitseväekohustuslaste register',
-    'Register of persons liable to defence service',
-    'Регистр военнообязанных',
-    'Реєстр військовозобов’язаних',
-  ),
-};
+/** The registers data comes from. */
+export const REGISTER = section('registers', ['population', 'socialInsurance', 'disability', 'defence']);
 
-export const LABEL = {
-  name: t('Nimi', 'Name', 'Имя', 'Ім’я'),
-  personalCode: t('Isikukood', 'Personal code', 'Личный код', 'Особистий код'),
-  address: t('Elukoht', 'Place of residence', 'Место жительства', 'Місце проживання'),
-  bankAccount: t('Pangakonto (IBAN)', 'Bank account (IBAN)', 'Банковский счёт (IBAN)', 'Банківський рахунок (IBAN)'),
-  child: t('Laps', 'Child', 'Ребёнок', 'Дитина'),
-  childBirthDate: t('Lapse sünniaeg', 'Child’s date of birth', 'Дата рождения ребёнка', 'Дата народження дитини'),
-  childPersonalCode: t('Lapse isikukood', 'Child’s personal code', 'Личный код ребёнка', 'Особистий код дитини'),
-  benefitStart: t('Hüvitise algus', 'Benefit starts on', 'Начало выплаты пособия', 'Початок виплати допомоги'),
-  pensionStart: t('Pensioni algus', 'Pension starts on', 'Начало пенсии', 'Початок пенсії'),
-  deceased: t('Lahkunu', 'The deceased', 'Умерший', 'Померла особа'),
-  severity: t('Puude raskusaste', 'Degree of disability', 'Степень инвалидности', 'Ступінь інвалідності'),
-};
+/** The labels of prefilled fields. */
+export const LABEL = section('labels', [
+  'name',
+  'personalCode',
+  'address',
+  'bankAccount',
+  'child',
+  'childBirthDate',
+  'childPersonalCode',
+  'benefitStart',
+  'pensionStart',
+  'deceased',
+  'severity',
+]);
+
+/** What the person reads about an offer in notifications and step histories; {{agency}} and {{deadline}} filled in. */
+export const OFFER_TEXT = section('offer', [
+  'notifyConsent',
+  'notifyAutomatic',
+  'notifyDuty',
+  'stepConsent',
+  'stepAutomatic',
+  'accepted',
+  'declined',
+  'expired',
+  'granted',
+  'caseOpened',
+]);

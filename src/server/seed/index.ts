@@ -1,20 +1,19 @@
-import { Catalogue } from '../../contract/catalogue';
 import { parsePersonalCode } from '../../contract/isikukood';
 import type { Database } from '../db/database';
 import { seedDemoCases } from './cases';
-import { agencies, eventServices } from './catalogue';
+import { loadCatalogue } from './catalogue';
 import { seedDemoFeedback } from './feedback';
 import { seedDemoNotifications } from './notifications';
 import { seedDemoOffers } from './offers';
 import { DEMO_CODES_BEFORE_YEAR, demoPeople } from './people';
 
 /**
- * Brings the catalogue in line with the code (insert or update) and adds the demo people who are
+ * Brings the catalogue in line with its files (insert or update) and adds the demo people who are
  * missing, then the demo cases of demo people who have none. Safe on every start: nothing a person
  * or an agency wrote is touched.
  */
 export async function seed(db: Database): Promise<void> {
-  const catalogue = Catalogue.parse({ agencies, eventServices });
+  const catalogue = loadCatalogue();
   for (const person of demoPeople) {
     const year = Number(parsePersonalCode(person.personalCode)?.birthDate.slice(0, 4));
     if (!(year < DEMO_CODES_BEFORE_YEAR))

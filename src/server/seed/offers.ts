@@ -28,7 +28,7 @@ interface Row {
 
 async function person(tx: Queryable, code: string, role: Role): Promise<Concerned | null> {
   const { rows } = await tx.query<Row>(
-    'SELECT id, personal_code, given_name, family_name, facts FROM persons WHERE personal_code = $1 FOR UPDATE',
+    'SELECT id, personal_code, given_name, family_name, facts FROM persons WHERE personal_code = $1 FOR NO KEY UPDATE',
     [code],
   );
   const p = rows[0];
