@@ -79,18 +79,3 @@ export const OfferDeclinePayload = z
   .object({ offerId: z.uuid(), reason: safeText().trim().max(MAX_DECLINE_REASON).optional() })
   .strict();
 export type OfferDeclinePayload = z.infer<typeof OfferDeclinePayload>;
-
-/** Whether the deadline (a date, by the end of that day in Tallinn) has passed at `now`. */
-export function isPastDeadline(deadline: string, now: Date = new Date()): boolean {
-  return tallinnDate(now) > deadline;
-}
-
-/** The calendar date in Estonia at the instant `now`, YYYY-MM-DD. */
-export function tallinnDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Tallinn',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}

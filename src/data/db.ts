@@ -1,7 +1,10 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { CaseRow, StepRow } from '../contract/cases';
 import type { Agency, EventService } from '../contract/catalogue';
-import type { ServiceStatsRow } from '../contract/feedback';
+import type { FeedbackRequestRow, ServiceStatsRow } from '../contract/feedback';
 import type { TypedMutation } from '../contract/mutations';
+import type { OfferRow } from '../contract/offers';
+import type { NotificationRow, ProfileRow, SettingsRow } from '../contract/person';
 import type { Entity } from '../contract/sync';
 
 export interface CatalogueEntry extends EventService {
@@ -49,13 +52,13 @@ export class MinuRiikDb extends Dexie {
   eventServices!: EntityTable<CatalogueEntry, 'id'>;
   agencies!: EntityTable<Agency, 'id'>;
   meta!: EntityTable<MetaEntry, 'key'>;
-  profile!: EntityTable<PersonRow, 'id'>;
-  settings!: EntityTable<PersonRow, 'id'>;
-  cases!: EntityTable<PersonRow, 'id'>;
-  steps!: EntityTable<PersonRow, 'id'>;
-  offers!: EntityTable<PersonRow, 'id'>;
-  notifications!: EntityTable<PersonRow, 'id'>;
-  feedbackRequests!: EntityTable<PersonRow, 'id'>;
+  profile!: EntityTable<ProfileRow, 'id'>;
+  settings!: EntityTable<SettingsRow, 'id'>;
+  cases!: EntityTable<CaseRow, 'id'>;
+  steps!: EntityTable<StepRow, 'id'>;
+  offers!: EntityTable<OfferRow, 'id'>;
+  notifications!: EntityTable<NotificationRow, 'id'>;
+  feedbackRequests!: EntityTable<FeedbackRequestRow, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   serviceStats!: EntityTable<ServiceStatsRow & { key: string }, 'key'>;
 

@@ -34,9 +34,9 @@ export async function enqueue<T extends MutationType>(db: MinuRiikDb, action: Ac
   const profile = await db.profile.get('me');
   if (!profile) throw new Error('enqueue: nobody is signed in');
   const id = crypto.randomUUID();
-  const tables = [...new Set(action.touches.map((t) => t.table)), 'outbox'] as const;
+  const tables: string[] = [...new Set(action.touches.map((t) => t.table)), 'outbox'];
   try {
-    await db.transaction('rw', tables as unknown as string[], async () => {
+    await db.transaction('rw', tables, async () => {
       const undo: UndoRecord[] = [];
       for (const { table, id: rowId } of action.touches) {
         undo.push({ table, id: rowId, row: (await db.table<PersonRow, string>(table).get(rowId)) ?? null });

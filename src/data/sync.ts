@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js';
-import type { MutationResponse, SyncPage as SyncPageType } from '../contract/sync';
+import type { Entity, MutationResponse, SyncPage as SyncPageType } from '../contract/sync';
 import { ApiError, apiJson, type Fetch, NetworkError } from './api';
 import { ENTITY_TABLES, type MinuRiikDb, PERSON_TABLES } from './db';
 import { type QueuedEntry, undoEntry } from './outbox';
@@ -8,6 +8,8 @@ export const CURSOR_KEY = 'sync.cursor';
 /** When the last pull completed; absent until the person's data has arrived once on this device. */
 export const LAST_SUCCESS_KEY = 'sync.lastSuccess';
 export const REJECTIONS_KEY = 'sync.rejections';
+/** Rows the server sent that did not match their schema, so were not stored (the latest 50). */
+export const SKIPPED_KEY = 'sync.skipped';
 const BATCH = 50;
 /** Answers that settle nothing an entry may get (see countUnsettled) before it is given up as rejected. */
 export const MAX_TRIES = 5;
@@ -18,6 +20,12 @@ export interface Rejection {
   id: string;
   type: string;
   code: string;
+  at: string;
+}
+
+export interface SkippedRow {
+  entity: Entity;
+  id: string;
   at: string;
 }
 
@@ -105,12 +113,25 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
   }
 
   async function applyPage(page: SyncPageType, fromScratch: boolean): Promise<void> {
+    // Every row is checked against its schema before it is stored: a bad one is left out (and the
+    // person told), never stored for a screen to trip over.
+    const { ROW_SCHEMAS } = await import('../contract/rows');
+    const skipped: SkippedRow[] = [];
+    const changes = page.changes.filter((change) => {
+      if (change.op === 'delete') return true;
+      const parsed = ROW_SCHEMAS[change.entity].safeParse({ ...change.data, id: change.id });
+      if (!parsed.success) {
+        console.warn(`sync: skipped a bad ${change.entity} row ${change.id}`, parsed.error.issues);
+        skipped.push({ entity: change.entity, id: change.id, at: new Date().toISOString() });
+      }
+      return parsed.success;
+    });
     await db.transaction('rw', [...PERSON_TABLES, 'meta'], async () => {
       if (fromScratch) await Promise.all(PERSON_TABLES.map((t) => db.table(t).clear()));
       // The log is compacted (one change per row), so a page's puts and deletes can go in bulk.
       const puts = new Map<string, Record<string, unknown>[]>();
       const deletes = new Map<string, string[]>();
-      for (const change of page.changes) {
+      for (const change of changes) {
         const table = ENTITY_TABLES[change.entity];
         if (change.op === 'put') {
           if (!puts.has(table)) puts.set(table, []);
@@ -122,6 +143,10 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
       }
       for (const [table, rows] of puts) await db.table(table).bulkPut(rows);
       for (const [table, ids] of deletes) await db.table(table).bulkDelete(ids);
+      if (skipped.length) {
+        const list = ((await db.meta.get(SKIPPED_KEY))?.value as SkippedRow[] | undefined) ?? [];
+        await db.meta.put({ key: SKIPPED_KEY, value: [...list, ...skipped].slice(-50) });
+      }
       // The cursor moves in the same transaction as the rows: a crash can neither skip nor repeat a change.
       await db.meta.put({ key: CURSOR_KEY, value: page.cursor });
     });

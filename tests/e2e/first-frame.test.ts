@@ -46,7 +46,10 @@ describe.skipIf(browserSkipReason())('the signed-in first frame', () => {
     await page.locator('#home-events').waitFor();
     await page.locator('.tile-grid a.tile').first().waitFor();
     await page.locator('#latest-messages').waitFor();
-    const { seen, shifts } = await page.evaluate(() => window as unknown as { seen: string[]; shifts: number });
+    const { seen, shifts } = await page.evaluate(() => {
+      const w = window as unknown as { seen: string[]; shifts: number };
+      return { seen: w.seen, shifts: w.shifts };
+    });
     expect(seen).not.toContain('.sign-in-card');
     // The skeleton came first, then the sections, the life events last.
     expect(seen.indexOf('.dashboard-skeleton')).toBe(0);

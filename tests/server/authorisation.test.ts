@@ -135,7 +135,7 @@ const PERSON_ROUTES: Record<string, (ctx: Ctx) => Promise<void>> = {
 };
 
 const subscription = (name: string) => ({
-  endpoint: `https://push.example/${name}-${randomUUID()}`,
+  endpoint: `https://fcm.googleapis.com/fcm/send/${name}-${randomUUID()}`,
   keys: { p256dh: `B${'A'.repeat(86)}`, auth: 'AAAAAAAAAAAAAAAAAAAAAA' },
 });
 

@@ -1,12 +1,24 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NotificationRow } from '../../src/contract/person';
 import type { Change } from '../../src/contract/sync';
 import { MinuRiikDb } from '../../src/data/db';
 import { enqueue } from '../../src/data/outbox';
-import { createSyncEngine, MAX_TRIES, REJECTIONS_KEY } from '../../src/data/sync';
+import { createSyncEngine, MAX_TRIES, REJECTIONS_KEY, SKIPPED_KEY } from '../../src/data/sync';
 import { markNotificationRead } from '../../src/features/inbox/actions';
 
+/** Notification ids: uuids, as the contract wants them. */
+const ID = {
+  a: '00000000-0000-4000-8000-000000000001',
+  b: '00000000-0000-4000-8000-000000000002',
+  c: '00000000-0000-4000-8000-000000000003',
+  n1: '00000000-0000-4000-8000-000000000004',
+  n2: '00000000-0000-4000-8000-000000000005',
+  fresh: '00000000-0000-4000-8000-000000000006',
+  stale: '00000000-0000-4000-8000-000000000007',
+};
+const L = { et: 't', en: 't', ru: 't', uk: 't' };
 const PERSON = '0b7f6b1e-8a57-4d2e-9a53-0f3c7d2a9e11';
 const profile: Change = {
   entity: 'profile',
@@ -86,22 +98,22 @@ afterEach(async () => {
 describe('pull', () => {
   it('applies every page in order, follows `more`, and keeps the last cursor', async () => {
     const api = fakeApi({
-      '': { changes: [profile, note('n1'), note('n2')], cursor: 'c1', more: true },
+      '': { changes: [profile, note(ID.n1), note(ID.n2)], cursor: 'c1', more: true },
       c1: {
-        changes: [note('n1', '2026-11-02T00:00:00.000Z'), { entity: 'notification', id: 'n2', op: 'delete' }],
+        changes: [note(ID.n1, '2026-11-02T00:00:00.000Z'), { entity: 'notification', id: ID.n2, op: 'delete' }],
         cursor: 'c2',
         more: false,
       },
     });
     expect(await engineFor(api).sync()).toBe('idle');
     const rows = await db.notifications.toArray();
-    expect(rows.map((n) => [n.id, n.readAt])).toEqual([['n1', '2026-11-02T00:00:00.000Z']]);
+    expect(rows.map((n) => [n.id, n.readAt])).toEqual([[ID.n1, '2026-11-02T00:00:00.000Z']]);
     expect((await db.meta.get('sync.cursor'))?.value).toBe('c2');
     expect(api.calls.map((c) => c.path)).toEqual(['/api/sync', '/api/sync?cursor=c1']);
   });
 
   it('stores a page and its cursor together or not at all', async () => {
-    const api = fakeApi({ '': { changes: [profile, note('n1')], cursor: 'c1', more: false } });
+    const api = fakeApi({ '': { changes: [profile, note(ID.n1)], cursor: 'c1', more: false } });
     db.meta.hook('creating', (key) => {
       if (key === 'sync.cursor') throw new Error('crash while saving the cursor');
     });
@@ -111,11 +123,20 @@ describe('pull', () => {
   });
 
   it('starts again from a full snapshot when the server no longer knows the cursor', async () => {
-    const api = fakeApi({ '': { changes: [profile, note('fresh')], cursor: 'c9', more: false } });
+    const api = fakeApi({ '': { changes: [profile, note(ID.fresh)], cursor: 'c9', more: false } });
     await db.meta.put({ key: 'sync.cursor', value: 'forgotten' });
-    await db.notifications.put({ id: 'stale' });
+    const stale: NotificationRow = {
+      id: ID.stale,
+      topic: 'general',
+      title: L,
+      body: L,
+      link: null,
+      createdAt: '',
+      readAt: null,
+    };
+    await db.notifications.put(stale);
     expect(await engineFor(api).sync()).toBe('idle');
-    expect((await db.notifications.toArray()).map((n) => n.id)).toEqual(['fresh']);
+    expect((await db.notifications.toArray()).map((n) => n.id)).toEqual([ID.fresh]);
   });
 
   it('rejects a page that does not match the contract, changing nothing', async () => {
@@ -135,29 +156,29 @@ describe('outbox', () => {
 
   it('sends queued actions in the order they were made, then forgets them', async () => {
     const api = fakeApi({
-      '': { changes: [profile, note('a'), note('b'), note('c')], cursor: 'c1', more: false },
+      '': { changes: [profile, note(ID.a), note(ID.b), note(ID.c)], cursor: 'c1', more: false },
       c1: { changes: [], cursor: 'c1', more: false },
     });
     await signedIn(api);
-    for (const id of ['c', 'a', 'b']) await markNotificationRead(db, id);
+    for (const id of [ID.c, ID.a, ID.b]) await markNotificationRead(db, id);
     expect(await db.outbox.count()).toBe(3);
     await engineFor(api).sync();
     const sent = api.calls.find((c) => c.path === '/api/mutations')!.body!.mutations;
     expect(sent.map((m) => (m as unknown as { payload: { notificationId: string } }).payload.notificationId)).toEqual([
-      'c',
-      'a',
-      'b',
+      ID.c,
+      ID.a,
+      ID.b,
     ]);
     expect(await db.outbox.count()).toBe(0);
   });
 
   it('keeps actions queued while offline, counts the attempts, and retries with back-off', async () => {
     const api = fakeApi({
-      '': { changes: [profile, note('a')], cursor: 'c1', more: false },
+      '': { changes: [profile, note(ID.a)], cursor: 'c1', more: false },
       c1: { changes: [], cursor: 'c1', more: false },
     });
     await signedIn(api);
-    await markNotificationRead(db, 'a');
+    await markNotificationRead(db, ID.a);
     api.down = true;
     const engine = engineFor(api);
     expect(await engine.sync()).toBe('offline');
@@ -168,20 +189,20 @@ describe('outbox', () => {
     api.down = false;
     expect(await engine.sync()).toBe('idle');
     expect(await db.outbox.count()).toBe(0);
-    expect((await db.notifications.get('a'))?.readAt).toBeTruthy();
+    expect((await db.notifications.get(ID.a))?.readAt).toBeTruthy();
   });
 
   it('undoes a rejected action and keeps the reason for the person', async () => {
     const api = fakeApi({
-      '': { changes: [profile, note('a')], cursor: 'c1', more: false },
+      '': { changes: [profile, note(ID.a)], cursor: 'c1', more: false },
       c1: { changes: [], cursor: 'c1', more: false },
     });
     await signedIn(api);
-    await markNotificationRead(db, 'a');
-    expect((await db.notifications.get('a'))?.readAt).toBeTruthy();
+    await markNotificationRead(db, ID.a);
+    expect((await db.notifications.get(ID.a))?.readAt).toBeTruthy();
     api.onMutations = (m) => ({ results: m.map((x) => ({ id: x.id, status: 'rejected', code: 'not_found' })) });
     await engineFor(api).sync();
-    expect((await db.notifications.get('a'))?.readAt).toBeNull();
+    expect((await db.notifications.get(ID.a))?.readAt).toBeNull();
     expect(await db.outbox.count()).toBe(0);
     expect((await db.meta.get(REJECTIONS_KEY))?.value).toEqual([
       expect.objectContaining({ type: 'notification.read', code: 'not_found' }),
@@ -191,11 +212,11 @@ describe('outbox', () => {
   describe('a server that answers nothing usable', () => {
     const setUp = async () => {
       const api = fakeApi({
-        '': { changes: [profile, note('a'), note('b'), note('c')], cursor: 'c1', more: false },
+        '': { changes: [profile, note(ID.a), note(ID.b), note(ID.c)], cursor: 'c1', more: false },
         c1: { changes: [], cursor: 'c1', more: false },
       });
       await signedIn(api);
-      for (const id of ['a', 'b', 'c']) await markNotificationRead(db, id);
+      for (const id of [ID.a, ID.b, ID.c]) await markNotificationRead(db, id);
       return api;
     };
     const sentIds = (api: ReturnType<typeof fakeApi>) =>
@@ -224,8 +245,8 @@ describe('outbox', () => {
         // After the first unusable answer the head went alone, so the others were never held with it.
         expect(sentIds(api).slice(1, MAX_TRIES)).toEqual(Array(MAX_TRIES - 1).fill([head]));
         expect(sentIds(api).slice(MAX_TRIES).flat()).toEqual(rest);
-        expect((await db.notifications.get('a'))?.readAt).toBeNull(); // undone
-        expect((await db.notifications.get('b'))?.readAt).toBeTruthy();
+        expect((await db.notifications.get(ID.a))?.readAt).toBeNull(); // undone
+        expect((await db.notifications.get(ID.b))?.readAt).toBeTruthy();
         expect((await db.meta.get(REJECTIONS_KEY))?.value).toEqual([
           expect.objectContaining({ id: head, type: 'notification.read', code: 'not_accepted' }),
         ]);
@@ -261,11 +282,11 @@ describe('outbox', () => {
 
   it('checks the answer to its mutations: one for another id, or a rejection without a code, is an error', async () => {
     const api = fakeApi({
-      '': { changes: [profile, note('a')], cursor: 'c1', more: false },
+      '': { changes: [profile, note(ID.a)], cursor: 'c1', more: false },
       c1: { changes: [], cursor: 'c1', more: false },
     });
     await signedIn(api);
-    await markNotificationRead(db, 'a');
+    await markNotificationRead(db, ID.a);
     api.onMutations = () => ({ results: [{ id: crypto.randomUUID(), status: 'applied' }] });
     expect(await engineFor(api).sync()).toBe('error');
     api.onMutations = (m) => ({ results: m.map((x) => ({ id: x.id, status: 'rejected' })) });
@@ -274,14 +295,25 @@ describe('outbox', () => {
     expect(await engineFor(api).sync()).toBe('error');
     const [entry] = await db.outbox.toArray();
     expect(entry).toMatchObject({ type: 'notification.read', attempts: 3 });
-    expect((await db.notifications.get('a'))?.readAt).toBeTruthy();
+    expect((await db.notifications.get(ID.a))?.readAt).toBeTruthy();
     expect((await db.meta.get(REJECTIONS_KEY))?.value).toBeUndefined();
   });
 
+  it('leaves out a row that does not match its schema, keeps the rest, and says which', async () => {
+    const bad: Change = { entity: 'notification', id: 'bad', op: 'put', data: { id: 'bad', topic: 'gossip' } };
+    const api = fakeApi({ '': { changes: [profile, note(ID.a), bad, note(ID.b)], cursor: 'c1', more: false } });
+    expect(await engineFor(api).sync()).toBe('idle');
+    expect((await db.notifications.toArray()).map((n) => n.id).sort()).toEqual([ID.a, ID.b]);
+    expect((await db.meta.get(SKIPPED_KEY))?.value).toEqual([
+      { entity: 'notification', id: 'bad', at: expect.any(String) },
+    ]);
+    expect((await db.meta.get('sync.cursor'))?.value).toBe('c1');
+  });
+
   it('stops on 401 and keeps everything queued', async () => {
-    const api = fakeApi({ '': { changes: [profile, note('a')], cursor: 'c1', more: false } });
+    const api = fakeApi({ '': { changes: [profile, note(ID.a)], cursor: 'c1', more: false } });
     await signedIn(api);
-    await markNotificationRead(db, 'a');
+    await markNotificationRead(db, ID.a);
     api.status401 = true;
     expect(await engineFor(api).sync()).toBe('signed_out');
     expect(await db.outbox.count()).toBe(1);
@@ -290,7 +322,7 @@ describe('outbox', () => {
 
   it('never sends another person’s queued actions', async () => {
     const api = fakeApi({
-      '': { changes: [profile, note('a')], cursor: 'c1', more: false },
+      '': { changes: [profile, note(ID.a)], cursor: 'c1', more: false },
       c1: { changes: [], cursor: 'c1', more: false },
     });
     await signedIn(api);

@@ -1,6 +1,6 @@
 import { type Accessor, createRoot, createSignal } from 'solid-js';
+import type { ProfileRow } from '../../contract/person';
 import { ApiError, apiJson, NetworkError } from '../../data/api';
-import type { PersonRow } from '../../data/db';
 import { createLiveQuery, openDb } from '../../data/live';
 import { language } from '../../i18n';
 
@@ -32,13 +32,13 @@ const [sessionState, setSessionState] = createSignal<SessionState>('unknown');
 
 export { sessionState };
 
-let profile: Accessor<PersonRow | null | undefined> | undefined;
+let profile: Accessor<ProfileRow | null | undefined> | undefined;
 
 /**
  * The person whose data this device holds (the `profile` row), null when nobody; undefined while
  * loading. One live query for the whole app, however many components ask.
  */
-export function useProfile(): Accessor<PersonRow | null | undefined> {
+export function useProfile(): Accessor<ProfileRow | null | undefined> {
   profile ??= createRoot(() => createLiveQuery(async (db) => (await db.profile.get('me')) ?? null));
   return profile;
 }
@@ -59,7 +59,7 @@ export function useSignedIn(): Accessor<boolean> {
   };
 }
 
-export const fullName = (profile: PersonRow) => `${profile.givenName} ${profile.familyName}`;
+export const fullName = (profile: ProfileRow) => `${profile.givenName} ${profile.familyName}`;
 
 /** The provider's sign-in, coming back to `path`, in the app's language. */
 export function signInHref(path: string): string {
@@ -97,7 +97,7 @@ export async function refreshSession(): Promise<SessionState> {
   const current = await db.profile.get('me');
   if (current && current.personId !== me.personId) await db.clearPersonalData();
   await db.transaction('rw', db.profile, db.meta, async () => {
-    const row = {
+    const row: ProfileRow = {
       id: 'me',
       personId: me.personId,
       givenName: me.givenName,
@@ -107,7 +107,8 @@ export async function refreshSession(): Promise<SessionState> {
     };
     const existing = await db.profile.get('me');
     // The sync engine writes this row too: only touch it when something changed.
-    if (!existing || Object.entries(row).some(([k, v]) => existing[k] !== v)) await db.profile.put(row);
+    if (!existing || (Object.keys(row) as (keyof ProfileRow)[]).some((k) => existing[k] !== row[k]))
+      await db.profile.put(row);
     await saveSessionTimes(me.session);
   });
   setSessionState('active');

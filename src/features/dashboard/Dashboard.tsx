@@ -37,7 +37,7 @@ export function Dashboard(props: { onShown: () => void }) {
   };
   const feedback = createLiveQuery(async (db) => {
     const now = new Date().toISOString();
-    return ((await db.feedbackRequests.toArray()) as unknown as FeedbackRequestRow[]).filter(
+    return (await db.feedbackRequests.toArray()).filter(
       (r) => r.status === 'pending' && r.availableAt <= now && r.expiresAt > now,
     );
   });

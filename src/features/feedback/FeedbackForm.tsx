@@ -1,6 +1,5 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { createSignal, onCleanup, Show } from 'solid-js';
-import type { FeedbackRequestRow } from '../../contract/feedback';
 import { useEventService } from '../../data/catalogue-queries';
 import { db } from '../../data/db';
 import { createLiveQuery } from '../../data/live';
@@ -18,7 +17,7 @@ export default function FeedbackForm() {
   const params = useParams<{ requestId: string }>();
   const navigate = useNavigate();
   const request = createLiveQuery(
-    async (db, id) => ((await db.feedbackRequests.get(id)) as unknown as FeedbackRequestRow | undefined) ?? null,
+    async (db, id) => (await db.feedbackRequests.get(id)) ?? null,
     () => params.requestId,
   );
   const service = useEventService(() => request()?.eventServiceId ?? '');

@@ -1,3 +1,4 @@
+import { isFinalStatus } from '../../contract/cases';
 import type { MinuRiikDb } from '../../data/db';
 import { enqueue } from '../../data/outbox';
 
@@ -9,10 +10,8 @@ import { enqueue } from '../../data/outbox';
 export async function acceptOffer(db: MinuRiikDb, offerId: string, fields: Record<string, string> = {}): Promise<void> {
   const offer = await db.offers.get(offerId);
   if (offer?.status !== 'pending') return;
-  const stepId = typeof offer.stepId === 'string' ? offer.stepId : null;
-  const values = Object.fromEntries(
-    (offer.fields as { key: string; value: string }[]).map((f) => [f.key, fields[f.key] ?? f.value]),
-  );
+  const { stepId } = offer;
+  const values = Object.fromEntries(offer.fields.map((f) => [f.key, fields[f.key] ?? f.value]));
   await enqueue(db, {
     type: 'offer.accept',
     payload: Object.keys(fields).length ? { offerId, fields } : { offerId },
@@ -24,8 +23,8 @@ export async function acceptOffer(db: MinuRiikDb, offerId: string, fields: Recor
         acceptedFields: values,
       });
       const step = stepId ? await db.steps.get(stepId) : undefined;
-      if (step && ['not_started', 'action_needed', 'waiting'].includes(String(step.status))) {
-        await db.steps.update(stepId!, { status: 'in_progress', actor: 'agency', dueDate: null });
+      if (step && ['not_started', 'action_needed', 'waiting'].includes(step.status)) {
+        await db.steps.update(step.id, { status: 'in_progress', actor: 'agency', dueDate: null });
       }
     },
   });
@@ -35,7 +34,7 @@ export async function acceptOffer(db: MinuRiikDb, offerId: string, fields: Recor
 export async function declineOffer(db: MinuRiikDb, offerId: string, reason?: string): Promise<void> {
   const offer = await db.offers.get(offerId);
   if (offer?.status !== 'pending') return;
-  const stepId = typeof offer.stepId === 'string' ? offer.stepId : null;
+  const { stepId } = offer;
   await enqueue(db, {
     type: 'offer.decline',
     payload: reason ? { offerId, reason } : { offerId },
@@ -47,8 +46,8 @@ export async function declineOffer(db: MinuRiikDb, offerId: string, reason?: str
         declineReason: reason ?? null,
       });
       const step = stepId ? await db.steps.get(stepId) : undefined;
-      if (step && !['completed', 'declined', 'not_applicable'].includes(String(step.status))) {
-        await db.steps.update(stepId!, { status: 'declined', actor: null, dueDate: null });
+      if (step && !isFinalStatus(step.status)) {
+        await db.steps.update(step.id, { status: 'declined', actor: null, dueDate: null });
       }
     },
   });

@@ -1,18 +1,9 @@
+import { tallinnDate } from '../../contract/dates';
 import type { OfferRow } from '../../contract/offers';
 import { createLiveQuery } from '../../data/live';
 
-/** The calendar date in Estonia now, YYYY-MM-DD: a deadline is "by the end of that day" there. */
-export function todayInEstonia(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Tallinn',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 /** Pending and still open: the person can answer it. */
-export const isOpen = (offer: OfferRow) => offer.status === 'pending' && offer.deadline >= todayInEstonia();
+export const isOpen = (offer: OfferRow) => offer.status === 'pending' && offer.deadline >= tallinnDate(new Date());
 
 /** Pending first, soonest deadline first; then the decided ones, latest first. */
 export function inListOrder(offers: OfferRow[]): OfferRow[] {
@@ -23,14 +14,14 @@ export function inListOrder(offers: OfferRow[]): OfferRow[] {
   return [...pending, ...decided];
 }
 
-export const useOffers = () => createLiveQuery(async (db) => (await db.offers.toArray()) as unknown as OfferRow[]);
+export const useOffers = () => createLiveQuery(async (db) => db.offers.toArray());
 
 export const useOffer = (id: () => string) =>
-  createLiveQuery(async (db, key) => ((await db.offers.get(key)) as unknown as OfferRow | undefined) ?? null, id);
+  createLiveQuery(async (db, key) => (await db.offers.get(key)) ?? null, id);
 
 /** The pending offer on a step, if any (a consent step links to it). */
 export const useStepOffer = (stepId: () => string) =>
   createLiveQuery(async (db, key) => {
-    const offers = (await db.offers.where('status').equals('pending').toArray()) as unknown as OfferRow[];
+    const offers = await db.offers.where('status').equals('pending').toArray();
     return offers.find((o) => o.stepId === key) ?? null;
   }, stepId);

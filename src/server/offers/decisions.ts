@@ -1,8 +1,8 @@
 import type { StepStatus } from '../../contract/cases';
 import { isFinalStatus } from '../../contract/cases';
+import { tallinnDate } from '../../contract/dates';
 import type { Localized } from '../../contract/i18n';
 import type { OfferAcceptPayload, OfferDeclinePayload, OfferRow } from '../../contract/offers';
-import { tallinnDate } from '../../contract/offers';
 import type { SessionPerson } from '../auth/context';
 import { afterStepChanged } from '../cases/effects';
 import { changeStep, ensureCase } from '../cases/store';

@@ -1,7 +1,7 @@
 import type { StepStatus } from '../../contract/cases';
 import { isFinalStatus } from '../../contract/cases';
+import { tallinnDate } from '../../contract/dates';
 import type { Localized } from '../../contract/i18n';
-import { tallinnDate } from '../../contract/offers';
 import { activeCase, changeStep, ensureCase } from '../cases/store';
 import type { Queryable } from '../db/database';
 import { createNotification } from '../notifications/store';

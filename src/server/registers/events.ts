@@ -9,9 +9,9 @@ import {
   type RegisterEventResult,
   ResidenceRegisteredEvent,
 } from '../../contract/agency-events';
+import { tallinnDate } from '../../contract/dates';
 import type { Localized } from '../../contract/i18n';
 import { parsePersonalCode } from '../../contract/isikukood';
-import { tallinnDate } from '../../contract/offers';
 import { type AgencyEventContext, defineAgencyEventHandler } from '../agency/events';
 import { changeStep, ensureCase } from '../cases/store';
 import type { Queryable } from '../db/database';

@@ -1,4 +1,4 @@
-import { tallinnDate } from '../../contract/offers';
+import { tallinnDate } from '../../contract/dates';
 import type { Database, Queryable } from '../db/database';
 import { applyDecisions } from '../offers/engine';
 import { rulesFor } from '../rules';
