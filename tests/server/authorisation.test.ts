@@ -19,6 +19,7 @@ const B = '11202193427'; // Aivar Mägi
 /** Routes anyone may call without a session, and why. A prefix ending in / covers everything under it. */
 const PUBLIC: Record<string, string> = {
   '/api/health': 'load balancer health check',
+  '/api/ready': 'load balancer readiness: database, migrations, job counts (no personal data)',
   '/api/catalogue': 'the public service catalogue',
   '/api/openapi.json': 'the API description',
   '/api/agency/': "agencies' systems, authenticated by API key and scoped per agency (tested in the agency suite)",
