@@ -4,7 +4,7 @@ import { ApiError, apiJson, type Fetch, NetworkError } from './api';
 import { ENTITY_TABLES, type ItemRef, type MinuRiikDb, PERSON_TABLES } from './db';
 import { type QueuedEntry, REJECTIONS_KEY, undoEntry } from './outbox';
 
-const CURSOR_KEY = 'sync.cursor';
+export const CURSOR_KEY = 'sync.cursor';
 /** When the last pull completed; absent until the person's data has arrived once on this device. */
 export const LAST_SUCCESS_KEY = 'sync.lastSuccess';
 export { REJECTIONS_KEY };

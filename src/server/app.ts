@@ -12,6 +12,7 @@ import type { Logger } from './log';
 import type { VapidKeys } from './push/vapid';
 import { agencyRoutes } from './routes/agency';
 import { catalogueRoutes } from './routes/catalogue';
+import { changeRoutes } from './routes/changes';
 import { healthRoutes, readyRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { openApiRoutes } from './routes/openapi';
@@ -20,6 +21,7 @@ import { statsRoutes } from './routes/stats';
 import { mutationRoutes, syncRoutes } from './routes/sync';
 import { PERMISSIONS_POLICY } from './security-headers';
 import { mountStatic } from './static';
+import { createChangeFeed } from './sync/change-feed';
 import { mutationHandlers } from './sync/handlers';
 
 export interface AppDeps {
@@ -51,6 +53,7 @@ export function createApp({
 }: AppDeps) {
   const app = new Hono();
   const auth = createAuth({ db, log, config: authConfig });
+  const changeFeed = createChangeFeed(db, log);
   // Forms post to the app itself, and sign-in continues at the identity provider.
   const formAction = ["'self'", ...(auth.config.devIdp ? [] : [new URL(auth.config.issuer).origin])];
 
@@ -118,6 +121,7 @@ export function createApp({
     .route('/push/key', pushKeyRoutes(vapid))
     .route('/push/subscriptions', auth.protect(pushSubscriptionRoutes(db, vapid, pushOrigins)))
     .route('/sync', auth.protect(syncRoutes(db)))
+    .route('/changes', auth.protect(changeRoutes(changeFeed)))
     .route('/mutations', auth.protect(mutationRoutes(db, mutationHandlers, log)));
 
   app.all('/api/*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404));

@@ -16,6 +16,12 @@ export interface Database extends Queryable {
   exec(sql: string): Promise<void>;
   /** Runs fn in one transaction: all of its writes land, or none. */
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Calls fn with the payload of each NOTIFY on the channel once its transaction commits (from any
+   * process, on PostgreSQL). After a lost connection is made again, fn gets '*': something may have
+   * been missed. Returns a function that stops listening.
+   */
+  listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -78,9 +84,15 @@ async function openPglite({ dataDir, queueLimit = 100 }: DatabaseOptions): Promi
           }),
         ),
       ),
+    listen: async (channel, fn) => {
+      const unlisten = await serialise(() => pg.listen(channel, fn));
+      return () => serialise(() => unlisten());
+    },
     close: () => pg.close(),
   };
 }
+
+const CHANNEL = /^[a-z_]+$/;
 
 async function openPostgres(
   url: string,
@@ -94,6 +106,7 @@ async function openPostgres(
     connectionTimeoutMillis: connectTimeoutMs,
   });
   await pool.query('SELECT 1');
+  const listeners = new Set<() => Promise<void>>();
   // Every connection of the pool busy for connectTimeoutMs: say so (503) rather than a 500.
   const busy = (error: unknown): never => {
     if (error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message))
@@ -122,6 +135,41 @@ async function openPostgres(
         client.release();
       }
     },
-    close: () => pool.end(),
+    // A connection of its own, outside the pool: LISTEN holds it for as long as the process listens.
+    listen: async (channel, fn) => {
+      if (!CHANNEL.test(channel)) throw new Error(`bad channel name ${channel}`);
+      let client: InstanceType<typeof pg.Client> | undefined;
+      let stopped = false;
+      const connect = async () => {
+        const c = new pg.Client({ connectionString: url });
+        c.on('notification', (m) => m.channel === channel && fn(m.payload ?? ''));
+        c.on('error', () => undefined); // 'end' follows and connects again
+        c.on('end', () => {
+          if (!stopped && client === c) setTimeout(again, 1000);
+        });
+        await c.connect();
+        await c.query(`LISTEN ${channel}`);
+        client = c;
+      };
+      const again = () => {
+        if (stopped) return;
+        connect().then(
+          () => fn('*'),
+          () => setTimeout(again, 1000),
+        );
+      };
+      await connect();
+      const stop = async () => {
+        stopped = true;
+        listeners.delete(stop);
+        await client?.end().catch(() => undefined);
+      };
+      listeners.add(stop);
+      return stop;
+    },
+    close: async () => {
+      await Promise.all([...listeners].map((stop) => stop()));
+      await pool.end();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { Agent } from 'node:https';
+import type { AgentOptions } from 'node:https';
 import type { Database } from '../db/database';
 import { notifyDueFeedbackRequests } from '../feedback/requests';
 import type { Logger } from '../log';
@@ -16,14 +16,15 @@ export function backgroundJobs({
   db,
   vapid,
   log,
-  agent,
+  tls,
 }: {
   db: Database;
   vapid: VapidKeys;
   log: Logger;
-  agent?: Agent;
+  /** For tests: TLS options of the push sender's agents (e.g. a mock push service's certificate). */
+  tls?: AgentOptions;
 }): Job[] {
-  const pushSender = createPushSender({ db, vapid, log, agent });
+  const pushSender = createPushSender({ db, vapid, log, tls });
   return [
     // Every process sends: deliveries are claimed with FOR UPDATE SKIP LOCKED, each by one process.
     { name: 'push', everyMs: 2_000, shared: true, run: pushSender.runOnce },
