@@ -4,7 +4,6 @@ import { LANGS, type Lang } from '../contract/langs';
 import { AccountLink } from '../features/auth/AccountLink';
 import { useSignedIn, watchSession } from '../features/auth/session';
 import { useUnreadCount } from '../features/inbox/queries';
-import { chooseLanguage } from '../features/settings/language';
 import { LANGUAGE_NAMES, language, t } from '../i18n';
 import { Icon, type IconName } from '../ui/icons';
 import { startHyphenation } from './hyphenate';
@@ -12,6 +11,12 @@ import { OfflineBanner } from './OfflineBanner';
 import { ServiceWorkerBridge } from './ServiceWorkerBridge';
 import { SyncLinePlace } from './SyncLinePlace';
 import { UpdatePrompt } from './UpdatePrompt';
+
+/** Saving the choice goes through the outbox (and so the mutation contract): loaded when used, not before the first paint. */
+async function changeLanguage(lang: Lang): Promise<void> {
+  const { chooseLanguage } = await import('../features/settings/language');
+  await chooseLanguage(lang);
+}
 
 // Only a signed-in session can time out: its warnings load with the signed-in screens.
 const SessionNotices = lazy(() =>
@@ -57,7 +62,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
             id="language"
             name="language"
             value={language()}
-            onChange={(e) => void chooseLanguage(e.currentTarget.value as Lang)}
+            onChange={(e) => void changeLanguage(e.currentTarget.value as Lang)}
           >
             <For each={LANGS}>
               {(lang) => (
