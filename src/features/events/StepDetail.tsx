@@ -1,6 +1,5 @@
 import { A, useParams } from '@solidjs/router';
 import { Show } from 'solid-js';
-import type { StepRow } from '../../contract/cases';
 import { useAgencies, useEventService } from '../../data/catalogue-queries';
 import { createLiveQuery } from '../../data/live';
 import { t } from '../../i18n';
@@ -19,7 +18,7 @@ export default function StepDetail() {
   const params = useParams<{ caseId: string; stepId: string }>();
   const theCase = useCase(() => params.caseId);
   const step = createLiveQuery(
-    async (db, key) => ((await db.steps.get(key)) as unknown as StepRow | undefined) ?? null,
+    async (db, key) => (await db.steps.get(key)) ?? null,
     () => params.stepId,
   );
   const service = useEventService(() => theCase()?.eventServiceId ?? '');

@@ -35,10 +35,41 @@ export interface AgencyEventHandler<E> {
   };
 }
 
-export type AgencyEventHandlers = Record<string, AgencyEventHandler<never>>;
+/**
+ * A handler with its event type closed over, so handlers of different types share one record: the
+ * event it parses is the event it handles.
+ */
+export interface RegisteredAgencyEventHandler {
+  parse(body: unknown): { error: z.ZodError } | { event: ParsedAgencyEvent };
+}
 
-export function defineAgencyEventHandler<E>(handler: AgencyEventHandler<E>): AgencyEventHandler<never> {
-  return handler as unknown as AgencyEventHandler<never>;
+interface ParsedAgencyEvent {
+  data: unknown;
+  handle(tx: Queryable, ctx: AgencyEventContext): Promise<Record<string, unknown>>;
+  large?: {
+    check(ctx: AgencyEventContext): void;
+    handle(db: Database, ctx: AgencyEventContext): Promise<Record<string, unknown>>;
+  };
+}
+
+export type AgencyEventHandlers = Record<string, RegisteredAgencyEventHandler>;
+
+export function defineAgencyEventHandler<E>(handler: AgencyEventHandler<E>): RegisteredAgencyEventHandler {
+  return {
+    parse(body) {
+      const parsed = handler.schema.safeParse(body);
+      if (!parsed.success) return { error: parsed.error };
+      const data = parsed.data;
+      const large = handler.large?.applies(data) ? handler.large : undefined;
+      return {
+        event: {
+          data,
+          handle: (tx, ctx) => handler.handle(tx, ctx, data),
+          large: large && { check: (ctx) => large.check(ctx, data), handle: (db, ctx) => large.handle(db, ctx, data) },
+        },
+      };
+    },
+  };
 }
 
 function describeIssue(error: z.ZodError): string {
@@ -73,28 +104,25 @@ export async function receiveAgencyEvent(
   if (!key.scopes.includes(type)) {
     throw new ApiError(403, 'event_type_not_allowed', `This key may not post ${type} events`);
   }
-  const parsed = handler.schema.safeParse(body);
-  if (!parsed.success) throw new ApiError(400, 'invalid_event', describeIssue(parsed.error));
-  const bodyHash = createHash('sha256').update(canonicalJson(parsed.data)).digest('hex');
+  const parsed = handler.parse(body);
+  if ('error' in parsed) throw new ApiError(400, 'invalid_event', describeIssue(parsed.error));
+  const { event } = parsed;
+  const bodyHash = createHash('sha256').update(canonicalJson(event.data)).digest('hex');
 
-  const large = handler.large?.applies(parsed.data as never) ? handler.large : undefined;
+  const large = event.large;
   const claimed = { key, id, type, bodyHash };
   if (large) {
-    large.check({ agencyId: key.agencyId, keyId: key.id, receivedAt: new Date() }, parsed.data as never);
+    large.check({ agencyId: key.agencyId, keyId: key.id, receivedAt: new Date() });
     const claim = await db.transaction((tx) => claimEvent(tx, claimed));
     if ('response' in claim) return claim.response;
     const ctx = { agencyId: key.agencyId, keyId: key.id, receivedAt: claim.receivedAt };
-    const result = await large.handle(db, ctx, parsed.data as never);
+    const result = await large.handle(db, ctx);
     return db.transaction((tx) => answerEvent(tx, claimed, claim.receivedAt, result));
   }
   return db.transaction(async (tx) => {
     const claim = await claimEvent(tx, claimed);
     if ('response' in claim) return claim.response;
-    const result = await handler.handle(
-      tx,
-      { agencyId: key.agencyId, keyId: key.id, receivedAt: claim.receivedAt },
-      parsed.data as never,
-    );
+    const result = await event.handle(tx, { agencyId: key.agencyId, keyId: key.id, receivedAt: claim.receivedAt });
     return answerEvent(tx, claimed, claim.receivedAt, result);
   });
 }
