@@ -6,6 +6,7 @@ import { NotificationRow } from '../../src/contract/person';
 import { createAgencyKey } from '../../src/server/agency/keys';
 import { openCase } from '../../src/server/cases/store';
 import type { Database } from '../../src/server/db/database';
+import { sql } from '../../src/server/db/sql';
 import { markNotificationRead } from '../../src/server/notifications/store';
 import { applyCohort } from '../../src/server/offers/cohort';
 import { loadOfferRow } from '../../src/server/offers/rows';
@@ -594,8 +595,7 @@ describe('cohorts: pension.age_approaching and defence.call_up_age_reached', () 
         bornTo: '1963-07-31',
         date: new Date().toISOString().slice(0, 10),
         now: new Date(),
-        vars: { pensionDate: { date: `(t.facts->>'birthDate')::date + interval '65 years'` } },
-        params: [],
+        vars: { pensionDate: { date: sql`(t.facts->>'birthDate')::date + interval '65 years'` } },
       },
       { slicePeople: 1, concurrency: 2 },
     );

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/server/db/database';
+import { join, raw, sql, toQuery } from '../../src/server/db/sql';
 import { type Concerned, holds } from '../../src/server/rules/evaluate';
 import type { PersonFacts } from '../../src/server/rules/facts';
 import { RULES } from '../../src/server/rules/index';
 import type { Condition, Rule } from '../../src/server/rules/schema';
-import { conditionSql, type Param } from '../../src/server/rules/sql';
+import { conditionSql } from '../../src/server/rules/sql';
 
 /**
  * One meaning for every rule: the in-memory evaluator (evaluate.ts, for named people) and the SQL it
@@ -81,17 +82,17 @@ const condition: fc.Arbitrary<Condition> = fc.oneof(
 
 /** Which of the people the SQL of `conditions` picks, on `date`. */
 async function sqlPicks(conditions: Condition[], people: PersonFacts[], date: string): Promise<boolean[]> {
-  const values: unknown[] = [JSON.stringify(people)];
-  const param: Param = (value) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
-  const on = `${param(date)}::date`;
-  const where = conditions.map((c) => conditionSql(c, 'p', on, param)).join(' AND ') || 'true';
+  const on = sql`${date}::date`;
+  const where = conditions.length
+    ? join(
+        conditions.map((c) => conditionSql(c, 'p', on)),
+        ' AND ',
+      )
+    : raw('true');
   const { rows } = await db.query<{ ok: boolean }>(
-    `SELECT (${where}) AS ok, ${on} AS on_date FROM (SELECT value AS facts, ordinality FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY) p
-     ORDER BY p.ordinality`,
-    values,
+    ...toQuery(sql`SELECT (${where}) AS ok, ${on} AS on_date
+      FROM (SELECT value AS facts, ordinality FROM jsonb_array_elements(${JSON.stringify(people)}::jsonb) WITH ORDINALITY) p
+      ORDER BY p.ordinality`),
   );
   return rows.map((r) => r.ok === true);
 }

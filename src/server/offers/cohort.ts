@@ -3,10 +3,11 @@ import { availableParallelism } from 'node:os';
 import type { Localized } from '../../contract/i18n';
 import type { NotificationRow } from '../../contract/person';
 import type { Database, Queryable } from '../db/database';
+import { join, raw, sql, toQuery } from '../db/sql';
 import { queuePushes } from '../push/queue';
 import { rulesFor } from '../rules/index';
 import type { RegisterEventType, Rule } from '../rules/schema';
-import { conditionsSql, type Param, personSqlVars, type SqlVar, varsSql } from '../rules/sql';
+import { conditionsSql, personSqlVars, type SqlVar, varsSql } from '../rules/sql';
 import { notifyText, stepText } from '../rules/texts';
 import { recordChangesSql } from '../sync/changes';
 import { offerDeadline, offeredStepStatus } from './engine';
@@ -39,9 +40,8 @@ export interface CohortEvent {
   /** The date the conditions are judged on, YYYY-MM-DD. */
   date: string;
   now: Date;
-  /** Event variables as SQL over the target row `t`; `$X1`, `$X2` … refer to `params`. */
+  /** Event variables as SQL over the target row `t`. */
   vars: Record<string, SqlVar>;
-  params: unknown[];
 }
 
 export interface CohortResult {
@@ -50,20 +50,6 @@ export interface CohortResult {
 }
 
 const FINAL = `('completed', 'declined', 'not_applicable')`;
-
-/**
- * Parameters of a statement about the event: `param` gives a value its number; `statement` turns the
- * text into the query, with the event's own `$X1`, `$X2` … numbered and unused values dropped.
- */
-function eventParameters(event: CohortEvent) {
-  const values: unknown[] = [];
-  const param: Param = (value) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
-  const extra = event.params.map((v) => param(v));
-  return { param, statement: (sql: string) => compact(renumber(sql, extra), values) };
-}
 
 export interface CohortOptions {
   /** Slices handled at once; on PGlite, one connection, it is always one. */
@@ -159,25 +145,23 @@ async function selectTargets(tx: Queryable, rule: Rule, event: CohortEvent, slic
   const deadline = offerDeadline(rule, event.now);
   const stepStatus = offeredStepStatus(rule);
   const actor = stepStatus === 'action_needed' ? 'person' : 'agency';
-  {
-    const { param, statement } = eventParameters(event);
-    const date = `${param(event.date)}::date`;
-    const sql = `INSERT INTO cohort_targets
-      SELECT ${param(rule.id)}, p.id, p.given_name, p.family_name, p.personal_code, p.facts, c.id, NULL, NULL
+  const date = sql`${event.date}::date`;
+  await tx.query(
+    ...toQuery(sql`INSERT INTO cohort_targets
+      SELECT ${rule.id}, p.id, p.given_name, p.family_name, p.personal_code, p.facts, c.id, NULL, NULL
       FROM persons p
       LEFT JOIN LATERAL (
-        SELECT id FROM cases WHERE person_id = p.id AND event_service_id = ${param(rule.eventServiceId)} AND state = 'active'
+        SELECT id FROM cases WHERE person_id = p.id AND event_service_id = ${rule.eventServiceId} AND state = 'active'
         ORDER BY started_at DESC LIMIT 1
       ) c ON true
-      WHERE p.facts->>'birthDate' BETWEEN ${param(event.bornFrom)} AND ${param(event.bornTo)}
-        ${slice.from ? `AND p.id >= ${param(slice.from)}::uuid` : ''} ${slice.to ? `AND p.id < ${param(slice.to)}::uuid` : ''}
+      WHERE p.facts->>'birthDate' BETWEEN ${event.bornFrom} AND ${event.bornTo}
+        ${slice.from ? sql`AND p.id >= ${slice.from}::uuid` : raw('')} ${slice.to ? sql`AND p.id < ${slice.to}::uuid` : raw('')}
         AND p.facts->>'diedOn' IS NULL
-        AND ${conditionsSql(rule, 'p', date, param)}
+        AND ${conditionsSql(rule, 'p', date)}
         AND NOT EXISTS (
-          SELECT 1 FROM offers o WHERE o.person_id = p.id AND o.sub_service_id = ${param(rule.subServiceId)} AND o.subject_key = ''
-        )`;
-    await tx.query(...statement(sql));
-  }
+          SELECT 1 FROM offers o WHERE o.person_id = p.id AND o.sub_service_id = ${rule.subServiceId} AND o.subject_key = ''
+        )`),
+  );
   // People whose step of the sub-service is final already got the service another way.
   await tx.query(
     `DELETE FROM cohort_targets t USING steps s
@@ -222,17 +206,16 @@ async function selectTargets(tx: Queryable, rule: Rule, event: CohortEvent, slic
  * each index is written page after page rather than at a random page per row. Returns the offers made.
  */
 async function writeOffers(tx: Queryable, targeted: Targeted[], event: CohortEvent): Promise<number> {
-  const { param, statement } = eventParameters(event);
-  const vars = { ...personSqlVars('t'), eventDate: { date: `${param(event.date)}::date` }, ...event.vars };
-  const now = `${param(event.now)}::timestamptz`;
-  const eventId = `${param(event.eventId)}::text`;
+  const vars = { ...personSqlVars('t'), eventDate: { date: sql`${event.date}::date` }, ...event.vars };
+  const now = sql`${event.now}::timestamptz`;
+  const eventId = sql`${event.eventId}::text`;
   const perRule = targeted.map(
     ({ rule, deadline }) =>
-      `SELECT time_ordered_uuid() AS id, t.person_id, ${param(rule.id)}::text AS rule_id,
-         ${param(rule.subServiceId)}::text AS sub_service_id, t.case_id, t.step_id, ''::text AS subject_key,
-         ${param(rule.kind)}::text AS kind, ${param(rule.kind !== 'duty')}::boolean AS declinable,
-         ${param(deadline)}::date AS deadline, ${varsSql(rule, vars, param)} AS vars
-       FROM cohort_targets t WHERE t.rule_id = ${param(rule.id)}`,
+      sql`SELECT time_ordered_uuid() AS id, t.person_id, ${rule.id}::text AS rule_id,
+         ${rule.subServiceId}::text AS sub_service_id, t.case_id, t.step_id, ''::text AS subject_key,
+         ${rule.kind}::text AS kind, ${rule.kind !== 'duty'}::boolean AS declinable,
+         ${deadline}::date AS deadline, ${varsSql(rule, vars)} AS vars
+       FROM cohort_targets t WHERE t.rule_id = ${rule.id}`,
   );
   // The notices' words, once per rule for the whole slice (migration 015).
   const shared = targeted.map(({ title, body }) => ({ id: randomUUID(), title, body }));
@@ -241,59 +224,37 @@ async function writeOffers(tx: Queryable, targeted: Targeted[], event: CohortEve
      SELECT (x->>'id')::uuid, x->'title', x->'body' FROM jsonb_array_elements($1::jsonb) AS x`,
     [JSON.stringify(shared)],
   );
-  const texts = targeted.map(({ rule }, i) => `(${param(rule.subServiceId)}::text, ${param(shared[i].id)}::uuid)`);
-  const sql = `WITH made AS (
+  const texts = targeted.map(({ rule }, i) => sql`(${rule.subServiceId}::text, ${shared[i].id}::uuid)`);
+  const statement = sql`WITH made AS (
       INSERT INTO offers (id, person_id, rule_id, sub_service_id, case_id, step_id, subject_key, kind,
         declinable, deadline, vars, agency_event_id, created_at)
-      SELECT o.*, ${eventId}, ${now} FROM (${perRule.join(' UNION ALL ')}) o ORDER BY o.person_id
+      SELECT o.*, ${eventId}, ${now} FROM (${join(perRule, ' UNION ALL ')}) o ORDER BY o.person_id
       ON CONFLICT (person_id, sub_service_id, subject_key) DO NOTHING
-      RETURNING id, person_id, rule_id, sub_service_id, step_id
+      RETURNING id, person_id, rule_id, sub_service_id, step_id, agency_event_id
     ),
     notified AS (
       INSERT INTO notifications (id, person_id, topic, text_id, link, created_at, agency_event_id)
       SELECT time_ordered_uuid(), m.person_id, 'offer', x.text_id, '/offers/' || m.id, ${now}, ${eventId}
-      FROM made m JOIN (VALUES ${texts.join(', ')}) AS x (sub_service_id, text_id) USING (sub_service_id)
+      FROM made m JOIN (VALUES ${join(texts, ', ')}) AS x (sub_service_id, text_id) USING (sub_service_id)
       ORDER BY m.person_id
       RETURNING id, person_id, topic, title, body, text_id, link, created_at, read_at
     ),
-    ${recordChangesSql(`SELECT m.person_id, 'step' AS entity, s.id::text AS entity_id, 'put' AS op, ${stepJson('s')} AS data,
+    ${raw(
+      recordChangesSql(`SELECT m.person_id, 'step' AS entity, s.id::text AS entity_id, 'put' AS op, ${stepJson('s')} AS data,
          1 AS rank
        FROM made m JOIN cohort_targets t ON t.rule_id = m.rule_id AND t.person_id = m.person_id
        JOIN steps s ON s.id = m.step_id
        WHERE t.step_old_status = 'not_started'
      UNION ALL
-     SELECT DISTINCT person_id, 'agency_event', ${eventId}, 'put', NULL::jsonb, 2 FROM made`)}
+     SELECT DISTINCT person_id, 'agency_event', agency_event_id, 'put', NULL::jsonb, 2 FROM made`),
+    )}
     SELECT (SELECT count(*) FROM made) AS offers,
-      (SELECT coalesce(jsonb_agg(jsonb_build_object('personId', n.person_id, 'row', ${notificationJson('n')})), '[]')
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('personId', n.person_id, 'row', ${raw(notificationJson('n'))})), '[]')
        FROM notified n WHERE EXISTS (SELECT 1 FROM push_subscriptions ps WHERE ps.person_id = n.person_id)) AS pushes`;
   const { rows } = await tx.query<{ offers: string; pushes: { personId: string; row: NotificationRow }[] }>(
-    ...statement(sql),
+    ...toQuery(statement),
   );
   // Pushes, for the few of the cohort who have a device subscribed (not a loop over the cohort).
   for (const p of rows[0].pushes) await queuePushes(tx, p.personId, p.row, false, event.now);
   return Number(rows[0].offers);
-}
-
-/** Drops the parameters the statement does not use (PostgreSQL cannot type those) and renumbers the rest. */
-function compact(sql: string, values: unknown[]): [string, unknown[]] {
-  const used = new Map<number, number>();
-  const kept: unknown[] = [];
-  const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
-    const index = Number(n);
-    if (!used.has(index)) {
-      kept.push(values[index - 1]);
-      used.set(index, kept.length);
-    }
-    return `$${used.get(index)}`;
-  });
-  return [text, kept];
-}
-
-/** Replaces the event's `$X1`, `$X2` … with the numbers its parameters got. */
-function renumber(sql: string, extra: string[]): string {
-  return sql.replace(/\$X(\d+)/g, (_, n: string) => {
-    const to = extra[Number(n) - 1];
-    if (!to) throw new Error(`cohort: no parameter $X${n}`);
-    return to;
-  });
 }

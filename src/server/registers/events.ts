@@ -15,6 +15,7 @@ import { parsePersonalCode } from '../../contract/isikukood';
 import { type AgencyEventContext, defineAgencyEventHandler } from '../agency/events';
 import { changeStep, ensureCase } from '../cases/store';
 import type { Queryable } from '../db/database';
+import { sql } from '../db/sql';
 import { ApiError } from '../errors';
 import { applyCohort } from '../offers/cohort';
 import { applyDecisions } from '../offers/engine';
@@ -451,7 +452,7 @@ type AnnouncingEvent = z.infer<typeof PensionAgeApproachingEvent> | z.infer<type
 function personOrCohort<E extends AnnouncingEvent>(
   schema: z.ZodType<E>,
   personVars: (event: E) => (p: Concerned) => Vars,
-  cohort: (event: E) => { vars: Record<string, SqlVar>; params: unknown[] },
+  cohort: (event: E) => Record<string, SqlVar>,
 ) {
   const check = (ctx: AgencyEventContext, event: E) => {
     checkKeeper(event.type, ctx);
@@ -489,7 +490,7 @@ function personOrCohort<E extends AnnouncingEvent>(
           bornTo: event.cohort!.bornTo,
           date: date(event),
           now: ctx.receivedAt,
-          ...cohort(event),
+          vars: cohort(event),
         });
         return result(done.people, 0, done.offers);
       },
@@ -502,20 +503,16 @@ export const pensionAgeApproaching = personOrCohort(
   ({ pensionAge: { years, months } }) =>
     (p) => ({ pensionDate: { date: p.facts.birthDate ? addToDate(p.facts.birthDate, years, months) : '' } }),
   ({ pensionAge: { years, months } }) => ({
-    // $X1 and $X2: the pension age.
-    vars: {
-      pensionDate: {
-        date: `((t.facts->>'birthDate')::date + make_interval(years => $X1::int, months => $X2::int))::date`,
-      },
+    pensionDate: {
+      date: sql`((t.facts->>'birthDate')::date + make_interval(years => ${years}::int, months => ${months}::int))::date`,
     },
-    params: [years, months],
   }),
 );
 
 export const callUpAgeReached = personOrCohort(
   CallUpAgeReachedEvent,
   () => () => ({}),
-  () => ({ vars: {}, params: [] }),
+  () => ({}),
 );
 
 /** Every register event type with its handler, for src/server/agency/handlers.ts. */
