@@ -8,6 +8,7 @@ import { LANGUAGE_NAMES, language, t } from '../i18n';
 import { Icon, type IconName } from '../ui/icons';
 import { startHyphenation } from './hyphenate';
 import { OfflineBanner } from './OfflineBanner';
+import { ReadFailedBanner } from './ReadFailedBanner';
 import { ServiceWorkerBridge } from './ServiceWorkerBridge';
 import { SyncLinePlace } from './SyncLinePlace';
 import { UpdatePrompt } from './UpdatePrompt';
@@ -126,6 +127,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
       </nav>
       <main id="main" tabindex="-1">
         <OfflineBanner />
+        <ReadFailedBanner />
         <Show when={signedIn()}>
           <SessionNotices />
           {/* The sync line's place is kept from the first frame: it must not push the screen down. */}

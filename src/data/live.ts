@@ -52,8 +52,30 @@ export function openDb(): Promise<Loaded> {
   return loading;
 }
 
+const [failures, setFailures] = createSignal<ReadonlySet<() => void>>(new Set());
+
+/** Whether a live query on the screen failed (the browser's storage refused a read); its retry is retryLiveQueries. */
+export const liveQueryFailed = (): boolean => failures().size > 0;
+
+/** Runs every failed live query again. */
+export function retryLiveQueries(): void {
+  const retries = [...failures()];
+  setFailures(new Set<() => void>());
+  for (const retry of retries) retry();
+}
+
+const withFailure = (retry: () => void, failed: boolean) =>
+  setFailures((set) => {
+    if (set.has(retry) === failed) return set;
+    const next = new Set(set);
+    if (failed) next.add(retry);
+    else next.delete(retry);
+    return next;
+  });
+
 /**
  * A Dexie query as a Solid signal: re-runs when the tables it read change; undefined while loading.
+ * One that fails stays undefined and is counted in liveQueryFailed until retried.
  * A query that depends on signals takes them through `key`: Solid tracks `key`, not the query (which
  * Dexie runs on its own schedule), and a new key starts a new query.
  */
@@ -66,18 +88,28 @@ export function createLiveQuery<T, K = undefined>(
     const [value, setValue] = createSignal<T>();
     let subscription: { unsubscribe(): void } | undefined;
     let disposed = false;
-    // Each query starts in a task of its own, so that a screen's queries do not add up to one long task.
-    void openDb().then(async ({ db, liveQuery }) => {
-      await nextTask();
-      if (disposed) return;
+    const start = ({ db, liveQuery }: Loaded) => {
       subscription = liveQuery(() => query(db, k)).subscribe({
         next: (v) => setValue(() => v),
-        error: (error) => console.error('live query failed', error),
+        error: (error) => {
+          console.error('live query failed', error);
+          withFailure(retry, true);
+        },
       });
+    };
+    const retry = () => {
+      subscription?.unsubscribe();
+      if (!disposed) void openDb().then(start);
+    };
+    // Each query starts in a task of its own, so that a screen's queries do not add up to one long task.
+    void openDb().then(async (loaded) => {
+      await nextTask();
+      if (!disposed) start(loaded);
     });
     onCleanup(() => {
       disposed = true;
       subscription?.unsubscribe();
+      withFailure(retry, false);
     });
     return value;
   });
