@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/contract/langs';
 import { MinuRiikDb } from '../../src/data/db';
+import { REJECTIONS_KEY } from '../../src/data/outbox';
 import { createSyncEngine } from '../../src/data/sync';
 import { markNotificationRead } from '../../src/features/inbox/actions';
 import { saveLanguage } from '../../src/features/settings/actions';
@@ -137,6 +138,135 @@ describe('offline actions, reloads, lost answers and retries', () => {
         await client.delete();
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('two devices of the same person, writes on the server between pulls, and rejections: both end with the server’s state', async () => {
+    type Both =
+      | { kind: 'read'; device: number; index: number }
+      | { kind: 'language'; device: number; lang: Lang }
+      | { kind: 'sync'; device: number; network: Network }
+      | { kind: 'reload'; device: number }
+      | { kind: 'server_notifies' }
+      | { kind: 'stale_read'; device: number };
+    const device = fc.integer({ min: 0, max: 1 });
+    const both: fc.Arbitrary<Both> = fc.oneof(
+      fc.record({ kind: fc.constant('read' as const), device, index: fc.nat(7) }),
+      fc.record({
+        kind: fc.constant('language' as const),
+        device,
+        lang: fc.constantFrom<Lang>('et', 'en', 'ru', 'uk'),
+      }),
+      fc.record({
+        kind: fc.constant('sync' as const),
+        device,
+        network: fc.constantFrom<Network>('up', 'down', 'lose_responses'),
+      }),
+      fc.record({ kind: fc.constant('reload' as const), device }),
+      fc.record({ kind: fc.constant('server_notifies' as const) }),
+      fc.record({ kind: fc.constant('stale_read' as const), device }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(both, { minLength: 1, maxLength: 16 }), async (steps) => {
+        await db.exec(
+          `DELETE FROM applied_mutations; DELETE FROM notifications; DELETE FROM person_changes;
+           DELETE FROM person_clocks; UPDATE persons SET preferred_language = 'et'`,
+        );
+        const ids: string[] = [];
+        const notify = async () => {
+          const n = await db.transaction((tx) =>
+            createNotification(tx, pid, { topic: 'general', title: text(`n${ids.length}`), body: text('b') }),
+          );
+          ids.push(n.id);
+        };
+        for (let i = 0; i < 2; i++) await notify();
+        const devices = [0, 1].map(() => {
+          const name = `property-${run++}`;
+          const net = network();
+          const client = new MinuRiikDb(name);
+          return {
+            name,
+            net,
+            client,
+            engine: createSyncEngine(client, { fetch: net.fetchImpl, schedule: () => undefined }),
+          };
+        });
+        for (const d of devices) expect(await d.engine.sync()).toBe('idle');
+
+        const intendedRead = new Set<string>();
+        const languages = new Set<Lang>(['et']);
+        const stale: string[][] = [[], []];
+        for (const s of steps) {
+          if (s.kind === 'server_notifies') {
+            await notify();
+            continue;
+          }
+          const d = devices[s.device];
+          if (s.kind === 'read') {
+            const id = ids[s.index % ids.length];
+            // A device marks read what it holds; one that has not pulled the notice yet cannot.
+            if (await d.client.notifications.get(id)) intendedRead.add(id);
+            await markNotificationRead(d.client, id);
+          } else if (s.kind === 'language') {
+            await saveLanguage(d.client, s.lang);
+            languages.add(s.lang);
+          } else if (s.kind === 'stale_read') {
+            // A notice the device holds that the server does not have: marking it read is rejected.
+            const id = crypto.randomUUID();
+            await d.client.notifications.put({
+              id,
+              topic: 'general',
+              title: text('gone'),
+              body: text('b'),
+              link: null,
+              createdAt: new Date().toISOString(),
+              readAt: null,
+            });
+            await markNotificationRead(d.client, id);
+            stale[s.device].push(id);
+          } else if (s.kind === 'sync') {
+            d.net.set(s.network);
+            await d.engine.sync();
+          } else {
+            d.client.close();
+            d.client = new MinuRiikDb(d.name);
+            d.engine = createSyncEngine(d.client, { fetch: d.net.fetchImpl, schedule: () => undefined });
+          }
+        }
+        // Each device sends what it has, then each pulls what the other sent.
+        for (const d of [...devices, ...devices]) {
+          d.net.set('up');
+          expect(await d.engine.sync()).toBe('idle');
+          expect(await d.client.outbox.count()).toBe(0);
+        }
+
+        const server = await db.query<{ id: string; read: boolean }>(
+          'SELECT id, read_at IS NOT NULL AS read FROM notifications WHERE person_id = $1',
+          [pid],
+        );
+        expect(new Set(server.rows.filter((r) => r.read).map((r) => r.id))).toEqual(intendedRead);
+        const lang = await db.query<{ preferred_language: Lang }>(
+          'SELECT preferred_language FROM persons WHERE id = $1',
+          [pid],
+        );
+        const serverLanguage = lang.rows[0].preferred_language;
+        expect(languages).toContain(serverLanguage);
+
+        for (const [i, d] of devices.entries()) {
+          // Every notice on the server, read as the server has it; the rejected ones undone and told.
+          const local = await d.client.notifications.toArray();
+          const held = local.filter((n) => !stale[i].includes(n.id));
+          expect(new Set(held.map((n) => n.id))).toEqual(new Set(ids));
+          expect(new Set(held.filter((n) => n.readAt).map((n) => n.id))).toEqual(intendedRead);
+          for (const id of stale[i]) expect(local.find((n) => n.id === id)?.readAt ?? null).toBeNull();
+          const rejections = ((await d.client.meta.get(REJECTIONS_KEY))?.value ?? []) as { about?: { id: string } }[];
+          expect(new Set(rejections.map((r) => r.about?.id))).toEqual(new Set(stale[i]));
+          expect((await d.client.settings.get('settings'))?.language).toBe(serverLanguage);
+          d.client.close();
+          await d.client.delete();
+        }
+      }),
+      { numRuns: 30 },
     );
   });
 });
