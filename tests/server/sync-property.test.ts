@@ -63,6 +63,18 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 let run = 0;
 
+/** What the server holds for the person: the notices read and the language. */
+async function serverState(): Promise<{ read: Set<string>; language: Lang }> {
+  const read = await db.query<{ id: string }>(
+    'SELECT id FROM notifications WHERE person_id = $1 AND read_at IS NOT NULL',
+    [pid],
+  );
+  const lang = await db.query<{ preferred_language: Lang }>('SELECT preferred_language FROM persons WHERE id = $1', [
+    pid,
+  ]);
+  return { read: new Set(read.rows.map((r) => r.id)), language: lang.rows[0].preferred_language };
+}
+
 describe('offline actions, reloads, lost answers and retries', () => {
   it('always end with the intended server state and every action applied exactly once', async () => {
     await fc.assert(
@@ -114,16 +126,9 @@ describe('offline actions, reloads, lost answers and retries', () => {
         expect(await engine.sync()).toBe('idle');
         expect(await client.outbox.count()).toBe(0);
 
-        const server = await db.query<{ id: string; read: boolean }>(
-          'SELECT id, read_at IS NOT NULL AS read FROM notifications WHERE person_id = $1',
-          [pid],
-        );
-        expect(new Set(server.rows.filter((r) => r.read).map((r) => r.id))).toEqual(intendedRead);
-        const lang = await db.query<{ preferred_language: Lang }>(
-          'SELECT preferred_language FROM persons WHERE id = $1',
-          [pid],
-        );
-        expect(lang.rows[0].preferred_language).toBe(intendedLanguage);
+        const server = await serverState();
+        expect(server.read).toEqual(intendedRead);
+        expect(server.language).toBe(intendedLanguage);
         const applied = await db.query<{ n: string }>(
           'SELECT count(*) AS n FROM applied_mutations WHERE person_id = $1',
           [pid],
@@ -240,16 +245,8 @@ describe('offline actions, reloads, lost answers and retries', () => {
           expect(await d.client.outbox.count()).toBe(0);
         }
 
-        const server = await db.query<{ id: string; read: boolean }>(
-          'SELECT id, read_at IS NOT NULL AS read FROM notifications WHERE person_id = $1',
-          [pid],
-        );
-        expect(new Set(server.rows.filter((r) => r.read).map((r) => r.id))).toEqual(intendedRead);
-        const lang = await db.query<{ preferred_language: Lang }>(
-          'SELECT preferred_language FROM persons WHERE id = $1',
-          [pid],
-        );
-        const serverLanguage = lang.rows[0].preferred_language;
+        const { read, language: serverLanguage } = await serverState();
+        expect(read).toEqual(intendedRead);
         expect(languages).toContain(serverLanguage);
 
         for (const [i, d] of devices.entries()) {
