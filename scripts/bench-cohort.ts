@@ -6,7 +6,9 @@
  * event handler (in slices, several at once: see src/server/offers/cohort.ts) and prints people per
  * second and the total time: on embedded PGlite always, and on
  * the PostgreSQL server of DATABASE_URL when it is set (in a schema of its own, dropped afterwards).
- * Not part of the test suite.
+ * Beside it, the limit on the same database: bare INSERT … SELECT copies of exactly the rows the
+ * cohort wrote (offers, notifications, the change log, the counters) into tables made LIKE them with
+ * the same indexes, and the ratio. Not part of the test suite.
  */
 import { randomBytes } from 'node:crypto';
 import { receiveAgencyEvent } from '../src/server/agency/events';
@@ -74,6 +76,19 @@ async function bench(label: string, db: Database, people: number) {
     `${label}: ${n(people)} people seeded in ${seconds(seeded)}; cohort event: ${n(result.people)} people, ` +
       `${n(result.offers)} offers, ${n(rows[0].notifications)} notifications, ${n(rows[0].changes)} change-log rows ` +
       `in ${seconds(took)} = ${n(Math.round(result.people / (took / 1000)))} people/s`,
+  );
+  // The limit: the same rows written again, bare (no rules, no joins, no triggers), with the same indexes.
+  const tables = ['offers', 'notifications', 'notification_texts', 'person_changes', 'person_clocks'];
+  for (const table of tables) await db.exec(`CREATE TABLE limit_${table} (LIKE ${table} INCLUDING ALL)`);
+  t = performance.now();
+  await db.transaction(async (tx) => {
+    for (const table of tables) await tx.query(`INSERT INTO limit_${table} SELECT * FROM ${table}`);
+  });
+  const limit = performance.now() - t;
+  for (const table of tables) await db.exec(`DROP TABLE limit_${table}`);
+  console.log(
+    `${label}: limit, bare INSERT … SELECT of the same rows into tables with the same indexes: ${seconds(limit)}; ` +
+      `ratio ${(took / limit).toFixed(2)}× (target ≤ 1.15×)`,
   );
   console.log(`${label}: sizes with indexes: ${sizes.map((s) => `${s.name} ${n(s.mb)} MB`).join(', ')}`);
 }

@@ -6,6 +6,7 @@ import { Shell } from './Shell';
 
 const LifeEvents = lazy(withAllStrings(() => import('../features/events/LifeEvents')));
 const CaseDetail = lazy(withAllStrings(() => import('../features/events/CaseDetail')));
+const StepDetail = lazy(withAllStrings(() => import('../features/events/StepDetail')));
 const FeedbackForm = lazy(withAllStrings(() => import('../features/feedback/FeedbackForm')));
 const Ratings = lazy(withAllStrings(() => import('../features/feedback/Ratings')));
 const Offers = lazy(withAllStrings(() => import('../features/offers/Offers')));
@@ -16,6 +17,7 @@ const Services = lazy(withAllStrings(() => import('../features/services/Services
 const EventServiceDetail = lazy(withAllStrings(() => import('../features/services/EventServiceDetail')));
 const SubServiceDetail = lazy(withAllStrings(() => import('../features/services/SubServiceDetail')));
 const Settings = lazy(withAllStrings(() => import('../features/settings/Settings')));
+const Help = lazy(withAllStrings(() => import('../features/help/Help')));
 const AccessibilityStatement = lazy(withAllStrings(() => import('../features/more/AccessibilityStatement')));
 const NotFound = lazy(withAllStrings(() => import('./NotFound')));
 
@@ -25,6 +27,7 @@ export function App() {
       <Route path="/" component={Home} />
       <Route path="/events" component={LifeEvents} />
       <Route path="/events/:caseId" component={CaseDetail} />
+      <Route path="/events/:caseId/steps/:stepId" component={StepDetail} />
       <Route path="/feedback/:requestId" component={FeedbackForm} />
       <Route path="/ratings" component={Ratings} />
       <Route path="/offers" component={Offers} />
@@ -35,6 +38,7 @@ export function App() {
       <Route path="/services/:eventServiceId" component={EventServiceDetail} />
       <Route path="/services/:eventServiceId/:subServiceId" component={SubServiceDetail} />
       <Route path="/settings" component={Settings} />
+      <Route path="/help" component={Help} />
       <Route path="/accessibility" component={AccessibilityStatement} />
       <Route path="*" component={NotFound} />
     </Router>

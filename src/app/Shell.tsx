@@ -4,13 +4,19 @@ import { LANGS, type Lang } from '../contract/langs';
 import { AccountLink } from '../features/auth/AccountLink';
 import { useSignedIn, watchSession } from '../features/auth/session';
 import { useUnreadCount } from '../features/inbox/queries';
-import { LANGUAGE_NAMES, language, setLanguage, t, withAllStrings } from '../i18n';
+import { LANGUAGE_NAMES, language, t, withAllStrings } from '../i18n';
 import { Icon, type IconName } from '../ui/icons';
 import { startHyphenation } from './hyphenate';
 import { OfflineBanner } from './OfflineBanner';
 import { ServiceWorkerBridge } from './ServiceWorkerBridge';
 import { SyncLinePlace } from './SyncLinePlace';
 import { UpdatePrompt } from './UpdatePrompt';
+
+/** Saving the choice goes through the outbox (and so the mutation contract): loaded when used, not before the first paint. */
+async function changeLanguage(lang: Lang): Promise<void> {
+  const { chooseLanguage } = await import('../features/settings/language');
+  await chooseLanguage(lang);
+}
 
 // Only a signed-in session can time out: its warnings load with the signed-in screens.
 const SessionNotices = lazy(
@@ -48,10 +54,16 @@ export function Shell(props: RouteSectionProps): JSX.Element {
           <BrandMark />
           <span class="brand-name">{t('app.name')}</span>
         </A>
+        {/* The one place to choose the language; Settings shows it and points here. */}
         <label class="language">
           <Icon name="globe" size={20} />
           <span class="visually-hidden">{t('settings.language')}</span>
-          <select name="language" value={language()} onChange={(e) => void setLanguage(e.currentTarget.value as Lang)}>
+          <select
+            id="language"
+            name="language"
+            value={language()}
+            onChange={(e) => void changeLanguage(e.currentTarget.value as Lang)}
+          >
             <For each={LANGS}>
               {(lang) => (
                 <option value={lang} lang={lang}>
@@ -61,6 +73,10 @@ export function Shell(props: RouteSectionProps): JSX.Element {
             </For>
           </select>
         </label>
+        <A href="/help" class="account-link help-link" activeClass="active">
+          <Icon name="help" />
+          <span class="account-label">{t('nav.help')}</span>
+        </A>
         <AccountLink />
       </header>
       <nav class="nav" classList={{ open: menuOpen() }} aria-label={t('a11y.main_navigation')}>

@@ -14,10 +14,27 @@ export type SubServiceKind = z.infer<typeof SubServiceKind>;
 export const Provision = z.enum(['automatic', 'consent', 'application']);
 export type Provision = z.infer<typeof Provision>;
 
+/** How a person reaches an agency; each part only where the agency publishes it. */
+export const AgencyContact = z
+  .object({
+    phone: z
+      .string()
+      .regex(/^\+372 [0-9 ]{4,12}$/, 'an Estonian number as +372 …')
+      .optional(),
+    email: z.email().optional(),
+    /** Where to go in person. */
+    visit: Localized.optional(),
+    /** When the phone or the offices answer. */
+    hours: Localized.optional(),
+  })
+  .strict();
+export type AgencyContact = z.infer<typeof AgencyContact>;
+
 export const Agency = z.object({
   id: Id,
   name: Localized,
   url: z.url(),
+  contact: AgencyContact.optional(),
 });
 export type Agency = z.infer<typeof Agency>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { safeDateTime, safeText } from './text';
 
-/** recommend: "How likely are you to recommend…"; smooth: "How smooth was…" (for services nobody chooses). */
+/** recommend: "How likely are you to recommend…" (services people choose); smooth: "How smooth was…" (the rest). */
 export const FeedbackQuestion = z.enum(['recommend', 'smooth']);
 export type FeedbackQuestion = z.infer<typeof FeedbackQuestion>;
 
@@ -36,19 +36,21 @@ export type FeedbackAnswerPayload = z.infer<typeof FeedbackAnswerPayload>;
 export const FeedbackDismissPayload = z.object({ requestId: z.uuid(), optOut: z.boolean() }).strict();
 export type FeedbackDismissPayload = z.infer<typeof FeedbackDismissPayload>;
 
-/** One row of GET /api/stats/services: a sub-service of an agency in one month. */
+/** One row of GET /api/stats/services: a sub-service of an agency in one month, for the question asked. */
 export interface ServiceStatsRow {
   month: string; // YYYY-MM
   subServiceId: string;
   agencyId: string;
   eventServiceId: string;
+  /** Which question the answers are to: the scores below count its 0–10 answers. */
+  question: FeedbackQuestion;
   answers: number;
   /** The counts of the recommendation answers; null, like the index, under 10 of them. */
   promoters: number | null;
   passives: number | null;
   detractors: number | null;
-  /** Recommendation index, −100…+100; null under 10 answers. */
+  /** The index of the question asked (% 9–10 minus % 0–6), −100…+100; null under 10 answers. */
   index: number | null;
-  /** The same index on the smoothness answers; null under 10 of them. */
+  /** The same index on the smoothness answers (the optional second question after "recommend"); null under 10. */
   satisfaction: number | null;
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { FeedbackAnswerPayload, FeedbackDismissPayload } from './feedback';
-import { OfferAcceptPayload, OfferDeclinePayload } from './offers';
+import { DutyConfirmPayload, OfferAcceptPayload, OfferDeclinePayload, OfferUndoDeclinePayload } from './offers';
 import { NotificationReadPayload, SettingsUpdate } from './person';
 
 /**
@@ -13,11 +13,27 @@ export const MUTATIONS = {
   'settings.update': { payload: SettingsUpdate, rejections: [] },
   'offer.accept': {
     payload: OfferAcceptPayload,
-    rejections: ['not_found', 'offer_decided', 'offer_expired', 'invalid_field', 'field_not_editable'],
+    rejections: [
+      'not_found',
+      'offer_decided',
+      'offer_expired',
+      'invalid_field',
+      'field_not_editable',
+      'field_invalid',
+      'is_duty',
+    ],
   },
   'offer.decline': {
     payload: OfferDeclinePayload,
     rejections: ['not_found', 'offer_decided', 'offer_expired', 'not_declinable'],
+  },
+  'offer.undo_decline': {
+    payload: OfferUndoDeclinePayload,
+    rejections: ['not_found', 'not_declined', 'undo_not_allowed', 'offer_expired'],
+  },
+  'duty.confirm': {
+    payload: DutyConfirmPayload,
+    rejections: ['not_found', 'not_duty', 'offer_decided', 'invalid_field', 'field_not_editable', 'field_invalid'],
   },
   'feedback.answer': {
     payload: FeedbackAnswerPayload,
@@ -40,6 +56,8 @@ export const MUTATION_PAYLOADS: { [T in MutationType]: z.ZodType<MutationPayload
   'settings.update': MUTATIONS['settings.update'].payload,
   'offer.accept': MUTATIONS['offer.accept'].payload,
   'offer.decline': MUTATIONS['offer.decline'].payload,
+  'offer.undo_decline': MUTATIONS['offer.undo_decline'].payload,
+  'duty.confirm': MUTATIONS['duty.confirm'].payload,
   'feedback.answer': MUTATIONS['feedback.answer'].payload,
   'feedback.dismiss': MUTATIONS['feedback.dismiss'].payload,
 };

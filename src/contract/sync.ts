@@ -45,6 +45,8 @@ export const MutationResult = z.discriminatedUnion('status', [
     status: z.literal('rejected'),
     code: safeText().min(1),
     message: safeText().optional(),
+    /** For `field_invalid`: the key of the field refused. */
+    field: safeText().optional(),
   }),
 ]);
 export type MutationResult = z.infer<typeof MutationResult>;

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { CaseRow, StepRow } from '../contract/cases';
 import type { Agency, EventService } from '../contract/catalogue';
 import type { FeedbackRequestRow, ServiceStatsRow } from '../contract/feedback';
+import type { Localized } from '../contract/i18n';
 import type { TypedMutation } from '../contract/mutations';
 import type { OfferRow } from '../contract/offers';
 import type { NotificationRow, ProfileRow, SettingsRow } from '../contract/person';
@@ -32,7 +33,17 @@ export type OutboxEntry = TypedMutation & {
   /** Answers that settled nothing (a 500, garbage, no result for it); at MAX_TRIES it is given up. */
   unsettled?: number;
   lastError?: string;
+  /** The row the action is about (the offer, the message): it shows as pending while this entry waits. */
+  about?: ItemRef;
+  /** The item's name as the person saw it, to list what is unsent (e.g. at sign-out). */
+  label?: Localized;
 };
+
+/** A row of the person's data, by its table and id. */
+export interface ItemRef {
+  table: string;
+  id: string;
+}
 
 /** Which Dexie table mirrors each entity of the change log. */
 export const ENTITY_TABLES = {

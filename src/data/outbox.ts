@@ -1,5 +1,9 @@
+import type { Localized } from '../contract/i18n';
 import type { MutationPayloads, MutationType } from '../contract/mutations';
-import type { MinuRiikDb, OutboxEntry, PersonRow } from './db';
+import type { ItemRef, MinuRiikDb, OutboxEntry, PersonRow } from './db';
+
+/** Where the server's refusals are kept until the person has read them (see sync.ts). */
+export const REJECTIONS_KEY = 'sync.rejections';
 
 type PersonTable = 'profile' | 'settings' | 'cases' | 'steps' | 'offers' | 'notifications' | 'feedbackRequests';
 
@@ -23,6 +27,10 @@ export interface Action<T extends MutationType> {
   touches: { table: PersonTable; id: string }[];
   /** The optimistic change itself, run inside the same transaction as the queueing. */
   apply: () => Promise<unknown>;
+  /** The row the action is about: it is shown pending ("ootel") until the server has applied the action. */
+  about?: ItemRef;
+  /** The item's name, to list what is unsent. */
+  label?: Localized;
 }
 
 /**
@@ -34,7 +42,7 @@ export async function enqueue<T extends MutationType>(db: MinuRiikDb, action: Ac
   const profile = await db.profile.get('me');
   if (!profile) throw new Error('enqueue: nobody is signed in');
   const id = crypto.randomUUID();
-  const tables: string[] = [...new Set(action.touches.map((t) => t.table)), 'outbox'];
+  const tables: string[] = [...new Set(action.touches.map((t) => t.table)), 'outbox', 'meta'];
   try {
     await db.transaction('rw', tables, async () => {
       const undo: UndoRecord[] = [];
@@ -51,8 +59,11 @@ export async function enqueue<T extends MutationType>(db: MinuRiikDb, action: Ac
         createdAt: new Date().toISOString(),
         attempts: 0,
         undo,
+        ...(action.about ? { about: action.about } : {}),
+        ...(action.label ? { label: action.label } : {}),
       } as QueuedEntry;
       await db.outbox.add(entry);
+      if (action.about) await forgetRejections(db, action.about);
     });
   } catch (error) {
     if (error instanceof Error && /quota/i.test(`${error.name} ${error.message}`))
@@ -72,4 +83,11 @@ export async function undoEntry(db: MinuRiikDb, entry: QueuedEntry): Promise<voi
     }
     await db.outbox.delete(entry.seq!);
   });
+}
+
+/** A new action on an item replaces what the server said about the last one. */
+async function forgetRejections(db: MinuRiikDb, about: ItemRef): Promise<void> {
+  const list = ((await db.meta.get(REJECTIONS_KEY))?.value as { about?: ItemRef }[] | undefined) ?? [];
+  const kept = list.filter((r) => r.about?.table !== about.table || r.about.id !== about.id);
+  if (kept.length !== list.length) await db.meta.put({ key: REJECTIONS_KEY, value: kept });
 }

@@ -10,6 +10,8 @@ export async function refreshServiceStats(): Promise<void> {
   );
   await db.transaction('rw', db.serviceStats, async () => {
     await db.serviceStats.clear();
-    await db.serviceStats.bulkPut(valid.map((r) => ({ ...r, key: `${r.month}|${r.subServiceId}|${r.agencyId}` })));
+    await db.serviceStats.bulkPut(
+      valid.map((r) => ({ ...r, key: `${r.month}|${r.subServiceId}|${r.agencyId}|${r.question}` })),
+    );
   });
 }

@@ -1,7 +1,8 @@
 import { type Accessor, createRoot, createSignal } from 'solid-js';
+import { startChangeStream } from './change-stream';
 import { db } from './db';
 import { createLiveQuery } from './live';
-import { createSyncEngine, LAST_SUCCESS_KEY, type SyncPhase } from './sync';
+import { CURSOR_KEY, createSyncEngine, LAST_SUCCESS_KEY, type SyncPhase } from './sync';
 
 const engine = createSyncEngine(db);
 const [started, setStarted] = createSignal(false);
@@ -29,7 +30,8 @@ export function requestSync(): Promise<SyncPhase> {
 
 /**
  * Starts syncing for the signed-in person: now, when the network returns, when the app becomes
- * visible, when the service worker says so (after a push or Background Sync), and after every action.
+ * visible, when the service worker says so (after a push or Background Sync), after every action, and
+ * while the app is visible, when the server's live status says the person's change log moved.
  */
 export function startSync(): void {
   if (started()) return;
@@ -48,6 +50,11 @@ export function startSync(): void {
     });
   });
   void requestSync();
+  startChangeStream({
+    onCursor: async (cursor) => {
+      if (cursor !== (await db.meta.get(CURSOR_KEY))?.value) void requestSync();
+    },
+  });
 }
 
 /** Where the browser has Background Sync, it wakes the worker to send the outbox once back online. */

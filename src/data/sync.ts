@@ -1,13 +1,13 @@
 import { createSignal } from 'solid-js';
 import type { Entity, MutationResponse, SyncPage as SyncPageType } from '../contract/sync';
 import { ApiError, apiJson, type Fetch, NetworkError } from './api';
-import { ENTITY_TABLES, type MinuRiikDb, PERSON_TABLES } from './db';
-import { type QueuedEntry, undoEntry } from './outbox';
+import { ENTITY_TABLES, type ItemRef, type MinuRiikDb, PERSON_TABLES } from './db';
+import { type QueuedEntry, REJECTIONS_KEY, undoEntry } from './outbox';
 
-const CURSOR_KEY = 'sync.cursor';
+export const CURSOR_KEY = 'sync.cursor';
 /** When the last pull completed; absent until the person's data has arrived once on this device. */
 export const LAST_SUCCESS_KEY = 'sync.lastSuccess';
-export const REJECTIONS_KEY = 'sync.rejections';
+export { REJECTIONS_KEY };
 /** Rows the server sent that did not match their schema, so were not stored (the latest 50). */
 export const SKIPPED_KEY = 'sync.skipped';
 const BATCH = 50;
@@ -21,6 +21,10 @@ export interface Rejection {
   type: string;
   code: string;
   at: string;
+  /** The row the refused action was about, to say why on the item itself. */
+  about?: ItemRef;
+  /** For `field_invalid`: the field refused. */
+  field?: string;
 }
 
 export interface SkippedRow {
@@ -50,9 +54,16 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
   let failures = 0;
   let retryScheduled = false;
 
-  async function reject(entry: QueuedEntry, code: string): Promise<void> {
+  async function reject(entry: QueuedEntry, code: string, field?: string): Promise<void> {
     await undoEntry(db, entry);
-    const rejection: Rejection = { id: entry.id, type: entry.type, code, at: new Date().toISOString() };
+    const rejection: Rejection = {
+      id: entry.id,
+      type: entry.type,
+      code,
+      at: new Date().toISOString(),
+      ...(entry.about ? { about: entry.about } : {}),
+      ...(field ? { field } : {}),
+    };
     await db.transaction('rw', db.meta, async () => {
       const list = ((await db.meta.get(REJECTIONS_KEY))?.value as Rejection[] | undefined) ?? [];
       await db.meta.put({ key: REJECTIONS_KEY, value: [...list, rejection] });
@@ -106,7 +117,7 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
           await countUnsettled([entry], error);
           throw error;
         }
-        if (result.status === 'rejected') await reject(entry, result.code);
+        if (result.status === 'rejected') await reject(entry, result.code, result.field);
         else await db.outbox.delete(entry.seq!);
       }
     }

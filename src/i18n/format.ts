@@ -25,7 +25,9 @@ export function formatDate(value: Date | string, options: Intl.DateTimeFormatOpt
     new Date(value),
   );
   // Keep the Russian and Ukrainian year's abbreviation ("2026 г.", "2026 р.") on the year's line.
-  return text.replace(/(\d) ([гр]\.)/g, '$1\u00a0$2');
+  const kept = text.replace(/(\d) ([гр]\.)/g, '$1\u00a0$2');
+  // Estonian writes the time with a full stop and no leading zero: "kell 9.05", "22.00–8.00".
+  return language() === 'et' ? kept.replace(/\b0?(\d{1,2}):(\d{2})\b/g, '$1.$2') : kept;
 }
 
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {

@@ -21,6 +21,8 @@ export class MutationRejected extends Error {
   constructor(
     readonly code: RejectionCode,
     message: string,
+    /** For `field_invalid`: the key of the field refused. */
+    readonly field?: string,
   ) {
     super(message);
   }

@@ -1,38 +1,49 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { loadDevIdpKeys } from './auth/dev-idp-store';
 import { withDevIdp } from './auth/node';
-import { loadConfig } from './config';
-import { notifyDueFeedbackRequests } from './feedback/requests';
+import { ConfigError, loadConfig } from './config';
+import { startJobs } from './jobs';
 import { createLogger } from './log';
-import { settleDueOffers } from './offers/decisions';
-import { createPushSender } from './push/sender';
 import { loadVapidKeys } from './push/vapid';
 import { createShutdown, shutdownGraceMs } from './shutdown';
 import { prepareDatabase } from './start';
 
-const config = loadConfig();
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 const log = createLogger(config.logLevel);
 const db = await prepareDatabase(config, log);
 const vapid = await loadVapidKeys(db, config.vapid);
-const app = createApp({ db, log, staticDir: config.staticDir, auth: config.auth, vapid });
-
-// Background work, safe with several API processes: leases and SKIP LOCKED share it out.
-const pushSender = createPushSender({ db, vapid, log });
-pushSender.start();
-const feedbackTimer = setInterval(() => {
-  notifyDueFeedbackRequests(db).catch((err) => log.error({ err }, 'feedback notifications failed'));
-}, 60_000);
-// Offers past their deadline: automatic ones are granted, consent ones lapse.
-const offersTimer = setInterval(() => {
-  settleDueOffers(db).catch((err) => log.error({ err }, 'settling offers failed'));
-}, 3_600_000);
+// The development provider's keys and the app's secret at it are shared by every process and restart.
+const devIdpKeys = config.auth.devIdp ? await loadDevIdpKeys(db) : undefined;
+const auth = devIdpKeys ? { ...config.auth, clientSecret: devIdpKeys.clientSecret, devIdpKeys } : config.auth;
+// Background work (jobs/), safe with several API processes: leases and SKIP LOCKED share it out.
+const jobs = config.jobs ? startJobs({ db, vapid, log }) : undefined;
+const app = createApp({
+  db,
+  log,
+  staticDir: config.staticDir,
+  auth,
+  vapid,
+  jobs,
+  requestTimeoutMs: config.requestTimeoutMs,
+});
 
 const server = serve(
   // The embedded development identity provider, when there is one, answers under /auth/idp.
   { fetch: app.fetch, port: config.port, hostname: config.host, createServer: withDevIdp(app) },
   (info) => {
-    log.info({ port: info.port, database: db.kind }, `Minu riik listening on http://localhost:${info.port}`);
+    log.info(
+      { port: info.port, database: db.kind, demo: config.demo, jobs: config.jobs },
+      `Minu riik listening on http://localhost:${info.port}`,
+    );
   },
 );
 
@@ -40,9 +51,7 @@ const shutdown = createShutdown({
   server: server as Server,
   graceMs: shutdownGraceMs(),
   stopWorkers: async () => {
-    clearInterval(feedbackTimer);
-    clearInterval(offersTimer);
-    await pushSender.stop();
+    await jobs?.stop();
   },
   closeDatabase: () => db.close(),
   log,

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import webpush from 'web-push';
 import { createApp } from '../../src/server/app';
-import { loadAuthConfig } from '../../src/server/auth/config';
+import { loadAuthConfig } from '../../src/server/config';
 import { type Database, openDatabase } from '../../src/server/db/database';
 import { migrate } from '../../src/server/db/migrate';
 import { createLogger } from '../../src/server/log';

@@ -73,7 +73,7 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
 
   it('opens the parental-benefit offer, reads why, accepts it offline; after reload and online it is accepted once', async () => {
     await freshDevice();
-    await page.getByRole('link', { name: 'Offer: Parental benefit' }).click();
+    await page.getByRole('link', { name: 'The state offers: Parental benefit' }).click();
     await page.getByRole('heading', { level: 1, name: 'Parental benefit' }).waitFor();
     const why = page.locator('section[aria-labelledby="offer-why"]');
     await why.locator('p.offer-basis', { hasText: 'Marta Tamm was born on 19 September 2026' }).waitFor();
@@ -82,13 +82,14 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
 
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Accept the offer' }).click();
-    await page.locator('.offer-status', { hasText: 'Accepted' }).waitFor();
+    await page.locator('.offer-status', { hasText: 'Pending' }).waitFor();
     await page.reload();
-    await page.locator('.offer-status', { hasText: 'Accepted' }).waitFor();
+    await page.locator('.offer-status', { hasText: 'Pending' }).waitFor();
     expect((await readStore<{ type: string }>(page, 'outbox')).map((m) => m.type)).toEqual(['offer.accept']);
 
     await context.setOffline(false);
     await expect.poll(async () => (await readStore(page, 'outbox')).length, { timeout: 15_000 }).toBe(0);
+    await page.locator('.offer-status', { hasText: 'Accepted' }).waitFor({ timeout: 15_000 });
     const accepted = await query<{ type: string }>(
       `SELECT m.type FROM applied_mutations m JOIN persons p ON p.id = m.person_id
        WHERE p.personal_code = $1 AND m.type = 'offer.accept'`,
@@ -137,6 +138,7 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
     await step.locator('.status', { hasText: 'Done' }).waitFor();
     await step.locator('.step-reason', { hasText: 'Granted.' }).waitFor();
     expect(await page.locator('.progress span').first().textContent()).not.toBe(progress);
+    await page.evaluate(() => navigator.serviceWorker.ready);
 
     // The service worker registers in an idle moment after the first paint: offline needs it active.
     await page.evaluate(() => navigator.serviceWorker.ready);
@@ -167,15 +169,28 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
       ),
     );
     await freshDevice();
-    await page.getByRole('link', { name: /Tell us how it went: Child allowance/ }).click();
+    // A quiet card below the tasks, not a task with a deadline.
+    const card = page.locator('section.feedback-card');
+    await card.getByText('“Child allowance”', { exact: false }).waitFor();
+    expect(await page.locator('#needs-action ~ ul').getByText('Child allowance').count()).toBe(0);
+    await card.getByRole('link', { name: 'Answer the question' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your feedback' }).waitFor();
+    // Nobody chooses the child allowance: asked how smooth it was, not whether to recommend it.
+    await page.getByRole('group', { name: 'How smoothly did the service “Child allowance” go for you?' }).waitFor();
+    expect(await page.getByText('recommend', { exact: false }).count()).toBe(0);
+    // The 0–10 scale is one row of 11 on a 360 px phone, so its ends line up with their labels.
+    await page.setViewportSize({ width: 360, height: 800 });
+    const tops = await page
+      .locator('.scale-option')
+      .evaluateAll((options) => options.map((o) => Math.round(o.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(11);
+    expect(new Set(tops).size).toBe(1);
     await context.setOffline(true);
 
-    // Keyboard only: into the first scale, arrows to 9, on through the form to Send.
+    // Keyboard only: into the scale, arrows to 9, on through the form to Send.
     await page.getByRole('radio', { name: '0' }).first().focus();
     for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
     expect(await page.getByRole('radio', { name: '9' }).first().isChecked()).toBe(true);
-    await page.keyboard.press('Tab'); // the optional smoothness scale
     await page.keyboard.press('Tab'); // the comment
     await page.keyboard.type('Fast and clear.');
     await page.keyboard.press('Tab'); // Send
@@ -186,8 +201,8 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
 
     await context.setOffline(false);
     await expect.poll(async () => (await readStore(page, 'outbox')).length, { timeout: 15_000 }).toBe(0);
-    expect(await query('SELECT score, comment FROM feedback_answers')).toEqual([
-      { score: 9, comment: 'Fast and clear.' },
+    expect(await query('SELECT question, score, smoothness, comment FROM feedback_answers')).toEqual([
+      { question: 'smooth', score: 9, smoothness: 9, comment: 'Fast and clear.' },
     ]);
   });
 

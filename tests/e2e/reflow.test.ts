@@ -172,6 +172,7 @@ function ratingsRows(agencies: string[], services: { id: string; eventServiceId:
           agencyId,
           subServiceId: s.id,
           eventServiceId: s.eventServiceId,
+          question: 'recommend',
           answers: 120,
           promoters: 70,
           passives: 30,

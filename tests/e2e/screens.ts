@@ -26,7 +26,8 @@ export const SCREENS: Screen[] = [
   { name: 'Event service', path: '/services/having-a-child', ready: 'a.card-link' },
   { name: 'Sub-service', path: '/services/having-a-child/child-birth-registration', ready: '.facts' },
   { name: 'Service not found', path: '/services/no-such-service', ready: '.empty-state' },
-  { name: 'Settings', path: '/settings', ready: 'fieldset' },
+  { name: 'Settings', path: '/settings', ready: '#settings-language' },
+  { name: 'Help', path: '/help', ready: '.agency-contact' },
   { name: 'Accessibility statement', path: '/accessibility', ready: '.prose' },
   { name: 'Not found', path: '/no-such-page', ready: '.empty-state' },
   { name: 'Ratings', path: '/ratings', ready: '.lead' },
@@ -37,8 +38,10 @@ export const SCREENS: Screen[] = [
   { name: 'Inbox (own)', path: '/inbox', ready: '.notification', signedIn: true },
   { name: 'Settings (own)', path: '/settings', ready: '#push-title', signedIn: true },
   { name: 'More (own)', path: '/more', ready: 'a.card-link', signedIn: true },
+  { name: 'Help (own)', path: '/help', ready: '.agency-contact', signedIn: true },
   { name: 'Offers (own)', path: '/offers', ready: 'a.offer-card', signedIn: true },
   { name: 'Offer', path: '/offers/:firstOffer', ready: '#offer-why', signedIn: true },
+  { name: 'Step of a life event', path: ':firstStep', ready: '#step-history', signedIn: true },
   { name: 'Feedback', path: '/feedback/:firstFeedback', ready: '.scale', signedIn: true },
 ];
 
@@ -56,8 +59,12 @@ export async function signIn(page: Page, baseUrl: string): Promise<void> {
   await signInAs(page, baseUrl, 'Kadri Tamm');
 }
 
-/** `:firstCase` and `:firstOffer` in a path stand for the id of the first life event or offer on the device. */
+/** `:firstCase` and `:firstOffer` in a path stand for the id of the first life event or offer on the device; `:firstStep` for the first step's page in its case. */
 async function resolvePath(page: Page, path: string): Promise<string> {
+  if (path === ':firstStep') {
+    const [step] = await readStore<{ id: string; caseId: string }>(page, 'steps');
+    return `/events/${step.caseId}/steps/${step.id}`;
+  }
   for (const [placeholder, store] of [
     [':firstCase', 'cases'],
     [':firstOffer', 'offers'],

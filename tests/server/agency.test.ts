@@ -3,6 +3,7 @@ import { AgencyEventResponse } from '../../src/contract/agency-events';
 import { StepRow } from '../../src/contract/cases';
 import { makePersonalCode } from '../../src/contract/isikukood';
 import { createAgencyKey, revokeAgencyKey } from '../../src/server/agency/keys';
+import { openCase } from '../../src/server/cases/store';
 import type { Database } from '../../src/server/db/database';
 import { testApp } from './app';
 import { openTestDatabase } from './db';
@@ -133,17 +134,26 @@ describe('POST /api/agency/events: service.status_changed', () => {
   });
 
   it('applies two copies of an event sent at once exactly once', async () => {
+    // A parent of their own whose parental benefit step is not started (the demo parents have offers on theirs).
+    const parent = makePersonalCode('1990-03-04', 'male', 41);
+    await db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ id: string }>(
+        `INSERT INTO persons (personal_code, given_name, family_name, facts) VALUES ($1, 'Isa', 'Test', '{}') RETURNING id`,
+        [parent],
+      );
+      await openCase(tx, rows[0].id, { eventServiceId: 'having-a-child', subjectName: 'Laps Test' });
+    });
     const sent = event({
-      personalCode: MARTIN,
+      personalCode: parent,
       subServiceId: 'child-parental-benefit',
       status: 'not_started',
       actor: 'person',
     });
-    const before = await stepOf(MARTIN, 'child-parental-benefit');
+    const before = await stepOf(parent, 'child-parental-benefit');
     const [a, b] = await Promise.all([post(ska, sent), post(ska, sent)]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect([a.body.replayed, b.body.replayed].sort()).toEqual([false, true]);
-    const after = await stepOf(MARTIN, 'child-parental-benefit');
+    const after = await stepOf(parent, 'child-parental-benefit');
     expect(after.row.history).toHaveLength(before.row.history.length + 1);
   });
 

@@ -4,6 +4,7 @@ import { getRequestListener } from '@hono/node-server';
 import { CSRF_HEADER, CSRF_VALUE } from '../../src/contract/http';
 import { createApp } from '../../src/server/app';
 import { type AuthConfig, loadAuthConfig } from '../../src/server/auth';
+import type { DevIdpKeys } from '../../src/server/auth/dev-idp-store';
 import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/log';
 import { testVapid } from './app';
@@ -40,12 +41,16 @@ export interface TestServer {
  * The real app with the embedded development provider on a random loopback port: the relying party
  * talks to the provider over HTTP exactly as in production.
  */
-export async function startAuthServer(db: Database, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startAuthServer(
+  db: Database,
+  env: Record<string, string> = {},
+  devIdpKeys?: DevIdpKeys,
+): Promise<TestServer> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  const config = loadAuthConfig({ PUBLIC_URL: url, ...env });
+  const config = { ...loadAuthConfig({ PUBLIC_URL: url, AUTH_RATE_LIMIT: '10000', ...env }), devIdpKeys };
   const app = createApp({
     db,
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),

@@ -3,8 +3,11 @@ import { CSRF_HEADER, CSRF_VALUE } from '../../src/contract/http';
 import { loadAuthConfig } from '../../src/server/auth';
 import { createDevIdp } from '../../src/server/auth/dev-idp';
 import { safeReturnTo } from '../../src/server/auth/routes';
-import type { Database } from '../../src/server/db/database';
+import { ConfigError, loadConfig } from '../../src/server/config';
+import { type Database, openDatabase } from '../../src/server/db/database';
+import { migrate } from '../../src/server/db/migrate';
 import { createLogger } from '../../src/server/log';
+import { seed } from '../../src/server/seed';
 import { appRequest, CookieJar, signIn, startAuthServer, step, type TestServer } from './auth-harness';
 import { openTestDatabase } from './db';
 
@@ -210,7 +213,7 @@ describe('sessions', () => {
     expect(config.idleTimeoutSeconds).toBe(900);
     expect(config.absoluteLifetimeSeconds).toBe(8 * 3600);
     expect(() => loadAuthConfig({ SESSION_IDLE_MINUTES: 'soon' })).toThrow(/SESSION_IDLE_MINUTES/);
-    expect(loadAuthConfig({ PUBLIC_URL: 'https://minuriik.example.ee' }).secureCookies).toBe(true);
+    expect(loadAuthConfig({ PUBLIC_URL: 'https://minuriik.example.ee', DEMO: 'true' }).secureCookies).toBe(true);
     expect(loadAuthConfig({ PUBLIC_URL: 'http://localhost:8080' }).secureCookies).toBe(false);
   });
 
@@ -351,6 +354,8 @@ describe('PUT /api/me/settings', () => {
 describe('rate limits', () => {
   it('answers 429 with Retry-After past the limit on /auth/*', async () => {
     const limited = await startAuthServer(db, { AUTH_RATE_LIMIT: '3', AUTH_RATE_WINDOW_SECONDS: '60' });
+    // The count is in the database, per address, shared with the other servers of this file: start afresh.
+    await db.query('DELETE FROM rate_limits');
     try {
       for (let i = 0; i < 3; i++) expect((await fetch(`${limited.url}/auth/session`)).status).toBe(200);
       const res = await fetch(`${limited.url}/auth/login`, { redirect: 'manual' });
@@ -365,20 +370,61 @@ describe('rate limits', () => {
   });
 });
 
-describe('the development provider in production', () => {
-  it('refuses to start with NODE_ENV=production unless explicitly enabled', () => {
+describe('DEMO and production', () => {
+  it('DEMO=false refuses to start with the development provider, default secrets or a missing OIDC_*', () => {
     const log = createLogger('silent');
-    const production = loadAuthConfig({ NODE_ENV: 'production' });
-    expect(() => createDevIdp({ config: production, db, log })).toThrow(/NODE_ENV=production/);
-    const enabled = loadAuthConfig({ NODE_ENV: 'production', DEV_IDP_IN_PRODUCTION: 'true' });
-    expect(createDevIdp({ config: enabled, db, log }).provider.issuer).toBe('http://localhost:8080/auth/idp');
-    expect(
-      loadAuthConfig({
-        NODE_ENV: 'production',
-        OIDC_ISSUER: 'https://tara.ria.ee',
-        OIDC_CLIENT_ID: 'a',
-        OIDC_CLIENT_SECRET: 'b',
-      }).devIdp,
-    ).toBe(false);
+    // Off by default outside a loopback PUBLIC_URL or with NODE_ENV=production; every problem in one error.
+    for (const env of [{ PUBLIC_URL: 'https://minuriik.example.ee' }, { NODE_ENV: 'production' }, { DEMO: 'false' }]) {
+      expect(() => loadAuthConfig(env), JSON.stringify(env)).toThrow(/OIDC_ISSUER: required with DEMO=false/);
+    }
+    let error: unknown;
+    try {
+      loadConfig({ DEMO: 'false', OIDC_ISSUER: 'https://tara.ria.ee', PORT: 'x', VAPID_PUBLIC_KEY: 'k' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([expect.stringMatching(/^PORT: /)]);
+    try {
+      loadConfig({ DEMO: 'false', OIDC_ISSUER: 'https://tara.ria.ee', VAPID_PUBLIC_KEY: 'k' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'OIDC_CLIENT_ID: required with OIDC_ISSUER',
+      'OIDC_CLIENT_SECRET: required with OIDC_ISSUER',
+      'VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both or neither',
+      'PUBLIC_URL: an https:// address with DEMO=false',
+      'DATABASE_URL: required with DEMO=false (the embedded database is for the demo and tests)',
+    ]);
+    // The provider itself refuses too, whatever config it is handed.
+    const demo = loadAuthConfig({});
+    expect(() => createDevIdp({ config: { ...demo, devIdpAllowed: false }, db, log })).toThrow(/DEMO=true/);
+    expect(createDevIdp({ config: demo, db, log }).provider.issuer).toBe('http://localhost:8080/auth/idp');
+    // DEMO=true on a public address is an explicit choice (a public demo).
+    expect(loadConfig({ DEMO: 'true', PUBLIC_URL: 'https://demo.minuriik.example' }).auth.devIdp).toBe(true);
+    const production = loadConfig({
+      PUBLIC_URL: 'https://minuriik.example.ee',
+      OIDC_ISSUER: 'https://tara.ria.ee',
+      OIDC_CLIENT_ID: 'minu-riik',
+      OIDC_CLIENT_SECRET: 'a-secret-of-sixteen-or-more',
+      DATABASE_URL: 'postgres://app@db.internal:5432/minuriik',
+    });
+    expect(production.demo).toBe(false);
+    expect(production.auth.devIdp).toBe(false);
+  });
+
+  it('seeds the catalogue but no demo people without DEMO', async () => {
+    const empty = await openDatabase({});
+    try {
+      await migrate(empty);
+      await seed(empty, { demo: false });
+      const { rows } = await empty.query<{ people: number; services: number }>(
+        'SELECT (SELECT count(*)::int FROM persons) AS people, (SELECT count(*)::int FROM event_services) AS services',
+      );
+      expect(rows[0]).toEqual({ people: 0, services: 8 });
+    } finally {
+      await empty.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/database';
 import { createNotification } from '../../src/server/notifications/store';
+import { encodeCursor } from '../../src/server/sync/cursor';
 import { appRequest, CookieJar, signIn, startAuthServer, type TestServer } from './auth-harness';
 import { openTestDatabase } from './db';
 import { personId } from './person-harness';
@@ -18,6 +19,7 @@ const B = '11202193427'; // Aivar Mägi
 /** Routes anyone may call without a session, and why. A prefix ending in / covers everything under it. */
 const PUBLIC: Record<string, string> = {
   '/api/health': 'load balancer health check',
+  '/api/ready': 'load balancer readiness: database, migrations, job counts (no personal data)',
   '/api/catalogue': 'the public service catalogue',
   '/api/openapi.json': 'the API description',
   '/api/agency/': "agencies' systems, authenticated by API key and scoped per agency (tested in the agency suite)",
@@ -81,6 +83,37 @@ const PERSON_ROUTES: Record<string, (ctx: Ctx) => Promise<void>> = {
       expect(body.changes.length).toBeGreaterThan(0);
       expectNothingOfB(ctx, body, theirs);
     }
+  },
+
+  'GET /api/changes/stream': async (ctx) => {
+    const seq = async (id: string) =>
+      Number(
+        (await ctx.db.query<{ s: string }>('SELECT change_seq AS s FROM person_clocks WHERE person_id = $1', [id]))
+          .rows[0]?.s ?? 0,
+      );
+    await notifyB(ctx);
+    const abort = new AbortController();
+    const res = await ctx.asA(`/api/changes/stream?personId=${ctx.idB}`, { signal: abort.signal });
+    expect(res.status).toBe(200);
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    const nextCursor = async () => {
+      for (;;) {
+        const match = /event: cursor\ndata: (\S+)\n\n/.exec(text);
+        if (match) {
+          text = text.slice(match.index + match[0].length);
+          return match[1];
+        }
+        text += (await reader.read()).value ?? '';
+      }
+    };
+    expect(await nextCursor()).toBe(encodeCursor(await seq(ctx.idA)));
+    await notifyB(ctx); // B's change: nothing for A
+    const text2 = { et: 'A', en: 'A', ru: 'A', uk: 'A' };
+    await ctx.db.transaction((tx) => createNotification(tx, ctx.idA, { topic: 'general', title: text2, body: text2 }));
+    expect(await nextCursor()).toBe(encodeCursor(await seq(ctx.idA)));
+    expect(text).toBe('');
+    abort.abort();
   },
 
   'POST /api/mutations': async (ctx) => {

@@ -5,9 +5,9 @@ import { seed } from '../../src/server/seed';
 
 /**
  * A fresh, migrated and seeded database for one test file: in-memory PGlite by default, or its own
- * schema on the PostgreSQL server of DATABASE_URL (so test files never see each other's rows).
+ * schema on the PostgreSQL server of DATABASE_URL (so test files never see each other's rows). `empty`: neither.
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase({ empty = false }: { empty?: boolean } = {}): Promise<Database> {
   const url = process.env.DATABASE_URL;
   let db: Database;
   if (url) {
@@ -30,6 +30,7 @@ export async function openTestDatabase(): Promise<Database> {
   } else {
     db = await openDatabase({});
   }
+  if (empty) return db; // neither migrated nor seeded (upgrade tests)
   await migrate(db);
   await seed(db);
   return db;

@@ -65,7 +65,7 @@ describe('scheduling', () => {
     const now = new Date('2026-11-21T10:00:00Z');
     const request = await schedule(await completedStep(kadri), now);
     expect(request).toMatchObject({
-      question: 'recommend',
+      question: 'smooth',
       status: 'pending',
       availableAt: '2026-11-22T10:00:00.000Z',
       expiresAt: '2026-12-06T10:00:00.000Z',
@@ -84,8 +84,14 @@ describe('scheduling', () => {
     expect(await schedule(await completedStep(kadri, 'child-birth-allowance'), now)).not.toBeNull();
   });
 
-  it('asks "how smooth" about a service nobody chooses', async () => {
-    expect((await schedule(await completedStep(kadri, 'child-birth-registration')))?.question).toBe('smooth');
+  it('asks "how smooth" about a service nobody chooses: a registration, a benefit, a document only one agency issues', async () => {
+    for (const id of ['child-birth-registration', 'child-allowance', 'child-parental-benefit', 'child-id-document']) {
+      expect((await schedule(await completedStep(kadri, id)))?.question, id).toBe('smooth');
+    }
+  });
+
+  it('asks "would you recommend" about an optional service people choose', async () => {
+    expect((await schedule(await completedStep(kadri, 'child-kindergarten-place')))?.question).toBe('recommend');
   });
 
   it('never asks again after "don’t ask about this service"', async () => {
@@ -116,7 +122,7 @@ describe('scheduling', () => {
 
 describe('answers', () => {
   it('takes one answer per request; a second is rejected and a repeated mutation is a duplicate', async () => {
-    const request = await schedule(await completedStep(kadri));
+    const request = await schedule(await completedStep(kadri, 'child-kindergarten-place'));
     const answer = mutation('feedback.answer', {
       requestId: request!.id,
       score: 9,
@@ -148,7 +154,7 @@ describe('answers', () => {
 });
 
 describe('statistics', () => {
-  async function answers(scores: number[], month: string, subServiceId = 'child-allowance') {
+  async function answers(scores: number[], month: string, subServiceId = 'child-kindergarten-place') {
     const person: SessionPerson = {
       id: kadri,
       personalCode: KADRI,
@@ -175,9 +181,10 @@ describe('statistics', () => {
     expect(rows).toEqual([
       {
         month: '2026-09',
-        subServiceId: 'child-allowance',
+        subServiceId: 'child-kindergarten-place',
         agencyId: 'ska',
         eventServiceId: 'having-a-child',
+        question: 'recommend',
         answers: 10,
         promoters: 6,
         passives: 2,
@@ -187,9 +194,10 @@ describe('statistics', () => {
       },
       {
         month: '2026-10',
-        subServiceId: 'child-allowance',
+        subServiceId: 'child-kindergarten-place',
         agencyId: 'ska',
         eventServiceId: 'having-a-child',
+        question: 'recommend',
         answers: 3,
         promoters: null,
         passives: null,
@@ -197,6 +205,16 @@ describe('statistics', () => {
         index: null,
         satisfaction: null,
       },
+    ]);
+  });
+
+  it('says which question was asked, and counts each service by the answers to its own question', async () => {
+    await answers([10, 10, 10, 10, 10, 9, 8, 7, 3, 0], '2026-09', 'child-allowance');
+    await answers([10, 2], '2026-09');
+    const rows = await serviceStats(db);
+    expect(rows.map((r) => [r.subServiceId, r.question, r.answers, r.index])).toEqual([
+      ['child-allowance', 'smooth', 10, 40],
+      ['child-kindergarten-place', 'recommend', 2, null],
     ]);
   });
 
@@ -214,16 +232,16 @@ describe('statistics', () => {
     const csv = await api.request('/services?format=csv');
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(await csv.text()).toBe(
-      'month,subServiceId,agencyId,eventServiceId,answers,promoters,passives,detractors,index,satisfaction\r\n' +
-        '2026-09,child-allowance,ska,having-a-child,10,6,2,2,40,40\r\n' +
-        '2026-10,child-allowance,ska,having-a-child,3,,,,,\r\n',
+      'month,subServiceId,agencyId,eventServiceId,question,answers,promoters,passives,detractors,index,satisfaction\r\n' +
+        '2026-09,child-kindergarten-place,ska,having-a-child,recommend,10,6,2,2,40,40\r\n' +
+        '2026-10,child-kindergarten-place,ska,having-a-child,recommend,3,,,,,\r\n',
     );
     const mounted = asPerson(db, (r) => r.route('/api/stats', statsRoutes(db)));
     const bad = await mounted.request('/api/stats/services?format=xml', { headers: { 'x-test-person': KADRI } });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'bad_format' } });
     expect(toCsv([])).toBe(
-      'month,subServiceId,agencyId,eventServiceId,answers,promoters,passives,detractors,index,satisfaction\r\n',
+      'month,subServiceId,agencyId,eventServiceId,question,answers,promoters,passives,detractors,index,satisfaction\r\n',
     );
   });
 });

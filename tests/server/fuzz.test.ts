@@ -242,7 +242,10 @@ describe('fuzz', () => {
           redirect: 'manual',
           signal: AbortSignal.timeout(5000),
         });
-        const text = method === 'HEAD' ? '' : await res.text();
+        // A live-status stream (GET /api/changes/stream) never ends by itself: its headers are the answer.
+        const stream = res.status === 200 && /^text\/event-stream/.test(res.headers.get('content-type') ?? '');
+        if (stream) await res.body?.cancel();
+        const text = method === 'HEAD' || stream ? '' : await res.text();
         const ms = performance.now() - t0;
         tally.set(res.status, (tally.get(res.status) ?? 0) + 1);
         const what = `${method} ${path}?${query} → ${res.status} ${text.slice(0, 200)}`;

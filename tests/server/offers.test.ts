@@ -113,11 +113,20 @@ describe('offer.accept', () => {
     const step = await stepOf(offer.stepId!);
     expect(step).toMatchObject({ status: 'in_progress', actor: 'agency' });
 
-    // The same mutation again (a retry) is a duplicate; another acceptance (a second tab) is applied as a no-op.
+    // The same mutation again (a retry) is a duplicate; another acceptance (a second tab) is refused.
     expect(await post(KADRI, [first])).toEqual([{ id: first.id, status: 'duplicate' }]);
     const second = mutation('offer.accept', { offerId: offer.id });
-    expect(await post(KADRI, [second])).toEqual([{ id: second.id, status: 'applied' }]);
+    expect(await post(KADRI, [second])).toEqual([
+      { id: second.id, status: 'rejected', code: 'offer_decided', message: expect.any(String) },
+    ]);
     expect(await offerOf(KADRI, 'child-parental-benefit')).toEqual(accepted);
+    // The stored record: one acceptance of the offer.
+    const { rows: applied } = await db.query(
+      `SELECT 1 FROM applied_mutations m JOIN persons p ON p.id = m.person_id
+       WHERE p.personal_code = $1 AND m.type = 'offer.accept'`,
+      [KADRI],
+    );
+    expect(applied).toHaveLength(1);
     const again = await stepOf(offer.stepId!);
     expect(again.history.filter((h) => h.to === 'in_progress')).toHaveLength(1);
     const { rows } = await db.query(
@@ -186,15 +195,18 @@ describe('offer.decline', () => {
     expect((await post(OKSANA, [accept]))[0]).toMatchObject({ status: 'rejected', code: 'offer_decided' });
   });
 
-  it('refuses to decline a duty (the call-up)', async () => {
+  it('refuses to decline or accept a duty (the call-up)', async () => {
     const offer = await offerOf(DANIIL, 'defence-call-up');
-    const m = mutation('offer.decline', { offerId: offer.id });
-    expect((await post(DANIIL, [m]))[0]).toMatchObject({ status: 'rejected', code: 'not_declinable' });
+    const decline = mutation('offer.decline', { offerId: offer.id });
+    expect((await post(DANIIL, [decline]))[0]).toMatchObject({ status: 'rejected', code: 'not_declinable' });
+    const accept = mutation('offer.accept', { offerId: offer.id });
+    expect((await post(DANIIL, [accept]))[0]).toMatchObject({ status: 'rejected', code: 'is_duty' });
+    expect((await offerOf(DANIIL, 'defence-call-up')).status).toBe('pending');
   });
 });
 
 describe('settling offers past their deadline', () => {
-  it('grants automatic offers and lets consent offers expire', async () => {
+  it('grants automatic offers and lets consent offers expire; a duty stands', async () => {
     const pid = await personId(db, MARET);
     const survivor = await offerOf(MARET, 'death-survivor-allowance-child');
     const callUp = await offerOf(DANIIL, 'defence-call-up');
@@ -203,7 +215,7 @@ describe('settling offers past their deadline', () => {
     ]);
     expect(await settleDueOffers(db)).toBeGreaterThanOrEqual(2);
     expect((await offerOf(MARET, 'death-survivor-allowance-child')).status).toBe('expired');
-    expect((await offerOf(DANIIL, 'defence-call-up')).status).toBe('granted');
+    expect((await offerOf(DANIIL, 'defence-call-up')).status).toBe('pending');
     expect((await stepOf(survivor.stepId!)).status).toBe('declined');
     expect(pid).toBeTruthy();
   });
@@ -251,9 +263,17 @@ describe('an offer from a cohort, which comes without a case', () => {
     expect(offer).toMatchObject({ caseId: null, stepId: null, status: 'pending' });
     expect(await casesOf(code)).toEqual([]);
 
-    expect((await post(code, [mutation('offer.accept', { offerId: offer.id })]))[0].status).toBe('applied');
+    // No register has a bank account for this person: the field asks for one, and accepting without it is refused.
+    expect(offer.fields.find((f) => f.key === 'bankAccount')).toMatchObject({ value: '', source: null });
+    expect((await post(code, [mutation('offer.accept', { offerId: offer.id })]))[0]).toMatchObject({
+      status: 'rejected',
+      code: 'field_invalid',
+      field: 'bankAccount',
+    });
+    const accept = mutation('offer.accept', { offerId: offer.id, fields: { bankAccount: 'EE38 2200 2210 2014 5685' } });
+    expect((await post(code, [accept]))[0].status).toBe('applied');
     const accepted = await offerOf(code, 'pension-old-age-offer');
-    expect(accepted.status).toBe('accepted');
+    expect(accepted).toMatchObject({ status: 'accepted', acceptedFields: { bankAccount: 'EE382200221020145685' } });
     expect(await casesOf(code)).toEqual([{ event_service_id: 'retirement' }]);
     expect(await stepOf(accepted.stepId!)).toMatchObject({
       caseId: accepted.caseId,
@@ -296,7 +316,12 @@ describe('an offer made before offers kept their facts', () => {
       [pid, JSON.stringify(fields), texts],
     );
     const offer = await loadOfferRow(db, rows[0].id);
-    expect(offer).toMatchObject({ fields, dataBasis: texts, legalBasis: texts, eventServiceId: 'retirement' });
+    expect(offer).toMatchObject({
+      fields: [{ ...fields[0], type: 'text', min: null, max: null }],
+      dataBasis: texts,
+      legalBasis: texts,
+      eventServiceId: 'retirement',
+    });
     await db.query('DELETE FROM offers WHERE id = $1', [rows[0].id]);
   });
 });

@@ -38,7 +38,7 @@ beforeAll(async () => {
     db,
     vapid,
     log: createLogger('silent'),
-    agent: mock.agent,
+    tls: { ca: mock.ca },
     allowedOrigins: [mock.origin],
   });
 });
@@ -160,6 +160,42 @@ describe('sending', () => {
     expect(await sender.runOnce()).toBe(0);
   });
 
+  it('keeps the connection and the VAPID token for the next pushes, and signs a new token before it ends', async () => {
+    let clock = Math.floor(Date.now() / 1000) * 1000;
+    const timed = createPushSender({
+      db,
+      vapid,
+      log: createLogger('silent'),
+      tls: { ca: mock.ca },
+      now: () => clock,
+      allowedOrigins: [mock.origin],
+    });
+    await noQuietHours(KADRI);
+    await subscribe(KADRI, mock.subscription());
+    const token = (i: number) => String(mock.received[i].headers.authorization);
+    const before = mock.connections();
+    await notify(KADRI);
+    expect(await timed.runOnce()).toBe(1);
+    expect(mock.connections()).toBe(before + 1);
+    const claims = verifyVapid(mock.received[0], {
+      publicKey: vapid.publicKey,
+      audience: mock.origin,
+      subject: vapid.subject,
+    });
+    expect(claims.exp).toBe(clock / 1000 + 12 * 3600);
+    clock += 10 * 3600_000;
+    await notify(KADRI);
+    expect(await timed.runOnce()).toBe(1);
+    expect(token(1)).toBe(token(0));
+    expect(mock.connections()).toBe(before + 1); // the same connection
+    clock += 1.5 * 3600_000; // less than an hour left: a new token
+    await notify(KADRI);
+    expect(await timed.runOnce()).toBe(1);
+    expect(token(2)).not.toBe(token(0));
+    verifyVapid(mock.received[2], { publicKey: vapid.publicKey, audience: mock.origin, subject: vapid.subject });
+    await timed.stop();
+  });
+
   it('pushes the words a notification shares with others (a cohort’s) like its own', async () => {
     await noQuietHours(OKSANA);
     const sub = mock.subscription();
@@ -244,7 +280,7 @@ describe('sending', () => {
       db,
       vapid,
       log: createLogger('silent'),
-      agent: mock.agent,
+      tls: { ca: mock.ca },
       allowedOrigins: [mock.origin],
     });
     await Promise.all([sender.runOnce(), other.runOnce(), sender.runOnce(), other.runOnce()]);

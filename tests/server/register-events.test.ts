@@ -477,7 +477,7 @@ describe('cohorts: pension.age_approaching and defence.call_up_age_reached', () 
     expect(pension.dataBasis.et).toContain('sündinud 20.03.1961');
     expect(Object.fromEntries(pension.fields.map((f) => [f.key, f.value]))).toMatchObject({
       name: 'Dan Dee',
-      startDate: '20.03.2026',
+      startDate: '2026-03-20',
       bankAccount: 'EE382200221020145685',
       address: 'Tartu linn',
     });

@@ -63,6 +63,8 @@ export async function startMockPushService() {
       res.writeHead(statuses.shift() ?? 201).end();
     });
   });
+  let connections = 0;
+  server.on('secureConnection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   const origin = `https://127.0.0.1:${port}`;
@@ -70,9 +72,13 @@ export async function startMockPushService() {
   return {
     origin,
     received,
+    /** How many TLS connections were made to it. */
+    connections: () => connections,
     /** Answers the next requests with these statuses (then 201). */
     answer: (...codes: number[]) => statuses.push(...codes),
     agent: new Agent({ ca: cert }),
+    /** The certificate to trust, for the push sender's agents. */
+    ca: cert,
     subscription(name = randomBytes(6).toString('hex')): TestSubscription {
       const ecdh = createECDH('prime256v1');
       ecdh.generateKeys();
@@ -88,7 +94,11 @@ export async function startMockPushService() {
           ),
       };
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // the sender's keep-alive connections
+      }),
   };
 }
 

@@ -21,7 +21,7 @@ describe('a date at the end of a sentence', () => {
   it('keeps the abbreviation’s stop inside a sentence, once', async () => {
     await setLanguage('uk');
     const text = t('offers.accepted_notice', { date: formatDate('2026-12-01'), agency: 'SKA' });
-    expect(text).toMatch(/^[^.]*2026\u00a0р\. SKA/);
+    expect(text).toMatch(/^[^.]*2026\u00a0р\. Нею займається SKA\.$/);
     expect(text).not.toContain('..');
   });
 

@@ -26,11 +26,41 @@ function describeLocale(lang: Lang) {
   return keys;
 }
 
+/** Strings that are the same in every language: the product's name. */
+const SAME_IN_EVERY_LANGUAGE = new Set(['app.name']);
+const hasWords = (text: string) => /\p{L}{2,}/u.test(text.replace(/\{\{[^}]*\}\}/g, ''));
+
+/** Keys whose text is the English one word for word: a string nobody translated. */
+function untranslated(strings: Record<string, string>, english: Record<string, string>): string[] {
+  return Object.keys(strings).filter(
+    (key) => !SAME_IN_EVERY_LANGUAGE.has(key) && strings[key] === english[key] && hasWords(strings[key]),
+  );
+}
+
+const readStrings = (lang: Lang) => flatten(JSON.parse(readFileSync(`locales/${lang}/translation.json`, 'utf8')));
+
 const locales = Object.fromEntries(LANGS.map((lang) => [lang, describeLocale(lang)])) as Record<
   Lang,
   ReturnType<typeof describeLocale>
 >;
 const reference = locales.en;
+
+describe.each(LANGS.filter((lang) => lang !== 'en'))('locale %s', (lang) => {
+  it('has no string left in English', () => {
+    expect(untranslated(readStrings(lang), readStrings('en'))).toEqual([]);
+  });
+
+  it('would catch a string left in English', () => {
+    const english = readStrings('en');
+    expect(untranslated({ ...readStrings(lang), 'help.title': english['help.title'] }, english)).toEqual([
+      'help.title',
+    ]);
+  });
+});
+
+it('writes the Ukrainian apostrophe one way (’), as in з’явиться', () => {
+  expect(Object.entries(readStrings('uk')).filter(([, text]) => text.includes("'"))).toEqual([]);
+});
 
 describe.each(LANGS)('locale %s', (lang) => {
   const locale = locales[lang];

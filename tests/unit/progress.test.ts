@@ -28,11 +28,12 @@ const activeCase: CaseRow = {
 };
 
 describe('progress', () => {
-  it('counts final steps as done and leaves out what does not apply', () => {
+  it('counts completed steps as done and leaves out what does not apply or was declined', () => {
     expect(progress([step('completed'), step('declined'), step('in_progress'), step('not_applicable')])).toEqual({
-      done: 2,
-      total: 3,
+      done: 1,
+      total: 2,
     });
+    expect(progress([step('declined'), step('in_progress')])).toEqual({ done: 0, total: 1 });
     expect(progress([])).toEqual({ done: 0, total: 0 });
   });
 });

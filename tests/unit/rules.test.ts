@@ -201,7 +201,8 @@ describe('child-birth-allowance and child-allowance (one parent per child, the m
     expect(d.rule.kind).toBe('automatic');
     expect(renderLocalized(d.rule.dataBasis, d.vars).en).toContain('Child1 Tamm was born on 3 March 2026');
     expect(renderFields(d.rule, d.vars).find((f) => f.key === 'childBirthDate')).toMatchObject({
-      value: '03.03.2026',
+      type: 'date',
+      value: '2026-03-03',
       editable: false,
     });
   });
@@ -255,12 +256,15 @@ describe('death-survivor-allowance-child (to the surviving spouse, per child und
     ).toEqual(expected);
   });
 
-  it('names the deceased and the date of death in the data basis', () => {
+  it('names the deceased and the date of death gently, after a word of sympathy', () => {
     const [d] = evaluateRule(
       rule('death-survivor-allowance-child'),
       event('population.death_registered', [SPOUSE], [child(1, '2015-01-30')], DIED),
     );
-    expect(renderLocalized(d.rule.dataBasis, d.vars).et).toContain('suri Toomas Tamm 28.10.2026');
+    const text = renderLocalized(d.rule.dataBasis, d.vars);
+    expect(text.et).toContain('lahkus Toomas Tamm 28.10.2026');
+    expect(text.et).toMatch(/^Tunneme sulle kaasa\./);
+    expect(text.en).toMatch(/^We are sorry for your loss\./);
   });
 });
 
@@ -285,7 +289,7 @@ describe('pension-old-age-offer and pension-living-alone-allowance', () => {
   it('tells the pension date', () => {
     const [d] = evaluateRule(rule('pension-old-age-offer'), approaching({}));
     expect(renderLocalized(d.rule.dataBasis, d.vars).en).toContain('on 19 February 2027');
-    expect(renderFields(d.rule, d.vars).find((f) => f.key === 'startDate')?.value).toBe('19.02.2027');
+    expect(renderFields(d.rule, d.vars).find((f) => f.key === 'startDate')?.value).toBe('2027-02-19');
   });
 });
 
@@ -304,8 +308,48 @@ describe('defence-call-up (Estonian male citizens of 18–27; a duty, not declin
     expect(callUp(facts)).toHaveLength(n);
   });
 
-  it('cannot be declined', () => {
-    expect(rule('defence-call-up').declinable).toBe(false);
+  it('is a duty, headed as what it is, with the routes the law gives and no consequences of a decline', () => {
+    const duty = rule('defence-call-up');
+    expect(duty.kind).toBe('duty');
+    expect(duty.heading?.en).toBe('You are called up to conscript service');
+    expect(duty.consequences).toBeUndefined();
+    expect(duty.links.map((l) => l.label.en)).toEqual(['Apply for a deferral', 'Apply for alternative service']);
+  });
+});
+
+describe('typed fields and what a decline means', () => {
+  it('every offer says what a decline and a missed deadline mean, in four languages', () => {
+    for (const r of RULES.filter((r) => r.kind !== 'duty')) {
+      expect(r.consequences, r.id).toBeDefined();
+    }
+  });
+
+  it('a duty with consequences of a decline, or an offer without them, stops the start', () => {
+    const callUp = RULE_INPUTS.find((r) => r.id === 'defence-call-up')!;
+    const pension = RULE_INPUTS.find((r) => r.id === 'pension-old-age-offer')!;
+    expect(() => parseRules([{ ...callUp, consequences: pension.consequences }])).toThrow(/defence-call-up: kind/);
+    expect(() => parseRules([{ ...pension, consequences: undefined }])).toThrow(/pension-old-age-offer: consequences/);
+  });
+
+  it('a bank account is an IBAN; the parental benefit starts on a date between the birth and the third birthday', () => {
+    const [d] = evaluateRule(rule('child-parental-benefit'), birth([MOTHER]));
+    const fields = renderFields(d.rule, d.vars);
+    expect(fields.find((f) => f.key === 'bankAccount')?.type).toBe('iban');
+    expect(fields.find((f) => f.key === 'startDate')).toMatchObject({
+      type: 'date',
+      value: '2026-03-03',
+      min: '2026-03-03',
+      max: '2029-03-02',
+    });
+  });
+
+  it('a field no register has a value for names no source', () => {
+    const [d] = evaluateRule(rule('child-parental-benefit'), birth([MOTHER]));
+    const fields = renderFields(d.rule, d.vars);
+    const account = fields.find((f) => f.key === 'bankAccount')!;
+    expect(account.value).toBe('');
+    expect(account.source).toBeNull();
+    expect(fields.find((f) => f.key === 'child')?.source?.en).toBe('Population register');
   });
 });
 

@@ -9,13 +9,16 @@ describe('the kind of a sub-service', () => {
   });
 
   it.each([
-    ['et', 'Põhiteenus', 'Põhiteenused'],
-    ['en', 'Main service', 'Main services'],
-    ['ru', 'Основная услуга', 'Основные услуги'],
-    ['uk', 'Основна послуга', 'Основні послуги'],
-  ] as const)('is singular for one service and plural as a group heading in %s', async (lang, one, group) => {
-    await setLanguage(lang);
-    expect(kindLabel('core')).toBe(one);
-    expect(kindTitle('core')).toBe(group);
-  });
+    ['et', 'Kõigile selles olukorras', 'Tavaliselt vajalik'],
+    ['en', 'Everyone in this situation', 'Usually needed'],
+    ['ru', 'Всем в\u00a0этой ситуации', 'Обычно нужно'],
+    ['uk', 'Усім у\u00a0цій ситуації', 'Зазвичай потрібно'],
+  ] as const)(
+    'says who gets one service, and heads a group of them, in plain words in %s',
+    async (lang, one, group) => {
+      await setLanguage(lang);
+      expect(kindLabel('core')).toBe(one);
+      expect(kindTitle('core')).toBe(group);
+    },
+  );
 });

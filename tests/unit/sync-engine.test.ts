@@ -7,6 +7,7 @@ import { MinuRiikDb } from '../../src/data/db';
 import { enqueue } from '../../src/data/outbox';
 import { createSyncEngine, MAX_TRIES, REJECTIONS_KEY, SKIPPED_KEY } from '../../src/data/sync';
 import { markNotificationRead } from '../../src/features/inbox/actions';
+import { acceptOffer } from '../../src/features/offers/actions';
 
 /** Notification ids: uuids, as the contract wants them. */
 const ID = {
@@ -190,6 +191,40 @@ describe('outbox', () => {
     expect(await engine.sync()).toBe('idle');
     expect(await db.outbox.count()).toBe(0);
     expect((await db.notifications.get(ID.a))?.readAt).toBeTruthy();
+  });
+
+  it('changes nothing of an offer before the server applies the answer; a refusal names the offer and the field', async () => {
+    const offerId = '0b7f6b1e-8a57-4d2e-9a53-0f3c7d2a9e22';
+    const offer: Change = {
+      entity: 'offer',
+      id: offerId,
+      op: 'put',
+      data: { id: offerId, status: 'pending', fields: [] },
+    };
+    const api = fakeApi({
+      '': { changes: [profile, offer], cursor: 'c1', more: false },
+      c1: { changes: [], cursor: 'c1', more: false },
+    });
+    await signedIn(api);
+    // Stored as is (the sync checks rows against their schema; this test is about the outbox).
+    await db.offers.put({ id: offerId, status: 'pending', fields: [] } as never);
+    await acceptOffer(db, offerId, { bankAccount: 'EE382200221020145685' });
+    await acceptOffer(db, offerId); // a second tap queues nothing more
+    expect((await db.offers.get(offerId))?.status).toBe('pending');
+    expect(await db.outbox.toArray()).toEqual([
+      expect.objectContaining({ type: 'offer.accept', about: { table: 'offers', id: offerId } }),
+    ]);
+    api.onMutations = (m) => ({
+      results: m.map((x) => ({ id: x.id, status: 'rejected', code: 'field_invalid', field: 'bankAccount' })),
+    });
+    await engineFor(api).sync();
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.meta.get(REJECTIONS_KEY))?.value).toEqual([
+      expect.objectContaining({ code: 'field_invalid', field: 'bankAccount', about: { table: 'offers', id: offerId } }),
+    ]);
+    // Answering again replaces what the server said about the last answer.
+    await acceptOffer(db, offerId, { bankAccount: 'EE382200221020145685' });
+    expect((await db.meta.get(REJECTIONS_KEY))?.value).toEqual([]);
   });
 
   it('undoes a rejected action and keeps the reason for the person', async () => {

@@ -4,16 +4,18 @@ import type { FeedbackRequestRow } from '../../contract/feedback';
 import type { NotificationRow } from '../../contract/person';
 import { useEventServices } from '../../data/catalogue-queries';
 import { createLiveQuery } from '../../data/live';
+import { usePendingItems } from '../../data/pending';
 import { useLastSync } from '../../data/sync-service';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
+import { PendingNote } from '../../ui/Pending';
 import { useProfile } from '../auth/session';
 import { CaseCard } from '../events/CaseCard';
 import { personTasks } from '../events/progress';
 import { useAllSteps, useCases } from '../events/queries';
 import { StatusBadge } from '../events/StatusBadge';
 import { useNotifications } from '../inbox/queries';
-import { subServiceOf } from '../offers/labels';
+import { offerTaskTitle, subServiceOf } from '../offers/labels';
 import { isOpen, useOffers } from '../offers/queries';
 import { DashboardSkeleton } from './DashboardSkeleton';
 
@@ -49,6 +51,8 @@ export function Dashboard(props: { onShown: () => void }) {
   /** Offers waiting for an answer; their steps are listed as the offer, not twice. */
   const openOffers = () => (offers() ?? []).filter(isOpen);
   const offerSteps = () => new Set(openOffers().map((o) => o.stepId));
+  /** Answers still waiting to be sent: the task stays, marked pending, until the server has applied it. */
+  const queued = usePendingItems();
   /** Everything waiting for the person, soonest deadline first. */
   const tasks = createMemo(() =>
     [
@@ -57,9 +61,10 @@ export function Dashboard(props: { onShown: () => void }) {
         return {
           key: o.id,
           href: `/offers/${o.id}`,
-          title: t('offers.dashboard_item', { service: sub ? localized(sub.name) : o.subServiceId }),
+          title: offerTaskTitle(o, sub ? localized(sub.name) : o.subServiceId),
           due: o.deadline as string | null,
           status: undefined,
+          pending: queued()?.get(`offers:${o.id}`),
         };
       }),
       ...personTasks(cases() ?? [], steps() ?? [])
@@ -71,17 +76,12 @@ export function Dashboard(props: { onShown: () => void }) {
           due: step.dueDate,
           status: step.status,
         })),
-      ...(feedback() ?? []).map((r) => ({
-        key: r.id,
-        href: `/feedback/${r.id}`,
-        title: t('feedback.dashboard_item', { service: feedbackName(r) }),
-        due: r.expiresAt.slice(0, 10),
-        status: undefined,
-      })),
     ].sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999')),
   );
   const active = () => (cases() ?? []).filter((c) => c.state === 'active');
   const latest = (): NotificationRow[] => (notifications() ?? []).slice(0, 3);
+  /** The feedback question is a request, not a task: one quiet card below the tasks, without a deadline. */
+  const askFeedback = () => (feedback() ?? [])[0];
   const calm = () => tasks().length === 0 && active().length === 0 && latest().length === 0;
   /** Before the person's data has arrived on this device, nothing here means "not yet", not "calm". */
   const lastSync = useLastSync();
@@ -132,6 +132,7 @@ export function Dashboard(props: { onShown: () => void }) {
                   <A class="card card-link step-action" href={task.href}>
                     <span class="card-title">{task.title}</span>
                     <Show when={task.status}>{(status) => <StatusBadge status={status()} />}</Show>
+                    <Show when={'pending' in task && task.pending}>{(entry) => <PendingNote entry={entry()} />}</Show>
                     <Show when={task.due}>
                       <span class="card-meta">{t('dashboard.due', { date: formatDate(task.due!) })}</span>
                     </Show>
@@ -141,6 +142,17 @@ export function Dashboard(props: { onShown: () => void }) {
             </For>
           </ul>
         </section>
+      </Show>
+      <Show when={shown() >= 2 && askFeedback()}>
+        {(request) => (
+          <section class="card feedback-card" aria-labelledby="feedback-card">
+            <h2 id="feedback-card">{t('feedback.card_title')}</h2>
+            <p>{t('feedback.card_text', { service: feedbackName(request()) })}</p>
+            <A class="text-link" href={`/feedback/${request().id}`}>
+              {t('feedback.card_link')}
+            </A>
+          </section>
+        )}
       </Show>
       <Show when={shown() >= 2 && active().length > 0}>
         <section class="group" aria-labelledby="active-events">

@@ -5,12 +5,12 @@ import type { CatalogueEntry } from '../../data/db';
 const FINAL: ReadonlySet<StepStatus> = new Set(['completed', 'declined', 'not_applicable']);
 export const isFinal = (status: StepStatus) => FINAL.has(status);
 
-/** Steps that count towards progress: everything that applies to the person. */
-const counted = (steps: StepRow[]) => steps.filter((s) => s.status !== 'not_applicable');
+/** Steps that count towards progress: what applies to the person and was not declined (a decline is not a step done). */
+const counted = (steps: StepRow[]) => steps.filter((s) => s.status !== 'not_applicable' && s.status !== 'declined');
 
 export function progress(steps: StepRow[]): { done: number; total: number } {
   const relevant = counted(steps);
-  return { done: relevant.filter((s) => isFinal(s.status)).length, total: relevant.length };
+  return { done: relevant.filter((s) => s.status === 'completed').length, total: relevant.length };
 }
 
 /** Steps in the catalogue's order of the event service's sub-services. */

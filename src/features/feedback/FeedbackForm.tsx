@@ -3,10 +3,12 @@ import { createSignal, onCleanup, Show } from 'solid-js';
 import { useEventService } from '../../data/catalogue-queries';
 import { db } from '../../data/db';
 import { createLiveQuery } from '../../data/live';
+import { usePendingFor } from '../../data/pending';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
 import { actionErrorText } from '../../ui/action-error';
 import { EmptyState, Page } from '../../ui/Page';
+import { PendingNote } from '../../ui/Pending';
 import { dismissFeedback, sendFeedback } from './actions';
 import { ScaleQuestion } from './ScaleQuestion';
 import './feedback.css';
@@ -15,6 +17,7 @@ const MAX = 2000;
 
 export default function FeedbackForm() {
   const params = useParams<{ requestId: string }>();
+  const pending = usePendingFor('feedbackRequests', () => params.requestId);
   const navigate = useNavigate();
   const request = createLiveQuery(
     async (db, id) => (await db.feedbackRequests.get(id)) ?? null,
@@ -82,7 +85,9 @@ export default function FeedbackForm() {
           fallback={
             <section class="empty-state" role="status">
               <h2>{t('feedback.thanks_title')}</h2>
-              <p>{t('feedback.thanks_text')}</p>
+              <Show when={pending()} fallback={<p>{t('feedback.thanks_sent')}</p>}>
+                {(entry) => <PendingNote entry={entry()} what={t('feedback.pending')} />}
+              </Show>
               <a class="button button-primary" href="/">
                 {t('not_found.home')}
               </a>

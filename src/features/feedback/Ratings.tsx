@@ -1,5 +1,5 @@
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
-import type { ServiceStatsRow } from '../../contract/feedback';
+import type { FeedbackQuestion, ServiceStatsRow } from '../../contract/feedback';
 import { countScores, recommendationIndex, type ScoreCounts } from '../../contract/nps';
 import { useAgencies, useEventServices } from '../../data/catalogue-queries';
 import { createLiveQuery } from '../../data/live';
@@ -48,9 +48,10 @@ export default function Ratings() {
       return { month, answers: total.answers, index: recommendationIndex(total) };
     });
   const byService = () =>
-    [...new Set(rowsOf().map((r) => r.subServiceId))].map((id) => {
-      const total = sum(rowsOf().filter((r) => r.subServiceId === id));
-      return { id, answers: total.answers, index: recommendationIndex(total) };
+    [...new Set(rowsOf().map((r) => `${r.subServiceId}|${r.question}`))].map((key) => {
+      const [id, question] = key.split('|') as [string, FeedbackQuestion];
+      const total = sum(rowsOf().filter((r) => r.subServiceId === id && r.question === question));
+      return { id, question, answers: total.answers, index: recommendationIndex(total) };
     });
   const monthLabel = (month: string) => formatDate(`${month}-15`, { month: 'short', year: '2-digit' });
   const indexText = (v: number | null) =>
@@ -58,6 +59,10 @@ export default function Ratings() {
 
   return (
     <Page title={t('ratings.title')} lead={t('ratings.lead')}>
+      <details class="history ratings-formula">
+        <summary>{t('ratings.formula_title')}</summary>
+        <p>{t('ratings.formula')}</p>
+      </details>
       <Show when={failed() && (stats() ?? []).length === 0}>
         <p class="muted">{t('ratings.offline')}</p>
       </Show>
@@ -112,6 +117,7 @@ export default function Ratings() {
             <thead>
               <tr>
                 <th scope="col">{t('ratings.service')}</th>
+                <th scope="col">{t('ratings.question_label')}</th>
                 <th scope="col">{t('ratings.answers')}</th>
                 <th scope="col">{t('ratings.index')}</th>
               </tr>
@@ -121,6 +127,7 @@ export default function Ratings() {
                 {(s) => (
                   <tr>
                     <th scope="row">{subName(s.id)}</th>
+                    <td>{t(`ratings.question.${s.question}`)}</td>
                     <td>{formatNumber(s.answers)}</td>
                     <td>{indexText(s.index)}</td>
                   </tr>

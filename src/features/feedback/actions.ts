@@ -15,6 +15,7 @@ export function sendFeedback(db: MinuRiikDb, answer: Answer): Promise<string> {
     payload: answer,
     touches: [{ table: 'feedbackRequests', id: answer.requestId }],
     apply: () => db.feedbackRequests.update(answer.requestId, { status: 'answered' }),
+    about: { table: 'feedbackRequests', id: answer.requestId },
   });
 }
 
@@ -25,5 +26,6 @@ export function dismissFeedback(db: MinuRiikDb, requestId: string, optOut: boole
     payload: { requestId, optOut },
     touches: [{ table: 'feedbackRequests', id: requestId }],
     apply: () => db.feedbackRequests.update(requestId, { status: optOut ? 'opted_out' : 'dismissed' }),
+    about: { table: 'feedbackRequests', id: requestId },
   });
 }

@@ -1,10 +1,12 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { db } from '../../data/db';
+import { usePendingItems } from '../../data/pending';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
 import { actionErrorText } from '../../ui/action-error';
 import { EmptyState, Page } from '../../ui/Page';
+import { PendingNote } from '../../ui/Pending';
 import { markNotificationRead } from './actions';
 import { useNotifications } from './queries';
 import './inbox.css';
@@ -13,6 +15,7 @@ export default function Inbox() {
   const notifications = useNotifications();
   const navigate = useNavigate();
   const [error, setError] = createSignal<string>();
+  const queued = usePendingItems();
   const unread = () => (notifications() ?? []).filter((n) => !n.readAt);
 
   const act = async (work: () => Promise<unknown>) => {
@@ -62,6 +65,9 @@ export default function Inbox() {
                   {localized(n.title)}
                 </h2>
                 <p>{localized(n.body)}</p>
+                <Show when={queued()?.get(`notifications:${n.id}`)}>
+                  {(entry) => <PendingNote entry={entry()} what={t('inbox.read_pending')} />}
+                </Show>
                 <p class="card-meta">
                   <time datetime={n.createdAt}>
                     {formatDate(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}

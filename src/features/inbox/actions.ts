@@ -13,5 +13,6 @@ export async function markNotificationRead(db: MinuRiikDb, notificationId: strin
     payload: { notificationId },
     touches: [{ table: 'notifications', id: notificationId }],
     apply: () => db.notifications.update(notificationId, { readAt: new Date().toISOString() }),
+    about: { table: 'notifications', id: notificationId },
   });
 }

@@ -7,6 +7,7 @@ import { Page } from '../../ui/Page';
 import { SignOutCard } from '../auth/SignOut';
 
 const LINKS: { href: string; key: string; icon: IconName }[] = [
+  { href: '/help', key: 'more.help', icon: 'help' },
   { href: '/services', key: 'more.services', icon: 'services' },
   { href: '/ratings', key: 'more.ratings', icon: 'ratings' },
   { href: '/settings', key: 'more.settings', icon: 'settings' },

@@ -1,25 +1,30 @@
 import { A, useParams } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, type JSX, Show } from 'solid-js';
+import { type FieldError, normaliseField, validateField } from '../../contract/fields';
+import type { Localized } from '../../contract/i18n';
 import type { OfferRow, PrefilledField } from '../../contract/offers';
 import { useAgencies, useEventServices } from '../../data/catalogue-queries';
 import { db } from '../../data/db';
-import { online } from '../../data/online';
+import { usePendingFor, useRejectionFor } from '../../data/pending';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
 import { actionErrorText } from '../../ui/action-error';
 import { BackLink } from '../../ui/BackLink';
 import { EmptyState, Page } from '../../ui/Page';
-import { acceptOffer, declineOffer } from './actions';
+import { PendingNote, RejectedNote } from '../../ui/Pending';
+import { AskAgency } from '../help/AgencyContact';
+import { acceptOffer, confirmDuty, declineOffer, undoDecline } from './actions';
 import { offerLine, subServiceOf } from './labels';
-import { isOpen, useOffer } from './queries';
+import { isOpen, todayInEstonia, useOffer } from './queries';
 import './offers.css';
 
 const MAX_REASON = 1000;
 
 /**
- * One offer: what is offered and by whom; why (the data basis in plain words, and the law); the data
- * filled in from the registers to check (editable only where the rule allows); accept or decline.
- * Works offline: the answer is saved on the device and sent when there is a connection.
+ * One offer or duty: what it is and who makes it; why (the data basis in plain words, and the law); the
+ * data filled in from the registers to check, typed and checked (editable only where the rule allows);
+ * accept or decline an offer, confirm a duty's details. Works offline: the answer is queued and the
+ * offer shows it "ootel" (pending) until the server has applied it.
  */
 export default function OfferDetail() {
   const params = useParams<{ offerId: string }>();
@@ -44,13 +49,15 @@ export default function OfferDetail() {
             const a = agencies()?.get(o().agencyId);
             return a ? localized(a.name) : o().agencyId;
           };
+          const duty = () => o().kind === 'duty';
           return (
             <Page
-              title={sub() ? localized(sub()!.name) : o().subServiceId}
-              lead={t('offers.by_agency', { agency: agency() })}
+              title={o().heading ? localized(o().heading!) : sub() ? localized(sub()!.name) : o().subServiceId}
+              lead={duty() ? t('offers.duty.lead', { agency: agency() }) : t('offers.by_agency', { agency: agency() })}
               back={back()}
             >
-              <OfferBody offer={o()} agency={agency()} />
+              <OfferBody offer={o()} agency={agency()} name={sub()?.name} />
+              <AskAgency agency={agencies()?.get(o().agencyId)} />
             </Page>
           );
         }}
@@ -59,54 +66,114 @@ export default function OfferDetail() {
   );
 }
 
-function OfferBody(props: { offer: OfferRow; agency: string }) {
+/** The status line of a duty or an offer. */
+function statusText(o: OfferRow, agency: string): string {
+  const decided = o.decidedAt ? formatDate(o.decidedAt) : '';
+  if (o.status === 'pending') return offerLine(o);
+  if (o.status === 'confirmed') return t('offers.duty.confirmed_notice', { date: decided, agency });
+  if (o.status === 'accepted') return t('offers.accepted_notice', { date: decided, agency });
+  if (o.status === 'declined') return t('offers.declined_notice', { date: decided });
+  if (o.status === 'granted') return t('offers.granted_notice', { date: decided });
+  return t('offers.expired_notice', { date: formatDate(o.deadline) });
+}
+
+function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized }) {
   const o = () => props.offer;
+  const duty = () => o().kind === 'duty';
+  const pending = usePendingFor('offers', () => o().id);
+  const rejection = useRejectionFor('offers', () => o().id);
   const [edits, setEdits] = createSignal<Record<string, string>>({});
+  const [errors, setErrors] = createSignal<[PrefilledField, FieldError][]>([]);
   const [declining, setDeclining] = createSignal(false);
   const [reason, setReason] = createSignal('');
   const [error, setError] = createSignal<string>();
-  const [announce, setAnnounce] = createSignal('');
-  const open = () => isOpen(o());
-  const editing = (f: PrefilledField) => open() && f.editable;
-  const value = (f: PrefilledField) => o().acceptedFields?.[f.key] ?? edits()[f.key] ?? f.value;
+  let summary: HTMLDivElement | undefined;
 
-  const run = async (work: () => Promise<void>, done: string) => {
+  const queuedFields = () => (pending()?.payload as { fields?: Record<string, string> } | undefined)?.fields;
+  /** The person may answer: open, and no answer of theirs is waiting to be sent. */
+  const answerable = () => isOpen(o()) && !pending();
+  const editing = (f: PrefilledField) => answerable() && f.editable;
+  const value = (f: PrefilledField) =>
+    o().acceptedFields?.[f.key] ?? queuedFields()?.[f.key] ?? edits()[f.key] ?? f.value;
+  const errorOf = (f: PrefilledField) => {
+    const own = errors().find(([field]) => field.key === f.key)?.[1];
+    if (own) return fieldErrorText(f, own);
+    const refused = rejection();
+    return refused?.code === 'field_invalid' && refused.field === f.key ? t('offers.field_error.server') : undefined;
+  };
+
+  const run = async (work: () => Promise<void>) => {
     setError(undefined);
     try {
       await work();
-      setAnnounce(online() ? done : `${done} ${t('offers.saved_offline')}`);
     } catch (e) {
       setError(actionErrorText(e));
     }
   };
-  const accept = (event: SubmitEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
+    const found = o()
+      .fields.filter((f) => f.editable)
+      .flatMap((f) => {
+        const problem = validateField(f, value(f));
+        return problem ? [[f, problem] as [PrefilledField, FieldError]] : [];
+      });
+    setErrors(found);
+    if (found.length > 0) {
+      queueMicrotask(() => summary?.focus());
+      return;
+    }
     const changed = Object.fromEntries(
-      Object.entries(edits()).filter(([key, v]) => o().fields.find((f) => f.key === key)?.value !== v.trim()),
+      o()
+        .fields.filter((f) => f.editable && normaliseField(f, value(f)) !== f.value)
+        .map((f) => [f.key, normaliseField(f, value(f))]),
     );
-    const trimmed = Object.fromEntries(Object.entries(changed).map(([k, v]) => [k, v.trim()]));
-    void run(() => acceptOffer(db, o().id, trimmed), t('offers.accepted_now'));
+    void run(() => (duty() ? confirmDuty : acceptOffer)(db, o().id, changed, props.name));
   };
   const decline = (event: SubmitEvent) => {
     event.preventDefault();
-    void run(() => declineOffer(db, o().id, reason().trim() || undefined), t('offers.declined_now'));
+    void run(async () => {
+      await declineOffer(db, o().id, reason().trim() || undefined, props.name);
+      setDeclining(false);
+    });
   };
-  const decided = () => (o().decidedAt ? formatDate(o().decidedAt!) : '');
+  const serviceName = () => (props.name ? localized(props.name) : '');
+  const canUndo = () => o().status === 'declined' && o().undoDecline && o().deadline >= todayInEstonia() && !pending();
 
   return (
     <>
+      <Show when={errors().length > 0}>
+        <div class="error-summary" role="alert" tabindex="-1" ref={summary} aria-labelledby="offer-errors">
+          <h2 id="offer-errors">{t('offers.errors_title')}</h2>
+          <ul>
+            <For each={errors()}>
+              {([f, problem]) => (
+                <li>
+                  <a href={`#offer-field-${f.key}`}>{fieldErrorText(f, problem)}</a>
+                </li>
+              )}
+            </For>
+          </ul>
+        </div>
+      </Show>
       <Show when={o().subjectName}>
         <p>{t('offers.for_subject', { name: o().subjectName })}</p>
       </Show>
-      <div class="offer-status" classList={{ 'step-action': open() }}>
-        <span class={`status offer-status-${o().status}`}>{t(`offers.status.${o().status}`)}</span>
-        <p>
-          {o().status === 'pending' && offerLine(o())}
-          {o().status === 'accepted' && t('offers.accepted_notice', { date: decided(), agency: props.agency })}
-          {o().status === 'declined' && t('offers.declined_notice', { date: decided() })}
-          {o().status === 'granted' && t('offers.granted_notice', { date: decided() })}
-          {o().status === 'expired' && t('offers.expired_notice', { date: formatDate(o().deadline) })}
-        </p>
+      <div class="offer-status" classList={{ 'step-action': answerable() }}>
+        <Show
+          when={pending()}
+          fallback={
+            <>
+              <span class={`status offer-status-${o().status}`}>
+                {duty() ? t(`offers.duty.status.${o().status}`) : t(`offers.status.${o().status}`)}
+              </span>
+              <p>{statusText(o(), props.agency)}</p>
+            </>
+          }
+        >
+          {(entry) => <PendingNote entry={entry()} what={t(`offers.pending_action.${entry().type}`)} />}
+        </Show>
+        <Show when={!pending() && rejection()}>{(r) => <RejectedNote rejection={r()} />}</Show>
         <Show when={o().caseId}>
           <A class="text-link" href={`/events/${o().caseId}`}>
             {t('offers.see_case')}
@@ -114,8 +181,22 @@ function OfferBody(props: { offer: OfferRow; agency: string }) {
         </Show>
       </div>
 
+      <Show when={o().status === 'declined' && o().consequences}>
+        {(c) => (
+          <section class="group" aria-labelledby="offer-next">
+            <h2 id="offer-next">{t('offers.what_next')}</h2>
+            <p>{localized(c().decline)}</p>
+            <Show when={canUndo()}>
+              <button type="button" class="button" onClick={() => void run(() => undoDecline(db, o().id, props.name))}>
+                {t('offers.undo_decline')}
+              </button>
+            </Show>
+          </section>
+        )}
+      </Show>
+
       <section class="group" aria-labelledby="offer-why">
-        <h2 id="offer-why">{t('offers.why')}</h2>
+        <h2 id="offer-why">{duty() ? t('offers.duty.why') : t('offers.why')}</h2>
         <p class="offer-basis">{localized(o().dataBasis)}</p>
         <dl class="facts">
           <div>
@@ -125,9 +206,26 @@ function OfferBody(props: { offer: OfferRow; agency: string }) {
         </dl>
       </section>
 
-      <form class="group" aria-labelledby="offer-details" onSubmit={accept}>
+      <Show when={o().links.length > 0}>
+        <section class="group" aria-labelledby="offer-routes">
+          <h2 id="offer-routes">{t('offers.duty.routes')}</h2>
+          <ul class="link-list">
+            <For each={o().links}>
+              {(link) => (
+                <li>
+                  <a class="text-link" href={link.url} rel="noopener" target="_blank">
+                    {localized(link.label)}
+                  </a>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+
+      <form class="group" aria-labelledby="offer-details" onSubmit={submit} novalidate>
         <h2 id="offer-details">{t('offers.details')}</h2>
-        <Show when={open()}>
+        <Show when={answerable()}>
           <p class="muted">
             {o().fields.some((f) => f.editable) ? t('offers.details_hint') : t('offers.details_hint_readonly')}
           </p>
@@ -142,26 +240,34 @@ function OfferBody(props: { offer: OfferRow; agency: string }) {
                   </Show>
                 </dt>
                 <dd>
-                  <Show when={editing(f)} fallback={value(f) || <span class="muted">{t('offers.empty_value')}</span>}>
+                  <Show
+                    when={editing(f)}
+                    fallback={shownValue(f, value(f)) || <span class="muted">{t('offers.field.none')}</span>}
+                  >
+                    <Show when={errorOf(f)}>
+                      <span class="field-error" id={`offer-error-${f.key}`}>
+                        {errorOf(f)}
+                      </span>
+                    </Show>
                     <input
                       id={`offer-field-${f.key}`}
                       class="input"
-                      type="text"
-                      maxLength={200}
+                      {...inputAttributes(f)}
                       value={value(f)}
-                      aria-describedby={`offer-source-${f.key}`}
+                      aria-invalid={errorOf(f) ? 'true' : undefined}
+                      aria-describedby={`${errorOf(f) ? `offer-error-${f.key} ` : ''}offer-source-${f.key}`}
                       onInput={(e) => setEdits({ ...edits(), [f.key]: e.currentTarget.value })}
                     />
                   </Show>
                   <span class="dd-note" id={`offer-source-${f.key}`}>
-                    {t('offers.source', { register: localized(f.source) })}
+                    {sourceText(f, value(f), editing(f))}
                   </span>
                 </dd>
               </div>
             )}
           </For>
         </dl>
-        <Show when={open()}>
+        <Show when={answerable()}>
           <div class="form-actions">
             <button type="submit" class="button button-primary">
               {o().kind === 'consent' ? t('offers.accept') : t('offers.confirm')}
@@ -175,9 +281,22 @@ function OfferBody(props: { offer: OfferRow; agency: string }) {
         </Show>
       </form>
 
-      <Show when={open() && o().declinable && declining()}>
-        <form class="group" aria-labelledby="offer-decline" onSubmit={decline}>
-          <h2 id="offer-decline">{t('offers.decline')}</h2>
+      <Show when={answerable() && o().declinable && declining()}>
+        <form class="group offer-decline" aria-labelledby="offer-decline" onSubmit={decline}>
+          <h2 id="offer-decline">{t('offers.decline_title')}</h2>
+          <Show when={o().consequences}>
+            {(c) => (
+              <div class="consequences">
+                <p>
+                  <strong>{t('offers.if_decline')}</strong> {localized(c().decline)}
+                </p>
+                <p>
+                  <strong>{t('offers.if_deadline', { date: formatDate(o().deadline) })}</strong>{' '}
+                  {localized(c().deadline)}
+                </p>
+              </div>
+            )}
+          </Show>
           <div class="field">
             <label for="offer-decline-reason">{t('offers.decline_reason')}</label>
             <textarea
@@ -188,12 +307,12 @@ function OfferBody(props: { offer: OfferRow; agency: string }) {
               onInput={(e) => setReason(e.currentTarget.value)}
             />
           </div>
-          <div class="form-actions">
-            <button type="submit" class="button">
-              {t('offers.decline_confirm')}
-            </button>
-            <button type="button" class="button" onClick={() => setDeclining(false)}>
+          <div class="stack-actions">
+            <button type="button" class="button button-primary" onClick={() => setDeclining(false)}>
               {t('offers.keep')}
+            </button>
+            <button type="submit" class="button">
+              {serviceName() ? t('offers.decline_confirm', { service: serviceName() }) : t('offers.decline')}
             </button>
           </div>
         </form>
@@ -204,9 +323,53 @@ function OfferBody(props: { offer: OfferRow; agency: string }) {
           {error()}
         </p>
       </Show>
-      <p class="visually-hidden" role="status">
-        {announce()}
-      </p>
     </>
   );
+}
+
+/** How a field's value reads: a date in the person's language, anything else as it is. */
+function shownValue(f: PrefilledField, value: string): string {
+  return f.type === 'date' && value ? formatDate(value) : value;
+}
+
+/** Where a value came from: a register only when the value is the register's; else the person, or nobody. */
+function sourceText(f: PrefilledField, value: string, editing: boolean): string {
+  const now = value ? normaliseField(f, value) : '';
+  if (f.value === '') {
+    if (now) return t('offers.field.entered_by_you');
+    return editing ? t('offers.field.no_register_enter') : t('offers.field.no_register');
+  }
+  if (now === '') return t('offers.field.removed_by_you');
+  if (now !== f.value) return t('offers.field.changed_by_you');
+  return f.source ? t('offers.source', { register: localized(f.source) }) : '';
+}
+
+function fieldErrorText(f: PrefilledField, problem: FieldError): string {
+  return t(`offers.field_error.${problem}`, {
+    label: localized(f.label),
+    min: f.min ? formatDate(f.min) : '',
+    max: f.max ? formatDate(f.max) : '',
+  });
+}
+
+/** The input that fits the field's type: a date picker with the rule's bounds, digits for codes. */
+function inputAttributes(f: PrefilledField): JSX.InputHTMLAttributes<HTMLInputElement> {
+  switch (f.type) {
+    case 'date':
+      return { type: 'date', min: f.min ?? undefined, max: f.max ?? undefined };
+    case 'iban':
+      return {
+        type: 'text',
+        autocomplete: 'off',
+        spellcheck: false,
+        maxLength: 42,
+        autocapitalize: 'characters' as const,
+      };
+    case 'personalCode':
+      return { type: 'text', inputMode: 'numeric' as const, maxLength: 11, autocomplete: 'off' };
+    case 'amount':
+      return { type: 'text', inputMode: 'decimal' as const, maxLength: 12 };
+    default:
+      return { type: 'text', maxLength: 200 };
+  }
 }

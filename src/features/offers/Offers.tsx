@@ -2,9 +2,11 @@ import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { OfferRow } from '../../contract/offers';
 import { useAgencies, useEventServices } from '../../data/catalogue-queries';
+import { usePendingItems } from '../../data/pending';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
 import { EmptyState, Page } from '../../ui/Page';
+import { PendingNote } from '../../ui/Pending';
 import { PushPrompt } from '../settings/PushPrompt';
 import { offerLine, subServiceOf } from './labels';
 import { inListOrder, useOffers } from './queries';
@@ -15,6 +17,7 @@ export default function Offers() {
   const offers = useOffers();
   const services = useEventServices();
   const agencies = useAgencies();
+  const queued = usePendingItems();
   const ordered = () => inListOrder(offers() ?? []);
   const pending = () => ordered().filter((o) => o.status === 'pending');
   const decided = () => ordered().filter((o) => o.status !== 'pending');
@@ -41,7 +44,12 @@ export default function Offers() {
             <span>{t('offers.for_subject', { name: offer.subjectName })}</span>
           </Show>
           <span class="card-meta">{agencyName()}</span>
-          <span class="offer-line">{offerLine(offer)}</span>
+          <Show
+            when={queued()?.get(`offers:${offer.id}`)}
+            fallback={<span class="offer-line">{offerLine(offer)}</span>}
+          >
+            {(entry) => <PendingNote entry={entry()} />}
+          </Show>
         </A>
       </li>
     );

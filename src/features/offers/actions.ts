@@ -1,54 +1,53 @@
-import { isFinalStatus } from '../../contract/cases';
-import type { MinuRiikDb } from '../../data/db';
+import type { Localized } from '../../contract/i18n';
+import type { MutationPayloads } from '../../contract/mutations';
+import type { MinuRiikDb, OutboxEntry } from '../../data/db';
 import { enqueue } from '../../data/outbox';
 
 /**
- * Accepts an offer at once on this device and queues `offer.accept` (with the editable fields the
- * person corrected). Offline: shown accepted and the step in progress, sent later. Rejected (e.g. the
- * deadline passed): both are put back and the person is told why.
+ * Answers to an offer or a duty. Nothing is changed on the device before the server has applied the
+ * answer: the offer stays as it is, shown "ootel" (pending) from its outbox entry, and the dashboard
+ * keeps its task; the server's change arrives by sync. A rejection drops the entry and says why.
  */
-export async function acceptOffer(db: MinuRiikDb, offerId: string, fields: Record<string, string> = {}): Promise<void> {
-  const offer = await db.offers.get(offerId);
-  if (offer?.status !== 'pending') return;
-  const { stepId } = offer;
-  const values = Object.fromEntries(offer.fields.map((f) => [f.key, fields[f.key] ?? f.value]));
+
+async function queued(db: MinuRiikDb, offerId: string): Promise<boolean> {
+  const entries = (await db.outbox.toArray()) as OutboxEntry[];
+  return entries.some((e) => e.about?.table === 'offers' && e.about.id === offerId);
+}
+
+type OfferMutation = 'offer.accept' | 'offer.decline' | 'offer.undo_decline' | 'duty.confirm';
+
+async function answer<T extends OfferMutation>(
+  db: MinuRiikDb,
+  type: T,
+  payload: MutationPayloads[T],
+  label?: Localized,
+) {
+  if (await queued(db, payload.offerId)) return;
   await enqueue(db, {
-    type: 'offer.accept',
-    payload: Object.keys(fields).length ? { offerId, fields } : { offerId },
-    touches: [{ table: 'offers', id: offerId }, ...(stepId ? [{ table: 'steps' as const, id: stepId }] : [])],
-    apply: async () => {
-      await db.offers.update(offerId, {
-        status: 'accepted',
-        decidedAt: new Date().toISOString(),
-        acceptedFields: values,
-      });
-      const step = stepId ? await db.steps.get(stepId) : undefined;
-      if (step && ['not_started', 'action_needed', 'waiting'].includes(step.status)) {
-        await db.steps.update(step.id, { status: 'in_progress', actor: 'agency', dueDate: null });
-      }
-    },
+    type,
+    payload,
+    touches: [],
+    apply: async () => undefined,
+    about: { table: 'offers', id: payload.offerId },
+    label,
   });
 }
 
-/** Declines an offer (with an optional reason) at once and queues `offer.decline`; rejected: put back. */
-export async function declineOffer(db: MinuRiikDb, offerId: string, reason?: string): Promise<void> {
-  const offer = await db.offers.get(offerId);
-  if (offer?.status !== 'pending') return;
-  const { stepId } = offer;
-  await enqueue(db, {
-    type: 'offer.decline',
-    payload: reason ? { offerId, reason } : { offerId },
-    touches: [{ table: 'offers', id: offerId }, ...(stepId ? [{ table: 'steps' as const, id: stepId }] : [])],
-    apply: async () => {
-      await db.offers.update(offerId, {
-        status: 'declined',
-        decidedAt: new Date().toISOString(),
-        declineReason: reason ?? null,
-      });
-      const step = stepId ? await db.steps.get(stepId) : undefined;
-      if (step && !isFinalStatus(step.status)) {
-        await db.steps.update(step.id, { status: 'declined', actor: null, dueDate: null });
-      }
-    },
-  });
-}
+const withFields = (offerId: string, fields: Record<string, string>) =>
+  Object.keys(fields).length ? { offerId, fields } : { offerId };
+
+/** `offer.accept`, with the editable fields the person corrected. */
+export const acceptOffer = (db: MinuRiikDb, offerId: string, fields: Record<string, string> = {}, label?: Localized) =>
+  answer(db, 'offer.accept', withFields(offerId, fields), label);
+
+/** `duty.confirm`: the person checked a duty's details, with their corrections. */
+export const confirmDuty = (db: MinuRiikDb, offerId: string, fields: Record<string, string> = {}, label?: Localized) =>
+  answer(db, 'duty.confirm', withFields(offerId, fields), label);
+
+/** `offer.decline`, with an optional reason. */
+export const declineOffer = (db: MinuRiikDb, offerId: string, reason?: string, label?: Localized) =>
+  answer(db, 'offer.decline', reason ? { offerId, reason } : { offerId }, label);
+
+/** `offer.undo_decline`: takes a decline back while the offer is open. */
+export const undoDecline = (db: MinuRiikDb, offerId: string, label?: Localized) =>
+  answer(db, 'offer.undo_decline', { offerId }, label);

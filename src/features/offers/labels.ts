@@ -9,13 +9,24 @@ export function subServiceOf(offer: OfferRow, services: CatalogueEntry[] | undef
   return services?.find((s) => s.id === offer.eventServiceId)?.subServices.find((s) => s.id === offer.subServiceId);
 }
 
+/**
+ * An offer's line among the tasks: "The state offers: …", but only the benefit's own name after a death in
+ * the family, where a bereaved person is not being sold something (docs/content-style.md).
+ */
+export function offerTaskTitle(offer: OfferRow, serviceName: string): string {
+  if (offer.kind === 'duty') return t('offers.duty.dashboard_item', { service: serviceName });
+  return offer.eventServiceId === 'death-of-close-one'
+    ? serviceName
+    : t('offers.dashboard_item', { service: serviceName });
+}
+
 /** One line on what the person can do and by when, or what became of the offer. */
 export function offerLine(offer: OfferRow): string {
   const date = formatDate(offer.deadline);
   if (offer.status === 'pending') {
+    if (offer.kind === 'duty') return t('offers.duty_notice', { date });
     if (!isOpen(offer)) return t('offers.expired_notice', { date });
-    if (!offer.declinable) return t('offers.duty_notice', { date });
     return offer.kind === 'automatic' ? t('offers.automatic_notice', { date }) : t('offers.accept_by', { date });
   }
-  return t(`offers.status.${offer.status}`);
+  return offer.kind === 'duty' ? t(`offers.duty.status.${offer.status}`) : t(`offers.status.${offer.status}`);
 }

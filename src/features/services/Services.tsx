@@ -1,11 +1,11 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import { useEventServices } from '../../data/catalogue-queries';
-import { matchesQuery } from '../../data/search';
+import { searchServices } from '../../data/search';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
 import { Icon } from '../../ui/icons';
-import { Page } from '../../ui/Page';
+import { EmptyState, Page } from '../../ui/Page';
 import { CatalogueMissing } from './CatalogueMissing';
 import './services.css';
 
@@ -14,27 +14,22 @@ export default function Services() {
   const [params, setParams] = useSearchParams<{ q: string }>();
   const query = () => params.q ?? '';
 
-  const results = createMemo(() =>
-    (services() ?? [])
-      .map((es) => ({
-        es,
-        subs: es.subServices.filter((s) => matchesQuery(query(), [localized(s.name), localized(s.description)])),
-      }))
-      .filter(
-        ({ es, subs }) => subs.length > 0 || matchesQuery(query(), [localized(es.name), localized(es.description)]),
-      ),
-  );
+  const results = createMemo(() => searchServices(query(), services() ?? [], localized));
 
   return (
     <Page title={t('services.title')} lead={t('services.lead')}>
       <search class="search">
         <label for="service-search">{t('services.search_label')}</label>
+        <p id="service-search-hint" class="muted">
+          {t('services.search_hint')}
+        </p>
         <div class="search-field">
           <Icon name="search" size={20} />
           <input
             id="service-search"
             type="search"
             autocomplete="off"
+            aria-describedby="service-search-hint"
             value={query()}
             onInput={(e) => setParams({ q: e.currentTarget.value || undefined }, { replace: true })}
           />
@@ -46,6 +41,18 @@ export default function Services() {
             <p class="result-count" role="status">
               {t('services.result_count', { count: results().length })}
             </p>
+            <Show when={results().length === 0}>
+              <EmptyState title={t('services.no_results_title')} text={t('services.no_results_text')}>
+                <p class="form-actions">
+                  <A class="button" href="/services">
+                    {t('services.show_all')}
+                  </A>
+                  <A class="button" href="/help">
+                    {t('help.title')}
+                  </A>
+                </p>
+              </EmptyState>
+            </Show>
             <ul class="card-list">
               <For each={results()}>
                 {({ es, subs }) => (

@@ -11,6 +11,7 @@ export async function saveLanguage(db: MinuRiikDb, language: Lang): Promise<void
     type: 'settings.update',
     payload: { language },
     touches: [{ table: 'settings', id: 'settings' }],
+    about: { table: 'settings', id: 'settings' },
     apply: () => db.settings.update('settings', { language }),
   });
 }
@@ -26,6 +27,7 @@ export async function updateNotificationSettings(
     type: 'settings.update',
     payload: update,
     touches: [{ table: 'settings', id: 'settings' }],
+    about: { table: 'settings', id: 'settings' },
     apply: () =>
       db.settings.put({
         ...current,

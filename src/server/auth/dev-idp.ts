@@ -1,4 +1,3 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import { isValidPersonalCode, parsePersonalCode } from '../../contract/isikukood';
@@ -10,6 +9,7 @@ import { BASELINE_HEADERS } from '../security-headers';
 import { demoPeople } from '../seed/people';
 import type { AuthConfig } from './config';
 import { escapeHtml, loginPage, page, pickLang, text } from './dev-idp-page';
+import { type DevIdpKeys, databaseAdapter, newDevIdpKeys } from './dev-idp-store';
 
 /** The embedded development identity provider: a real OpenID Connect provider, mounted on this server. */
 export interface DevIdp {
@@ -46,23 +46,28 @@ function send(res: ServerResponse, status: number, html: string) {
 /**
  * Creates the development provider at config.issuer (PUBLIC_URL/auth/idp): discovery, JWKS, authorization,
  * token, end-session and back-channel logout, with a sign-in page in four languages that lists the demo
- * people and accepts any valid personal code. Its state (keys, sessions, codes) lives in memory.
+ * people and accepts any valid personal code. Its state (sessions, codes, refresh tokens) lives in the
+ * database, and so do its keys when `keys` come from loadDevIdpKeys(), so restarts and other processes
+ * keep sign-ins working; without `keys` (tests) they are made for this process.
  */
-export function createDevIdp({ config, db, log }: { config: AuthConfig; db: Queryable; log: Logger }): DevIdp {
+export function createDevIdp({
+  config,
+  db,
+  log,
+  keys = newDevIdpKeys(),
+}: {
+  config: AuthConfig;
+  db: Queryable;
+  log: Logger;
+  keys?: DevIdpKeys;
+}): DevIdp {
   if (!config.devIdpAllowed) {
     throw new Error(
-      'The development identity provider does not run with NODE_ENV=production: set OIDC_ISSUER, OIDC_CLIENT_ID and ' +
-        'OIDC_CLIENT_SECRET for the real one (TARA or GovSSO), or DEV_IDP_IN_PRODUCTION=true for a demo.',
+      'The development identity provider runs only with DEMO=true: set OIDC_ISSUER, OIDC_CLIENT_ID and ' +
+        'OIDC_CLIENT_SECRET for the real one (TARA or GovSSO).',
     );
   }
   const mountPath = new URL(config.issuer).pathname.replace(/\/$/, '');
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const signingKey = {
-    ...privateKey.export({ format: 'jwk' }),
-    kid: randomBytes(8).toString('hex'),
-    use: 'sig',
-    alg: 'RS256',
-  };
   // Names typed in for codes that are not in the persons table (any valid code may sign in).
   const typedNames = new Map<string, { givenName: string; familyName: string }>();
 
@@ -80,6 +85,7 @@ export function createDevIdp({ config, db, log }: { config: AuthConfig; db: Quer
   }
 
   const provider = new Provider(config.issuer, {
+    adapter: databaseAdapter(db),
     clients: [
       {
         client_id: config.clientId,
@@ -94,8 +100,8 @@ export function createDevIdp({ config, db, log }: { config: AuthConfig; db: Quer
         backchannel_logout_session_required: true,
       },
     ],
-    jwks: { keys: [signingKey as never] },
-    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    jwks: { keys: [keys.signingKey as never] },
+    cookies: { keys: [keys.cookieKey] },
     // As GovSSO: the person's names and birth date in the ID token with the `openid` scope alone.
     claims: { openid: ['sub', 'given_name', 'family_name', 'birthdate'] },
     conformIdTokenClaims: false,

@@ -1,7 +1,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import { loadAuthConfig } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
-import { type AuthConfig, loadAuthConfig } from './config';
+import type { AuthConfig } from './config';
 import type { PersonEnv } from './context';
 import { createDevIdp, type DevIdp } from './dev-idp';
 import { createRequirePerson, csrfProtection } from './middleware';
@@ -9,8 +10,8 @@ import { authRoutes } from './routes';
 import { RelyingParty } from './rp';
 import { SessionStore } from './sessions';
 
+export { loadAuthConfig } from '../config';
 export type { AuthConfig } from './config';
-export { loadAuthConfig } from './config';
 export type { PersonEnv, SessionInfo, SessionPerson } from './context';
 export { withDevIdp } from './node';
 
@@ -40,7 +41,7 @@ export function createAuth({ db, log, config = loadAuthConfig() }: { db: Databas
     routes: authRoutes({ db, log, config, sessions, rp, requirePerson }),
     requirePerson,
     csrf: csrfProtection(config, (path) => CSRF_EXEMPT.some((re) => re.test(path))),
-    devIdp: config.devIdp ? createDevIdp({ config, db, log }) : undefined,
+    devIdp: config.devIdp ? createDevIdp({ config, db, log, keys: config.devIdpKeys }) : undefined,
     protect: (router) => new Hono<PersonEnv>().use('*', requirePerson).route('/', router),
   };
   return auth;

@@ -73,31 +73,6 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
   }
 }
 
-/** A fixed-window limit per client address: past it, 429 with Retry-After. In memory, per process. */
-export function rateLimit(config: AuthConfig): MiddlewareHandler {
-  const { max, windowSeconds } = config.rateLimit;
-  const windows = new Map<string, { start: number; count: number }>();
-  return async (c, next) => {
-    const now = Date.now();
-    if (windows.size > 10_000) {
-      for (const [key, w] of windows) if (now - w.start >= windowSeconds * 1000) windows.delete(key);
-    }
-    const key = clientAddress(c, config.trustProxy);
-    let window = windows.get(key);
-    if (!window || now - window.start >= windowSeconds * 1000) {
-      window = { start: now, count: 0 };
-      windows.set(key, window);
-    }
-    window.count += 1;
-    if (window.count > max) {
-      const retryAfter = Math.max(1, Math.ceil((window.start + windowSeconds * 1000 - now) / 1000));
-      c.header('Retry-After', String(retryAfter));
-      return c.json(errorBody('rate_limited', `Too many sign-in requests. Try again in ${retryAfter} s.`), 429);
-    }
-    return next();
-  };
-}
-
 const REFRESH_BEFORE_MS = 2 * 60_000;
 
 /**

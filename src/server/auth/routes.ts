@@ -8,7 +8,8 @@ import { errorBody } from '../errors';
 import type { Logger } from '../log';
 import type { AuthConfig } from './config';
 import type { PersonEnv } from './context';
-import { clearSessionCookie, rateLimit, readSessionCookie, setSessionCookie } from './middleware';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from './middleware';
+import { rateLimit } from './rate-limit';
 import { type RelyingParty, SignInRefused } from './rp';
 import { randomToken, type SessionStore, sha256 } from './sessions';
 
@@ -53,7 +54,7 @@ export function authRoutes({ db, log, config, sessions, rp, requirePerson }: Aut
 
   return (
     new Hono()
-      .use('*', rateLimit(config))
+      .use('*', rateLimit(db, config))
       .get('/login', async (c) => {
         const url = new URL(c.req.url);
         // The session cookie and the provider's redirect belong to PUBLIC_URL: go there first.

@@ -103,10 +103,10 @@ export async function loadCaseRow(tx: Queryable, caseId: string): Promise<CaseRo
 }
 
 const CASE_OPENED: Localized = {
-  et: 'Elusündmus algas ja teenus lisati sinu toimingute hulka.',
-  en: 'The life event started and the service was added to your overview.',
-  ru: 'Жизненное событие началось, и услуга добавлена в ваш обзор.',
-  uk: 'Життєва подія почалася, і послугу додано до вашого огляду.',
+  et: 'Lisasime selle teenuse sinu elusündmuse juurde.',
+  en: 'We added this service to your life event.',
+  ru: 'Мы добавили эту услугу к вашему жизненному событию.',
+  uk: 'Ми додали цю послугу до вашої життєвої події.',
 };
 
 export interface OpenCase {
@@ -276,4 +276,36 @@ export async function changeStep(tx: Queryable, stepId: string, change: StepChan
     }
   }
   return { caseId: step.case_id, stepId, from: step.status, to: change.status, caseState };
+}
+
+/**
+ * Takes back a decline the person made (an offer's decline undone while it is open): the step leaves
+ * `declined`, the one move out of a final status, recorded in its history as such; its case is active
+ * again if the decline had completed it.
+ */
+export async function reopenDeclinedStep(
+  tx: Queryable,
+  stepId: string,
+  to: StepStatus,
+  reason: Localized,
+  at: Date,
+  dueDate: string | null,
+): Promise<void> {
+  const step = await loadStep(tx, stepId, true);
+  if (step.status !== 'declined') return;
+  const when = new Date(Math.max(at.getTime(), new Date(step.updated_at).getTime()));
+  await tx.query(
+    `UPDATE steps SET status = $2, actor = $3, due_date = $4, waiting_on_step_id = NULL, updated_at = $5 WHERE id = $1`,
+    [stepId, to, actorFor(to), dueDate, when],
+  );
+  await tx.query(
+    `INSERT INTO step_history (step_id, at, from_status, to_status, reason) VALUES ($1, $2, 'declined', $3, $4)`,
+    [stepId, when, to, reason],
+  );
+  await recordChange(tx, step.person_id, 'step', stepId, await loadStepRow(tx, stepId));
+  const { rows } = await tx.query<CaseDbRow>(
+    `UPDATE cases SET state = 'active', completed_at = NULL WHERE id = $1 AND state = 'completed' RETURNING ${CASE_COLUMNS}`,
+    [step.case_id],
+  );
+  if (rows[0]) await recordChange(tx, step.person_id, 'case', step.case_id, toCaseRow(rows[0]));
 }

@@ -1,18 +1,15 @@
+import type { SubServiceKind } from '../../contract/catalogue';
 import type { FeedbackQuestion } from '../../contract/feedback';
 
 /**
- * Services a person cannot choose (duties, registrations, taxes): "would you recommend" makes no sense
- * there, so they are asked how smooth the service was.
+ * Optional services that still have no alternative (one agency issues the document): asked "how smooth",
+ * like every compulsory one.
  */
-const SMOOTHNESS_ONLY = new Set([
-  'child-birth-registration',
-  'death-registration',
-  'defence-registration',
-  'defence-health-assessment',
-  'defence-call-up',
+const NO_ALTERNATIVE = new Set([
+  'child-id-document',
   'marriage-joint-tax-return',
-  'pension-income-tax',
-  'divorce-court',
+  'marriage-certificate',
+  'settling-driving-licence',
 ]);
 
 /** Days after completion before asking: long enough to have seen the result, short enough to remember. */
@@ -26,7 +23,11 @@ export const DEFAULT_DELAY_DAYS = 1;
 export const EXPIRES_AFTER_DAYS = 14;
 export const ONCE_PER_DAYS = 30;
 
-export const questionFor = (subServiceId: string): FeedbackQuestion =>
-  SMOOTHNESS_ONLY.has(subServiceId) ? 'smooth' : 'recommend';
+/**
+ * "Would you recommend…" only where the person chose the service and had an alternative (an optional
+ * service); a registration, a duty or a benefit nobody can choose is asked "how smooth was it".
+ */
+export const questionFor = (subServiceId: string, kind: SubServiceKind | undefined): FeedbackQuestion =>
+  kind === 'convenience' && !NO_ALTERNATIVE.has(subServiceId) ? 'recommend' : 'smooth';
 
 export const delayDaysFor = (subServiceId: string): number => DELAY_DAYS[subServiceId] ?? DEFAULT_DELAY_DAYS;

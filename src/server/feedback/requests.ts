@@ -1,3 +1,4 @@
+import type { SubServiceKind } from '../../contract/catalogue';
 import type { FeedbackRequestRow } from '../../contract/feedback';
 import type { Database, Queryable } from '../db/database';
 import { iso } from '../db/timestamps';
@@ -52,6 +53,9 @@ export async function scheduleFeedback(
 ): Promise<FeedbackRequestRow | null> {
   const availableAt = new Date(now.getTime() + delayDaysFor(step.subServiceId) * 86_400_000);
   const expiresAt = new Date(availableAt.getTime() + EXPIRES_AFTER_DAYS * 86_400_000);
+  const { rows: kinds } = await tx.query<{ kind: SubServiceKind }>('SELECT kind FROM sub_services WHERE id = $1', [
+    step.subServiceId,
+  ]);
   const { rows } = await tx.query<RequestDbRow>(
     `INSERT INTO feedback_requests (person_id, step_id, sub_service_id, agency_id, event_service_id, question, available_at, expires_at)
      SELECT $1, $2, $3, $4, $5, $6, $7, $8
@@ -66,7 +70,7 @@ export async function scheduleFeedback(
       step.subServiceId,
       step.agencyId,
       step.eventServiceId,
-      questionFor(step.subServiceId),
+      questionFor(step.subServiceId, kinds[0]?.kind),
       availableAt,
       expiresAt,
       now,

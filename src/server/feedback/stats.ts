@@ -7,6 +7,7 @@ interface StatsDbRow {
   sub_service_id: string;
   agency_id: string;
   event_service_id: string;
+  question: ServiceStatsRow['question'];
   answers: string;
   promoters: string;
   passives: string;
@@ -17,25 +18,26 @@ interface StatsDbRow {
 }
 
 /**
- * Open data: per sub-service, agency and month (Tallinn time), how many answered and the indices. The
- * recommendation index counts the "would you recommend" answers; satisfaction counts the smoothness
- * answers. No comment and nothing about who answered ever leaves here: under 10 answers, neither the
+ * Open data: per sub-service, agency, month (Tallinn time) and the question asked, how many answered and
+ * the indices. The index counts the answers to the question asked; satisfaction counts the smoothness
+ * answers (for a "how smooth" question the same ones). No comment and nothing about who answered ever
+ * leaves here: under 10 answers, neither the
  * index nor the promoter, passive and detractor counts are given.
  */
 export async function serviceStats(db: Queryable): Promise<ServiceStatsRow[]> {
   const { rows } = await db.query<StatsDbRow>(
     `SELECT to_char(answered_at AT TIME ZONE 'Europe/Tallinn', 'YYYY-MM') AS month,
-            sub_service_id, agency_id, event_service_id,
+            sub_service_id, agency_id, event_service_id, question,
             count(*) AS answers,
-            count(*) FILTER (WHERE question = 'recommend' AND score >= 9) AS promoters,
-            count(*) FILTER (WHERE question = 'recommend' AND score BETWEEN 7 AND 8) AS passives,
-            count(*) FILTER (WHERE question = 'recommend' AND score <= 6) AS detractors,
+            count(*) FILTER (WHERE score >= 9) AS promoters,
+            count(*) FILTER (WHERE score BETWEEN 7 AND 8) AS passives,
+            count(*) FILTER (WHERE score <= 6) AS detractors,
             count(*) FILTER (WHERE smoothness >= 9) AS smooth_promoters,
             count(*) FILTER (WHERE smoothness BETWEEN 7 AND 8) AS smooth_passives,
             count(*) FILTER (WHERE smoothness <= 6) AS smooth_detractors
      FROM feedback_answers
-     GROUP BY 1, 2, 3, 4
-     ORDER BY 1, 2, 3`,
+     GROUP BY 1, 2, 3, 4, 5
+     ORDER BY 1, 2, 3, 5`,
   );
   return rows.map((r) => {
     const counts = { promoters: Number(r.promoters), passives: Number(r.passives), detractors: Number(r.detractors) };
@@ -46,6 +48,7 @@ export async function serviceStats(db: Queryable): Promise<ServiceStatsRow[]> {
       subServiceId: r.sub_service_id,
       agencyId: r.agency_id,
       eventServiceId: r.event_service_id,
+      question: r.question,
       answers: Number(r.answers),
       promoters: shown ? counts.promoters : null,
       passives: shown ? counts.passives : null,
@@ -65,6 +68,7 @@ const CSV_COLUMNS: (keyof ServiceStatsRow)[] = [
   'subServiceId',
   'agencyId',
   'eventServiceId',
+  'question',
   'answers',
   'promoters',
   'passives',

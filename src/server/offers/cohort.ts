@@ -7,7 +7,7 @@ import { queuePushes } from '../push/queue';
 import { rulesFor } from '../rules/index';
 import type { RegisterEventType, Rule } from '../rules/schema';
 import { conditionsSql, type Param, personSqlVars, type SqlVar, varsSql } from '../rules/sql';
-import { OFFER_TEXT } from '../rules/texts';
+import { notifyText, stepText } from '../rules/texts';
 import { recordChangesSql } from '../sync/changes';
 import { offerDeadline, offeredStepStatus } from './engine';
 import { notificationJson, stepJson } from './json';
@@ -188,25 +188,11 @@ async function selectTargets(tx: Queryable, rule: Rule, event: CohortEvent, slic
     'SELECT count(*) AS people FROM cohort_targets WHERE rule_id = $1',
     [rule.id],
   );
-  const stepReason = await offerText(
-    tx,
-    rule.kind === 'consent' ? OFFER_TEXT.stepConsent : OFFER_TEXT.stepAutomatic,
-    rule.agencyId,
-    deadline,
-  );
+  const stepReason = await offerText(tx, stepText(rule.kind), rule.agencyId, deadline);
   const { rows: sub } = await tx.query<{ name: Localized }>('SELECT name FROM sub_services WHERE id = $1', [
     rule.subServiceId,
   ]);
-  const body = await offerText(
-    tx,
-    !rule.declinable
-      ? OFFER_TEXT.notifyDuty
-      : rule.kind === 'consent'
-        ? OFFER_TEXT.notifyConsent
-        : OFFER_TEXT.notifyAutomatic,
-    rule.agencyId,
-    deadline,
-  );
+  const body = await offerText(tx, notifyText(rule.kind), rule.agencyId, deadline);
 
   await tx.query(
     `UPDATE cohort_targets t SET step_id = s.id, step_old_status = s.status
@@ -244,7 +230,7 @@ async function writeOffers(tx: Queryable, targeted: Targeted[], event: CohortEve
     ({ rule, deadline }) =>
       `SELECT time_ordered_uuid() AS id, t.person_id, ${param(rule.id)}::text AS rule_id,
          ${param(rule.subServiceId)}::text AS sub_service_id, t.case_id, t.step_id, ''::text AS subject_key,
-         ${param(rule.kind)}::text AS kind, ${param(rule.declinable)}::boolean AS declinable,
+         ${param(rule.kind)}::text AS kind, ${param(rule.kind !== 'duty')}::boolean AS declinable,
          ${param(deadline)}::date AS deadline, ${varsSql(rule, vars, param)} AS vars
        FROM cohort_targets t WHERE t.rule_id = ${param(rule.id)}`,
   );

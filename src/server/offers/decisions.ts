@@ -1,15 +1,25 @@
 import type { StepStatus } from '../../contract/cases';
 import { isFinalStatus } from '../../contract/cases';
 import { tallinnDate } from '../../contract/dates';
+import { normaliseField, validateField } from '../../contract/fields';
 import type { Localized } from '../../contract/i18n';
-import type { OfferAcceptPayload, OfferDeclinePayload, OfferRow } from '../../contract/offers';
+import type {
+  DutyConfirmPayload,
+  OfferAcceptPayload,
+  OfferDeclinePayload,
+  OfferRow,
+  OfferUndoDeclinePayload,
+} from '../../contract/offers';
 import type { SessionPerson } from '../auth/context';
 import { afterStepChanged } from '../cases/effects';
-import { changeStep, ensureCase } from '../cases/store';
+import { changeStep, ensureCase, reopenDeclinedStep } from '../cases/store';
 import type { Database, Queryable } from '../db/database';
 import { MutationRejected } from '../errors';
+import { notificationColumns, toNotificationRow } from '../notifications/store';
+import { ruleById } from '../rules/index';
 import { OFFER_TEXT } from '../rules/texts';
 import { recordChange } from '../sync/changes';
+import { offeredStepStatus } from './engine';
 import { loadOfferRow, offerText } from './rows';
 
 /**
@@ -36,20 +46,21 @@ async function moveStep(tx: Queryable, stepId: string | null, to: StepStatus, re
 
 interface OfferDbRow {
   id: string;
+  rule_id: string;
   person_id: string;
   agency_id: string;
   event_service_id: string;
   sub_service_id: string;
   subject_name: string | null;
   step_id: string | null;
-  kind: 'consent' | 'automatic';
+  kind: OfferRow['kind'];
   declinable: boolean;
   status: OfferRow['status'];
   deadline: string;
 }
 
 const OFFER_COLUMNS = `o.id, o.person_id, s.agency_id, s.event_service_id, o.sub_service_id, o.subject_name, o.step_id,
-  o.kind, to_char(o.deadline, 'YYYY-MM-DD') AS deadline`;
+  o.kind, o.rule_id, to_char(o.deadline, 'YYYY-MM-DD') AS deadline`;
 
 /**
  * The step of an offer taken up (accepted, or granted without a word). An offer that came without a
@@ -86,8 +97,45 @@ function checkOpen(offer: OfferDbRow, now: Date) {
 }
 
 /**
- * `offer.accept`: the person says yes, with corrections to editable fields. Accepting an accepted
- * offer again changes nothing (one acceptance); a declined or past-deadline offer is refused.
+ * The values the person confirms: the fields as filled in, with their corrections of editable fields.
+ * Every editable field's value is checked as its type requires (the same check as on the phone).
+ */
+async function checkedValues(
+  tx: Queryable,
+  offerId: string,
+  corrections: Record<string, string> = {},
+): Promise<Record<string, string>> {
+  const { fields } = await loadOfferRow(tx, offerId);
+  const values: Record<string, string> = Object.fromEntries(fields.map((f) => [f.key, f.value]));
+  for (const [key, value] of Object.entries(corrections)) {
+    const field = fields.find((f) => f.key === key);
+    if (!field) throw new MutationRejected('invalid_field', `The offer has no field ${key}`);
+    if (value === field.value) continue;
+    if (!field.editable)
+      throw new MutationRejected('field_not_editable', `${key} comes from a register and cannot be changed here`);
+    values[key] = value;
+  }
+  for (const field of fields.filter((f) => f.editable)) {
+    const error = validateField(field, values[field.key]);
+    if (error) throw new MutationRejected('field_invalid', `${field.key}: ${error}`, field.key);
+    values[field.key] = normaliseField(field, values[field.key]);
+  }
+  return values;
+}
+
+/** The offer's own notification is handled once it is decided: read, not "new" beside the next message. */
+async function handleNotice(tx: Queryable, personId: string, offerId: string): Promise<void> {
+  const { rows } = await tx.query<Parameters<typeof toNotificationRow>[0]>(
+    `UPDATE notifications n SET read_at = now() WHERE person_id = $1 AND link = $2 AND read_at IS NULL
+     RETURNING ${notificationColumns('n')}`,
+    [personId, `/offers/${offerId}`],
+  );
+  for (const row of rows) await recordChange(tx, personId, 'notification', row.id, toNotificationRow(row));
+}
+
+/**
+ * `offer.accept`: the person says yes, with corrections to editable fields. One acceptance per offer:
+ * accepting it again, or a declined or past-deadline offer, is refused; a duty is confirmed, not accepted.
  */
 export async function acceptOffer(
   tx: Queryable,
@@ -96,18 +144,9 @@ export async function acceptOffer(
   now = new Date(),
 ): Promise<void> {
   const offer = await lockOffer(tx, person.id, payload.offerId);
-  if (offer.status === 'accepted') return;
+  if (offer.kind === 'duty') throw new MutationRejected('is_duty', 'This is a duty: confirm its details instead');
   checkOpen(offer, now);
-  const { fields } = await loadOfferRow(tx, offer.id);
-  const values: Record<string, string> = Object.fromEntries(fields.map((f) => [f.key, f.value]));
-  for (const [key, value] of Object.entries(payload.fields ?? {})) {
-    const field = fields.find((f) => f.key === key);
-    if (!field) throw new MutationRejected('invalid_field', `The offer has no field ${key}`);
-    if (value === field.value) continue;
-    if (!field.editable)
-      throw new MutationRejected('field_not_editable', `${key} comes from a register and cannot be changed here`);
-    values[key] = value;
-  }
+  const values = await checkedValues(tx, offer.id, payload.fields);
   const stepId = await takeUpStep(tx, offer, now);
   await tx.query(`UPDATE offers SET status = 'accepted', decided_at = $2, accepted_fields = $3 WHERE id = $1`, [
     offer.id,
@@ -115,6 +154,7 @@ export async function acceptOffer(
     values,
   ]);
   await recordChange(tx, person.id, 'offer', offer.id, await loadOfferRow(tx, offer.id));
+  await handleNotice(tx, person.id, offer.id);
   await moveStep(
     tx,
     stepId,
@@ -124,7 +164,30 @@ export async function acceptOffer(
   );
 }
 
-/** `offer.decline`: the person says no (with a reason if they like); the step is declined. */
+/**
+ * `duty.confirm`: the person checked (and corrected) the details of a duty. Once: confirming again is
+ * refused. The deadline is when to check by; the duty stands after it, so a late confirmation is taken.
+ */
+export async function confirmDuty(
+  tx: Queryable,
+  person: SessionPerson,
+  payload: DutyConfirmPayload,
+  now = new Date(),
+): Promise<void> {
+  const offer = await lockOffer(tx, person.id, payload.offerId);
+  if (offer.kind !== 'duty') throw new MutationRejected('not_duty', 'This is an offer: accept or decline it');
+  if (offer.status !== 'pending') throw new MutationRejected('offer_decided', `The duty is already ${offer.status}`);
+  const values = await checkedValues(tx, offer.id, payload.fields);
+  await tx.query(`UPDATE offers SET status = 'confirmed', decided_at = $2, accepted_fields = $3 WHERE id = $1`, [
+    offer.id,
+    now,
+    values,
+  ]);
+  await recordChange(tx, person.id, 'offer', offer.id, await loadOfferRow(tx, offer.id));
+  await handleNotice(tx, person.id, offer.id);
+}
+
+/** `offer.decline`: the person says no (with a reason if they like); the step is declined. A duty cannot be declined. */
 export async function declineOffer(
   tx: Queryable,
   person: SessionPerson,
@@ -132,8 +195,9 @@ export async function declineOffer(
   now = new Date(),
 ): Promise<void> {
   const offer = await lockOffer(tx, person.id, payload.offerId);
+  if (offer.kind === 'duty' || !offer.declinable)
+    throw new MutationRejected('not_declinable', 'This is a duty, not an offer to decline');
   if (offer.status === 'declined') return;
-  if (!offer.declinable) throw new MutationRejected('not_declinable', 'This is a duty, not an offer to decline');
   checkOpen(offer, now);
   await tx.query(`UPDATE offers SET status = 'declined', decided_at = $2, decline_reason = $3 WHERE id = $1`, [
     offer.id,
@@ -141,6 +205,7 @@ export async function declineOffer(
     payload.reason || null,
   ]);
   await recordChange(tx, person.id, 'offer', offer.id, await loadOfferRow(tx, offer.id));
+  await handleNotice(tx, person.id, offer.id);
   await moveStep(
     tx,
     offer.step_id,
@@ -151,12 +216,41 @@ export async function declineOffer(
 }
 
 /**
+ * `offer.undo_decline`: takes a decline back while the offer is open (by its deadline), where its rule
+ * allows: the offer waits for an answer again, and its step for the person (or the agency) as before.
+ */
+export async function undoDecline(
+  tx: Queryable,
+  person: SessionPerson,
+  payload: OfferUndoDeclinePayload,
+  now = new Date(),
+): Promise<void> {
+  const offer = await lockOffer(tx, person.id, payload.offerId);
+  if (offer.status !== 'declined') throw new MutationRejected('not_declined', `The offer is ${offer.status}`);
+  const rule = ruleById(offer.rule_id);
+  if (!rule.undoDecline) throw new MutationRejected('undo_not_allowed', 'This decline cannot be taken back here');
+  if (tallinnDate(now) > offer.deadline) {
+    throw new MutationRejected('offer_expired', `The offer's deadline ${offer.deadline} has passed`);
+  }
+  await tx.query(`UPDATE offers SET status = 'pending', decided_at = NULL, decline_reason = NULL WHERE id = $1`, [
+    offer.id,
+  ]);
+  await recordChange(tx, person.id, 'offer', offer.id, await loadOfferRow(tx, offer.id));
+  if (offer.step_id) {
+    const reason = await offerText(tx, OFFER_TEXT.undone, offer.agency_id, offer.deadline);
+    const to = offeredStepStatus(rule);
+    await reopenDeclinedStep(tx, offer.step_id, to, reason, now, to === 'action_needed' ? offer.deadline : null);
+  }
+}
+
+/**
  * Settles pending offers whose deadline has passed: automatic ones are granted (their step completed),
  * consent ones expire (their step declined). One transaction per offer; run it daily.
  */
 export async function settleDueOffers(db: Database, now = new Date()): Promise<number> {
   const { rows } = await db.query<{ id: string; person_id: string }>(
-    `SELECT id, person_id FROM offers WHERE status = 'pending' AND deadline < $1::date ORDER BY deadline, id LIMIT 1000`,
+    `SELECT id, person_id FROM offers WHERE status = 'pending' AND kind <> 'duty' AND deadline < $1::date
+     ORDER BY deadline, id LIMIT 1000`,
     [tallinnDate(now)],
   );
   for (const due of rows) {
@@ -177,6 +271,7 @@ export async function settleDueOffers(db: Database, now = new Date()): Promise<n
         now,
       ]);
       await recordChange(tx, due.person_id, 'offer', offer.id, await loadOfferRow(tx, offer.id));
+      await handleNotice(tx, due.person_id, offer.id);
       const text = await offerText(
         tx,
         granted ? OFFER_TEXT.granted : OFFER_TEXT.expired,

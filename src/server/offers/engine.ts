@@ -7,7 +7,7 @@ import type { Queryable } from '../db/database';
 import { createNotification } from '../notifications/store';
 import { type Decision, offerVars } from '../rules/evaluate';
 import type { Rule } from '../rules/schema';
-import { OFFER_TEXT } from '../rules/texts';
+import { notifyText, stepText } from '../rules/texts';
 import { recordChange } from '../sync/changes';
 import { loadOfferRow, offerText } from './rows';
 
@@ -85,12 +85,7 @@ export async function applyDecisions(tx: Queryable, decisions: Decision[], ctx: 
     let deadline = offerDeadline(rule, ctx.now);
     let step: { id: string; status: StepStatus; dueDate: string | null } | null = null;
     if (caseId) {
-      const reason = await offerText(
-        tx,
-        rule.kind === 'consent' ? OFFER_TEXT.stepConsent : OFFER_TEXT.stepAutomatic,
-        rule.agencyId,
-        deadline,
-      );
+      const reason = await offerText(tx, stepText(rule.kind), rule.agencyId, deadline);
       step = await startStep(tx, caseId, rule.subServiceId, offeredStepStatus(rule), reason, ctx.now, deadline);
       if (!step || isFinalStatus(step.status)) continue;
       // A step the agency already asked the person to act on keeps its deadline: one date, not two.
@@ -110,7 +105,7 @@ export async function applyDecisions(tx: Queryable, decisions: Decision[], ctx: 
         d.subjectKey,
         d.subjectName,
         rule.kind,
-        rule.declinable,
+        rule.kind !== 'duty',
         deadline,
         offerVars(rule, d.vars),
         ctx.eventId,
@@ -123,11 +118,7 @@ export async function applyDecisions(tx: Queryable, decisions: Decision[], ctx: 
     const { rows: sub } = await tx.query<{ name: Localized }>('SELECT name FROM sub_services WHERE id = $1', [
       rule.subServiceId,
     ]);
-    const body = !rule.declinable
-      ? OFFER_TEXT.notifyDuty
-      : rule.kind === 'consent'
-        ? OFFER_TEXT.notifyConsent
-        : OFFER_TEXT.notifyAutomatic;
+    const body = notifyText(rule.kind);
     await createNotification(tx, person.personId, {
       topic: 'offer',
       title: sub[0].name,

@@ -21,7 +21,7 @@ interface OfferReadRow {
   deadline: string;
   subject_name: string | null;
   vars: Vars | null;
-  fields: OfferRow['fields'] | null;
+  fields: StoredField[] | null;
   data_basis: Localized | null;
   legal_basis: Localized | null;
   declinable: boolean;
@@ -40,11 +40,17 @@ function renderTexts(rule: Rule, vars: Vars) {
   };
 }
 
+/** An older offer's fields, kept as they were made (before fields had types): text, sourced only when there is a value. */
+type StoredField = Omit<OfferRow['fields'][number], 'type' | 'min' | 'max'>;
+const storedFields = (fields: StoredField[] | null): OfferRow['fields'] =>
+  (fields ?? []).map((f) => ({ ...f, type: 'text', min: null, max: null, source: f.value ? f.source : null }));
+
 /** The client's row: the texts rendered from the offer's rule and facts (or the texts of an older offer). */
 function toOfferRow(r: OfferReadRow): OfferRow {
+  const rule = ruleById(r.rule_id);
   const texts = r.vars
-    ? renderTexts(ruleById(r.rule_id), r.vars)
-    : { fields: r.fields ?? [], dataBasis: r.data_basis!, legalBasis: r.legal_basis! };
+    ? renderTexts(rule, r.vars)
+    : { fields: storedFields(r.fields), dataBasis: r.data_basis!, legalBasis: r.legal_basis! };
   return {
     id: r.id,
     subServiceId: r.sub_service_id,
@@ -58,6 +64,10 @@ function toOfferRow(r: OfferReadRow): OfferRow {
     subjectName: r.subject_name,
     ...texts,
     declinable: r.declinable,
+    heading: rule.heading ?? null,
+    consequences: rule.consequences ?? null,
+    undoDecline: rule.undoDecline,
+    links: rule.links,
     createdAt: iso(r.created_at),
     decidedAt: isoOrNull(r.decided_at),
     acceptedFields: r.accepted_fields,

@@ -4,7 +4,9 @@ import type { Agency, Catalogue, EventService, SubService } from '../../contract
 import type { Queryable } from '../db/database';
 
 export async function loadCatalogue(db: Queryable): Promise<Catalogue> {
-  const agencies = await db.query<Agency>('SELECT id, name, url FROM agencies ORDER BY id');
+  const agencies = await db.query<Agency & { contact: Agency['contact'] | null }>(
+    'SELECT id, name, url, contact FROM agencies ORDER BY id',
+  );
   const services = await db.query<Omit<EventService, 'subServices'>>(
     `SELECT id, owner_agency_id AS "ownerAgencyId", maturity, name, description
      FROM event_services ORDER BY position, id`,
@@ -14,7 +16,7 @@ export async function loadCatalogue(db: Queryable): Promise<Catalogue> {
      FROM sub_services ORDER BY position, id`,
   );
   return {
-    agencies: agencies.rows,
+    agencies: agencies.rows.map(({ contact, ...agency }) => (contact ? { ...agency, contact } : agency)),
     eventServices: services.rows.map((es) => ({
       ...es,
       subServices: subs.rows.filter((s) => s.eventServiceId === es.id).map(({ eventServiceId: _, ...s }) => s),

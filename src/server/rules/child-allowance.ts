@@ -1,5 +1,5 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, ruleTexts } from './texts';
+import { CONSEQUENCES, LABEL, REGISTER, ruleTexts } from './texts';
 
 /** Child allowance: monthly for every child under 16, to one parent living in Estonia (the mother first); zero-touch. */
 export const childAllowance: RuleInput = {
@@ -28,11 +28,14 @@ export const childAllowance: RuleInput = {
     },
     {
       key: 'bankAccount',
+      type: 'iban',
       label: LABEL.bankAccount,
       value: '{{bankAccount}}',
       source: REGISTER.socialInsurance,
       editable: true,
     },
   ],
+  consequences: CONSEQUENCES.automatic,
+  undoDecline: true,
   ...ruleTexts('child-allowance'),
 };

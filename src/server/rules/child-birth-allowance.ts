@@ -1,5 +1,5 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, ruleTexts } from './texts';
+import { CONSEQUENCES, LABEL, REGISTER, ruleTexts } from './texts';
 
 /** Childbirth allowance: for every child born, to one parent living in Estonia (the mother first); zero-touch. */
 export const childBirthAllowance: RuleInput = {
@@ -18,6 +18,7 @@ export const childBirthAllowance: RuleInput = {
     { key: 'child', label: LABEL.child, value: '{{childName}}', source: REGISTER.population, editable: false },
     {
       key: 'childBirthDate',
+      type: 'date',
       label: LABEL.childBirthDate,
       value: '{{childBirthDate}}',
       source: REGISTER.population,
@@ -25,11 +26,14 @@ export const childBirthAllowance: RuleInput = {
     },
     {
       key: 'bankAccount',
+      type: 'iban',
       label: LABEL.bankAccount,
       value: '{{bankAccount}}',
       source: REGISTER.socialInsurance,
       editable: true,
     },
   ],
+  consequences: CONSEQUENCES.automatic,
+  undoDecline: true,
   ...ruleTexts('child-birth-allowance'),
 };

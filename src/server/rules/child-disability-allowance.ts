@@ -1,5 +1,5 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, ruleTexts } from './texts';
+import { CONSEQUENCES, LABEL, REGISTER, ruleTexts } from './texts';
 
 /** Disabled child allowance: once a disability is assessed for a child under 16, offered to one parent, with consent. */
 export const childDisabilityAllowance: RuleInput = {
@@ -23,11 +23,14 @@ export const childDisabilityAllowance: RuleInput = {
     { key: 'severity', label: LABEL.severity, value: '{{severity}}', source: REGISTER.disability, editable: false },
     {
       key: 'bankAccount',
+      type: 'iban',
       label: LABEL.bankAccount,
       value: '{{bankAccount}}',
       source: REGISTER.socialInsurance,
       editable: true,
     },
   ],
+  consequences: CONSEQUENCES.consent,
+  undoDecline: true,
   ...ruleTexts('child-disability-allowance'),
 };

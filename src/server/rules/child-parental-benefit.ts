@@ -1,7 +1,7 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, ruleTexts } from './texts';
+import { LABEL, REGISTER, ruleConsequences, ruleTexts } from './texts';
 
-/** Parental benefit: offered to each parent living in Estonia (they share it), with their consent. One per birth (twins too). */
+/** Parental benefit: offered to each parent living in Estonia, with their consent; each chooses the start. One per birth (twins too). */
 export const childParentalBenefit: RuleInput = {
   id: 'child-parental-benefit',
   subServiceId: 'child-parental-benefit',
@@ -18,6 +18,7 @@ export const childParentalBenefit: RuleInput = {
     { key: 'name', label: LABEL.name, value: '{{personName}}', source: REGISTER.population, editable: false },
     {
       key: 'personalCode',
+      type: 'personalCode',
       label: LABEL.personalCode,
       value: '{{personalCode}}',
       source: REGISTER.population,
@@ -26,18 +27,24 @@ export const childParentalBenefit: RuleInput = {
     { key: 'child', label: LABEL.child, value: '{{childName}}', source: REGISTER.population, editable: false },
     {
       key: 'startDate',
+      type: 'date',
       label: LABEL.benefitStart,
       value: '{{childBirthDate}}',
+      min: '{{childBirthDate}}',
+      max: '{{childBirthDate}}+1095',
       source: REGISTER.population,
       editable: true,
     },
     {
       key: 'bankAccount',
+      type: 'iban',
       label: LABEL.bankAccount,
       value: '{{bankAccount}}',
       source: REGISTER.socialInsurance,
       editable: true,
     },
   ],
+  consequences: ruleConsequences('child-parental-benefit'),
+  undoDecline: true,
   ...ruleTexts('child-parental-benefit'),
 };

@@ -1,5 +1,5 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, ruleTexts } from './texts';
+import { CONSEQUENCES, LABEL, REGISTER, ruleTexts } from './texts';
 
 /** Survivor's allowance: for every child under 18 of the deceased, offered to the surviving spouse, with consent. */
 export const deathSurvivorAllowanceChild: RuleInput = {
@@ -26,11 +26,14 @@ export const deathSurvivorAllowanceChild: RuleInput = {
     },
     {
       key: 'bankAccount',
+      type: 'iban',
       label: LABEL.bankAccount,
       value: '{{bankAccount}}',
       source: REGISTER.socialInsurance,
       editable: true,
     },
   ],
+  consequences: CONSEQUENCES.consent,
+  undoDecline: true,
   ...ruleTexts('death-survivor-allowance-child'),
 };

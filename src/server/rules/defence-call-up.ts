@@ -1,9 +1,9 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, ruleTexts } from './texts';
+import { LABEL, REGISTER, ruleTexts, text } from './texts';
 
 /**
  * Call-up to conscript service: Estonian male citizens of 18–27. A duty, not an offer one may refuse:
- * the person checks the details (deferral and alternative service are their own applications).
+ * the person checks and corrects the details; deferral and alternative service are the agency's applications.
  */
 export const defenceCallUp: RuleInput = {
   id: 'defence-call-up',
@@ -19,13 +19,18 @@ export const defenceCallUp: RuleInput = {
     { kind: 'fact', path: 'citizenship', op: 'in', values: ['EE'] },
     { kind: 'age', of: 'person', min: 18, under: 28 },
   ],
-  kind: 'automatic',
-  declinable: false,
+  kind: 'duty',
+  heading: text('rules.defence-call-up.heading'),
+  links: [
+    { label: text('rules.defence-call-up.links.deferral'), url: 'https://www.kra.ee/ajateenistus/ajapikendus' },
+    { label: text('rules.defence-call-up.links.alternative'), url: 'https://www.kra.ee/asendusteenistus' },
+  ],
   deadlineDays: 30,
   fields: [
     { key: 'name', label: LABEL.name, value: '{{personName}}', source: REGISTER.population, editable: false },
     {
       key: 'personalCode',
+      type: 'personalCode',
       label: LABEL.personalCode,
       value: '{{personalCode}}',
       source: REGISTER.population,

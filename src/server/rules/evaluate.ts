@@ -168,23 +168,23 @@ const MONTHS_EN = [
 ];
 
 /** A date in running text: 3 March 2026 in English, 03.03.2026 in the others (as Estonian documents write it). */
-export function formatDateFor(lang: Lang | 'field', iso: string): string {
-  if (!iso) return '';
+export function formatDateFor(lang: Lang | 'field' | 'iso', iso: string): string {
+  if (!iso || lang === 'iso') return iso;
   const [y, m, d] = iso.split('-');
   if (lang === 'en') return `${Number(d)} ${MONTHS_EN[Number(m) - 1]} ${y}`;
   return `${d}.${m}.${y}`;
 }
 
-function varText(v: Var | undefined, lang: Lang | 'field'): string {
+function varText(v: Var | undefined, lang: Lang | 'field' | 'iso'): string {
   if (!v) return '';
   if ('text' in v) return v.text;
   if ('date' in v) return formatDateFor(lang, v.date);
-  return v.localized[lang === 'field' ? 'et' : lang];
+  return v.localized[lang === 'field' || lang === 'iso' ? 'et' : lang];
 }
 
 export const TEMPLATE_VARIABLE = /\{\{\s*(\w+)\s*\}\}/g;
 
-export function renderText(template: string, vars: Vars, lang: Lang | 'field'): string {
+export function renderText(template: string, vars: Vars, lang: Lang | 'field' | 'iso'): string {
   return template.replace(TEMPLATE_VARIABLE, (_, name: string) => varText(vars[name], lang));
 }
 
@@ -192,20 +192,43 @@ export function renderLocalized(template: Localized, vars: Vars): Localized {
   return Object.fromEntries(LANGS.map((lang) => [lang, renderText(template[lang], vars, lang)])) as Localized;
 }
 
-/** The prefilled fields of the rule's offer, values filled in from the registers. */
-export function renderFields(rule: Rule, vars: Vars): PrefilledField[] {
-  return rule.fields.map((f) => ({
-    key: f.key,
-    label: f.label,
-    value: renderText(f.value, vars, 'field'),
-    source: f.source,
-    editable: f.editable,
-  }));
+const BOUND = /^\{\{\s*(\w+)\s*\}\}(?:\s*([+-]\d+))?$/;
+
+/** A date field's min or max: a date variable, plus or minus whole days; null when the rule sets none or the register has no date. */
+export function renderBound(bound: string | undefined, vars: Vars): string | null {
+  if (!bound) return null;
+  const match = BOUND.exec(bound.trim());
+  if (!match) return /^\d{4}-\d{2}-\d{2}$/.test(bound) ? bound : null;
+  const v = vars[match[1]];
+  if (!v || !('date' in v) || !v.date) return null;
+  const date = new Date(`${v.date}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + Number(match[2] ?? 0));
+  return date.toISOString().slice(0, 10);
 }
 
-/** The names of the variables the rule's texts use (the field values and the data basis). */
+/**
+ * The prefilled fields of the rule's offer, values filled in from the registers. A field the
+ * registers have no value for names no source: the person is asked for it.
+ */
+export function renderFields(rule: Rule, vars: Vars): PrefilledField[] {
+  return rule.fields.map((f) => {
+    const value = renderText(f.value, vars, f.type === 'date' ? 'iso' : 'field').trim();
+    return {
+      key: f.key,
+      label: f.label,
+      type: f.type,
+      min: f.type === 'date' ? renderBound(f.min, vars) : null,
+      max: f.type === 'date' ? renderBound(f.max, vars) : null,
+      value,
+      source: value ? f.source : null,
+      editable: f.editable,
+    };
+  });
+}
+
+/** The names of the variables the rule's texts use (the field values and bounds, and the data basis). */
 export function templateVariables(rule: Rule): string[] {
-  const texts = [...rule.fields.map((f) => f.value), ...Object.values(rule.dataBasis)];
+  const texts = [...rule.fields.flatMap((f) => [f.value, f.min ?? '', f.max ?? '']), ...Object.values(rule.dataBasis)];
   return [...new Set(texts.flatMap((text) => [...text.matchAll(TEMPLATE_VARIABLE)].map((m) => m[1])))].sort();
 }
 

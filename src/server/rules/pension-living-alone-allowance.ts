@@ -1,5 +1,5 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, ruleTexts } from './texts';
+import { CONSEQUENCES, LABEL, REGISTER, ruleTexts } from './texts';
 
 /**
  * Allowance for pensioners living alone: zero-touch for those reaching pension age who have no spouse
@@ -25,11 +25,14 @@ export const pensionLivingAloneAllowance: RuleInput = {
     { key: 'address', label: LABEL.address, value: '{{address}}', source: REGISTER.population, editable: false },
     {
       key: 'bankAccount',
+      type: 'iban',
       label: LABEL.bankAccount,
       value: '{{bankAccount}}',
       source: REGISTER.socialInsurance,
       editable: true,
     },
   ],
+  consequences: CONSEQUENCES.automatic,
+  undoDecline: true,
   ...ruleTexts('pension-living-alone-allowance'),
 };

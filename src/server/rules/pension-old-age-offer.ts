@@ -1,5 +1,5 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, ruleTexts } from './texts';
+import { LABEL, REGISTER, ruleConsequences, ruleTexts } from './texts';
 
 /** Old-age pension, offered before pension age to everyone living in Estonia who reaches it, with consent. */
 export const pensionOldAgeOffer: RuleInput = {
@@ -18,6 +18,7 @@ export const pensionOldAgeOffer: RuleInput = {
     { key: 'name', label: LABEL.name, value: '{{personName}}', source: REGISTER.population, editable: false },
     {
       key: 'personalCode',
+      type: 'personalCode',
       label: LABEL.personalCode,
       value: '{{personalCode}}',
       source: REGISTER.population,
@@ -25,6 +26,7 @@ export const pensionOldAgeOffer: RuleInput = {
     },
     {
       key: 'startDate',
+      type: 'date',
       label: LABEL.pensionStart,
       value: '{{pensionDate}}',
       source: REGISTER.socialInsurance,
@@ -33,11 +35,14 @@ export const pensionOldAgeOffer: RuleInput = {
     { key: 'address', label: LABEL.address, value: '{{address}}', source: REGISTER.population, editable: false },
     {
       key: 'bankAccount',
+      type: 'iban',
       label: LABEL.bankAccount,
       value: '{{bankAccount}}',
       source: REGISTER.socialInsurance,
       editable: true,
     },
   ],
+  consequences: ruleConsequences('pension-old-age-offer'),
+  undoDecline: true,
   ...ruleTexts('pension-old-age-offer'),
 };

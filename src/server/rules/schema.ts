@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_TYPES } from '../../contract/fields';
 import { Localized } from '../../contract/i18n';
 import { OfferKind } from '../../contract/offers';
 
@@ -73,8 +74,14 @@ const Template = Localized;
 export const FieldSpec = z.strictObject({
   key: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
   label: Localized,
-  /** `{{variable}}` or text with variables; a date variable is written DD.MM.YYYY. */
+  /** The value's type, checked on the phone and the server; a date field's value is written YYYY-MM-DD. */
+  type: z.enum(FIELD_TYPES).default('text'),
+  /** `{{variable}}` or text with variables; a date variable is written DD.MM.YYYY (YYYY-MM-DD in a date field). */
   value: z.string(),
+  /** Dates: the first and last date allowed, a `{{dateVariable}}`, or `{{dateVariable}}+N` days. */
+  min: z.string().optional(),
+  max: z.string().optional(),
+  /** The register the value comes from (said only when the register has a value). */
   source: Localized,
   editable: z.boolean(),
 });
@@ -97,9 +104,16 @@ export const Rule = z
     /** Everyone eligible gets an offer, or only the first eligible in the event's order (mother first). */
     recipients: z.enum(['each', 'first_eligible']),
     conditions: z.array(Condition),
+    /** `duty` for a legal obligation (the call-up): the person checks and corrects details, and cannot say no. */
     kind: OfferKind,
-    /** False for duties (the call-up): the person can correct details but not say no. */
-    declinable: z.boolean().default(true),
+    /** A duty's heading, as what it is ("You are called up to conscript service"). */
+    heading: Localized.optional(),
+    /** Offers: what happens if the person declines, and if the deadline passes without an answer. */
+    consequences: z.strictObject({ decline: Localized, deadline: Localized }).optional(),
+    /** Whether the person may take a decline back while the offer is open. */
+    undoDecline: z.boolean().default(false),
+    /** The routes the law gives besides (a duty's deferral, alternative service): the agency's pages. */
+    links: z.array(z.strictObject({ label: Localized, url: z.url() })).default([]),
     /** Days from the event's receipt to the deadline (accept by / decline by). */
     deadlineDays: z.number().int().min(1).max(366),
     fields: z.array(FieldSpec),
@@ -112,6 +126,19 @@ export const Rule = z
     const keys = rule.fields.map((f) => f.key);
     if (new Set(keys).size !== keys.length)
       ctx.addIssue({ code: 'custom', path: ['fields'], message: 'field keys must be unique' });
+    const duty = rule.kind === 'duty';
+    if (duty && (!rule.heading || rule.consequences || rule.undoDecline))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kind'],
+        message: 'a duty has a heading, and no decline or its consequences',
+      });
+    if (!duty && (!rule.consequences || rule.heading))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consequences'],
+        message: 'an offer says what a decline and a missed deadline mean',
+      });
     const usesSubject =
       rule.per === 'subject' ||
       rule.conditions.some((c) => c.kind === 'subject_disability' || (c.kind === 'age' && c.of === 'subject'));

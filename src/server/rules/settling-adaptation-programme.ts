@@ -1,5 +1,5 @@
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, ruleTexts } from './texts';
+import { CONSEQUENCES, LABEL, REGISTER, ruleTexts } from './texts';
 
 /** Settle in Estonia adaptation programme: offered to foreigners whose residence in Estonia began under 5 years ago. */
 export const settlingAdaptationProgramme: RuleInput = {
@@ -21,5 +21,7 @@ export const settlingAdaptationProgramme: RuleInput = {
     { key: 'name', label: LABEL.name, value: '{{personName}}', source: REGISTER.population, editable: false },
     { key: 'address', label: LABEL.address, value: '{{address}}', source: REGISTER.population, editable: false },
   ],
+  consequences: CONSEQUENCES.consent,
+  undoDecline: true,
   ...ruleTexts('settling-adaptation-programme'),
 };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Localized } from '../../contract/i18n';
 import { LANGS } from '../../contract/langs';
+import type { OfferKind } from '../../contract/offers';
 
 /**
  * The rules' words live beside the app's, one file per language: locales/<lang>/rules.json (registers,
@@ -74,9 +75,29 @@ export const OFFER_TEXT = section('offer', [
   'notifyDuty',
   'stepConsent',
   'stepAutomatic',
+  'stepDuty',
+  'confirmed',
+  'undone',
   'accepted',
   'declined',
   'expired',
   'granted',
   'caseOpened',
 ]);
+
+/** What a decline or a missed deadline means, for rules that say nothing more particular. */
+export const CONSEQUENCES = {
+  consent: section('consequences.consent', ['decline', 'deadline']),
+  automatic: section('consequences.automatic', ['decline', 'deadline']),
+};
+
+/** A rule's own words on what a decline and a missed deadline mean. */
+export const ruleConsequences = (ruleId: string) => section(`rules.${ruleId}.consequences`, ['decline', 'deadline']);
+
+/** The notification that tells the person of a new offer or duty. */
+export const notifyText = (kind: OfferKind): Localized =>
+  kind === 'duty' ? OFFER_TEXT.notifyDuty : kind === 'consent' ? OFFER_TEXT.notifyConsent : OFFER_TEXT.notifyAutomatic;
+
+/** The reason in the step's history when the offer or duty is made. */
+export const stepText = (kind: OfferKind): Localized =>
+  kind === 'duty' ? OFFER_TEXT.stepDuty : kind === 'consent' ? OFFER_TEXT.stepConsent : OFFER_TEXT.stepAutomatic;

@@ -8,11 +8,11 @@ import { seedDemoOffers } from './offers';
 import { DEMO_CODES_BEFORE_YEAR, demoPeople } from './people';
 
 /**
- * Brings the catalogue in line with its files (insert or update) and adds the demo people who are
- * missing, then the demo cases of demo people who have none. Safe on every start: nothing a person
- * or an agency wrote is touched.
+ * Brings the catalogue in line with its files (insert or update) and, with `demo` (DEMO), adds the demo
+ * people who are missing, then the demo cases of demo people who have none. Safe on every start: nothing
+ * a person or an agency wrote is touched.
  */
-export async function seed(db: Database): Promise<void> {
+export async function seed(db: Database, { demo = true }: { demo?: boolean } = {}): Promise<void> {
   const catalogue = loadCatalogue();
   for (const person of demoPeople) {
     const year = Number(parsePersonalCode(person.personalCode)?.birthDate.slice(0, 4));
@@ -24,9 +24,9 @@ export async function seed(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     for (const agency of catalogue.agencies) {
       await tx.query(
-        `INSERT INTO agencies (id, name, url) VALUES ($1, $2, $3)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, url = excluded.url`,
-        [agency.id, agency.name, agency.url],
+        `INSERT INTO agencies (id, name, url, contact) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, url = excluded.url, contact = excluded.contact`,
+        [agency.id, agency.name, agency.url, agency.contact ?? null],
       );
     }
     for (const [position, es] of catalogue.eventServices.entries()) {
@@ -48,6 +48,7 @@ export async function seed(db: Database): Promise<void> {
         );
       }
     }
+    if (!demo) return;
     for (const person of demoPeople) {
       await tx.query(
         `INSERT INTO persons (personal_code, given_name, family_name, preferred_language, facts)
@@ -56,6 +57,7 @@ export async function seed(db: Database): Promise<void> {
       );
     }
   });
+  if (!demo) return;
   // The welcome message first, so it is the oldest in each inbox.
   await db.transaction(seedDemoNotifications);
   await seedDemoCases(db);

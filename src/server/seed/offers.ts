@@ -13,6 +13,7 @@ import type { Role } from '../rules/schema';
  */
 
 const KADRI = '24304142717';
+const MARTIN = '14102275188';
 const AIVAR = '11202193427';
 const OKSANA = '23906036155';
 const DANIIL = '10805072234';
@@ -51,9 +52,11 @@ async function run(tx: Queryable, event: RuleEvent, now: Date) {
 
 export async function seedDemoOffers(db: Database, now = new Date()): Promise<void> {
   const today = tallinnDate(now);
-  // Having a child: Marta. Only Kadri: in the demo Martin applies for the father's benefit himself.
+  // Having a child: Marta. Both parents may share the parental benefit: each gets the offer.
   await db.transaction(async (tx) => {
-    const parents = [await person(tx, KADRI, 'parent')].filter((p): p is Concerned => p !== null);
+    const parents = [await person(tx, KADRI, 'parent'), await person(tx, MARTIN, 'parent')].filter(
+      (p): p is Concerned => p !== null,
+    );
     const marta = parents[0]?.facts.children?.[0];
     if (!marta) return;
     const subjects = [

@@ -27,6 +27,8 @@ export interface PersonFacts {
   maritalStatus: 'single' | 'married' | 'divorced' | 'widowed';
   spousePersonalCode?: string;
   children: DemoChild[];
+  /** IBAN the Social Insurance Board pays into (a benefit it already pays). */
+  bankAccount?: string;
 }
 
 export interface DemoPerson {
@@ -53,6 +55,8 @@ export const demoPeople: DemoPerson[] = [
       maritalStatus: 'married',
       spousePersonalCode: '14102275188',
       children: [{ personalCode: '22609190279', givenName: 'Marta', birthDate: '2026-09-19' }],
+      // The Social Insurance Board pays her child allowance into this account.
+      bankAccount: 'EE382200221020145685',
     },
     story:
       'New mother: daughter Marta born 2026-09-19; having-a-child is in progress (parental benefit offer to accept).',

@@ -1,7 +1,7 @@
 import { MutationRejected } from '../errors';
 import { answerFeedback, dismissFeedback } from '../feedback/answers';
 import { markNotificationRead } from '../notifications/store';
-import { acceptOffer, declineOffer } from '../offers/decisions';
+import { acceptOffer, confirmDuty, declineOffer, undoDecline } from '../offers/decisions';
 import { updateSettings } from '../settings/store';
 import type { MutationHandlers } from './mutations';
 
@@ -16,6 +16,8 @@ export const mutationHandlers: MutationHandlers = {
   'feedback.dismiss': (tx, person, dismiss) => dismissFeedback(tx, person, dismiss),
   'offer.accept': (tx, person, accept) => acceptOffer(tx, person, accept),
   'offer.decline': (tx, person, decline) => declineOffer(tx, person, decline),
+  'offer.undo_decline': (tx, person, undo) => undoDecline(tx, person, undo),
+  'duty.confirm': (tx, person, confirm) => confirmDuty(tx, person, confirm),
   'settings.update': async (tx, person, update) => {
     await updateSettings(tx, person.id, update);
   },

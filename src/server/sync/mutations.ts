@@ -103,7 +103,7 @@ async function applyTyped<T extends MutationType>(
         return { id: mutation.id, status: 'applied' as const };
       });
     } catch (error) {
-      if (error instanceof MutationRejected) return rejected(mutation, error.code, error.message);
+      if (error instanceof MutationRejected) return rejected(mutation, error.code, error.message, error.field);
       if (isTransient(error) && attempt < TRANSIENT_TRIES) {
         await new Promise((resolve) => setTimeout(resolve, 5 * attempt * (1 + Math.random())));
         continue;
@@ -117,8 +117,8 @@ async function applyTyped<T extends MutationType>(
   }
 }
 
-function rejected(mutation: Mutation, code: RejectionCode, message: string): MutationResult {
-  return { id: mutation.id, status: 'rejected', code, message };
+function rejected(mutation: Mutation, code: RejectionCode, message: string, field?: string): MutationResult {
+  return { id: mutation.id, status: 'rejected', code, message, ...(field ? { field } : {}) };
 }
 
 /** Forgets mutation ids older than the retention (at least 30 days, so a week offline is safe). */

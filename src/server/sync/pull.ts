@@ -1,5 +1,6 @@
 import type { Change, Entity, SyncPage } from '../../contract/sync';
 import type { Queryable } from '../db/database';
+import { ApiError } from '../errors';
 import { notificationColumns, toNotificationRow } from '../notifications/store';
 import { loadEventOfferRows } from '../offers/rows';
 import { encodeCursor } from './cursor';
@@ -30,6 +31,16 @@ export async function pullChanges(
   after: number,
   limit = PAGE_SIZE,
 ): Promise<SyncPage> {
+  // Retention pruned deletions up to prunedSeq: a cursor below it may have missed one, so that client
+  // starts again from a snapshot (the client does on bad_cursor); a snapshot never needs them.
+  const { rows: floor } = await db.query<{ pruned_seq: string | number }>(
+    'SELECT pruned_seq FROM person_clocks WHERE person_id = $1',
+    [personId],
+  );
+  const prunedSeq = Number(floor[0]?.pruned_seq ?? 0);
+  if (after > 0 && after < prunedSeq) {
+    throw new ApiError(400, 'bad_cursor', 'The sync cursor is older than the kept changes: sync from the start');
+  }
   const { rows } = await db.query<{
     entity: Entity | 'agency_event';
     entity_id: string;
@@ -49,6 +60,8 @@ export async function pullChanges(
     else if (r.op === 'delete') changes.push({ entity: r.entity, id: r.entity_id, op: 'delete' });
     else changes.push({ entity: r.entity, id: r.entity_id, op: 'put', data: r.data ?? {} });
   }
+  const more = rows.length > limit;
   const last = page.length > 0 ? Number(page[page.length - 1].seq) : after;
-  return { changes, cursor: encodeCursor(last), more: rows.length > limit };
+  // At the end of the log, the cursor is past any pruned deletion too.
+  return { changes, cursor: encodeCursor(more ? last : Math.max(last, prunedSeq)), more };
 }

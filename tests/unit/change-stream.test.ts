@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startChangeStream } from '../../src/data/change-stream';
+
+class FakeEventSource extends EventTarget {
+  static all: FakeEventSource[] = [];
+  closed = false;
+  constructor(readonly url: string) {
+    super();
+    FakeEventSource.all.push(this);
+  }
+  close() {
+    this.closed = true;
+  }
+  emit(type: string, data = '') {
+    this.dispatchEvent(Object.assign(new Event(type), { data }));
+  }
+}
+const open = () => FakeEventSource.all.filter((s) => !s.closed);
+let visibility: DocumentVisibilityState = 'visible';
+const setVisibility = (state: DocumentVisibilityState) => {
+  visibility = state;
+  document.dispatchEvent(new Event('visibilitychange'));
+};
+
+let stop: () => void;
+beforeEach(() => {
+  vi.useFakeTimers();
+  FakeEventSource.all = [];
+  visibility = 'visible';
+  vi.stubGlobal('EventSource', FakeEventSource);
+  vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
+});
+afterEach(() => {
+  stop?.();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('the live status stream', () => {
+  it('passes on cursor positions and is open only while the page is visible', () => {
+    const cursors: string[] = [];
+    stop = startChangeStream({ onCursor: (c) => cursors.push(c) });
+    expect(open().map((s) => s.url)).toEqual(['/api/changes/stream']);
+    open()[0].emit('cursor', 'c1.MTI');
+    expect(cursors).toEqual(['c1.MTI']);
+    setVisibility('hidden');
+    expect(open()).toHaveLength(0);
+    setVisibility('visible');
+    setVisibility('visible');
+    expect(open()).toHaveLength(1);
+    expect(FakeEventSource.all).toHaveLength(2);
+  });
+
+  it('connects again after a drop with growing back-off, reset once connected', () => {
+    stop = startChangeStream({ onCursor: () => {}, random: () => 1 });
+    const drop = () => open()[0].emit('error');
+    drop();
+    expect(open()).toHaveLength(0);
+    vi.advanceTimersByTime(999);
+    expect(open()).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(open()).toHaveLength(1);
+    drop();
+    vi.advanceTimersByTime(1999);
+    expect(open()).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(open()).toHaveLength(1);
+    open()[0].emit('open');
+    drop();
+    vi.advanceTimersByTime(1000);
+    expect(open()).toHaveLength(1);
+    for (let i = 0; i < 10; i++) {
+      drop();
+      vi.advanceTimersByTime(60_000);
+    }
+    expect(open()).toHaveLength(1); // never more than a minute apart
+  });
+
+  it('gives way to a newer stream until the page becomes visible again, and stops when hidden meanwhile', () => {
+    stop = startChangeStream({ onCursor: () => {} });
+    open()[0].emit('replaced');
+    expect(open()).toHaveLength(0);
+    vi.advanceTimersByTime(120_000);
+    expect(open()).toHaveLength(0);
+    setVisibility('visible');
+    expect(open()).toHaveLength(1);
+    open()[0].emit('error');
+    setVisibility('hidden');
+    vi.advanceTimersByTime(120_000);
+    expect(open()).toHaveLength(0);
+  });
+});
