@@ -17,6 +17,7 @@ export const FIRST_SECTIONS = [
   'install',
   'update',
   'offline',
+  'read_failed',
   'settings',
 ];
 
