@@ -63,6 +63,13 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 let run = 0;
 
+/** The person as at the start: no notices, nothing applied or logged, language Estonian. */
+const resetPerson = () =>
+  db.exec(
+    `DELETE FROM applied_mutations; DELETE FROM notifications; DELETE FROM person_changes;
+     DELETE FROM person_clocks; UPDATE persons SET preferred_language = 'et'`,
+  );
+
 /** What the server holds for the person: the notices read and the language. */
 async function serverState(): Promise<{ read: Set<string>; language: Lang }> {
   const read = await db.query<{ id: string }>(
@@ -79,10 +86,7 @@ describe('offline actions, reloads, lost answers and retries', () => {
   it('always end with the intended server state and every action applied exactly once', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 14 }), async (steps) => {
-        await db.exec(
-          `DELETE FROM applied_mutations; DELETE FROM notifications; DELETE FROM person_changes;
-           DELETE FROM person_clocks; UPDATE persons SET preferred_language = 'et'`,
-        );
+        await resetPerson();
         const ids: string[] = [];
         for (let i = 0; i < 4; i++) {
           ids.push(
@@ -173,10 +177,7 @@ describe('offline actions, reloads, lost answers and retries', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.array(both, { minLength: 1, maxLength: 16 }), async (steps) => {
-        await db.exec(
-          `DELETE FROM applied_mutations; DELETE FROM notifications; DELETE FROM person_changes;
-           DELETE FROM person_clocks; UPDATE persons SET preferred_language = 'et'`,
-        );
+        await resetPerson();
         const ids: string[] = [];
         const notify = async () => {
           const n = await db.transaction((tx) =>
