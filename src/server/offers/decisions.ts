@@ -256,9 +256,9 @@ const LAPSING = `o.status = 'pending' AND o.kind NOT IN ('duty', 'automatic') AN
  * Run it daily; every process may run it at once.
  *
  * The bulk (a cohort's consent offers, which have no step) is settled set-based, SETTLE_SLICE offers
- * at a time: their people locked with SKIP LOCKED (another process takes other people), then a few
- * statements for the whole slice. The rest, which move a step or open a case, go one offer per
- * transaction through the same code as a decision.
+ * at a time: the offers and their people claimed with SKIP LOCKED (another process takes the next
+ * slice), then a few statements for the whole slice. The rest, which move a step or open a case, go
+ * one offer per transaction through the same code as a decision.
  */
 export async function settleDueOffers(db: Database, now = new Date()): Promise<number> {
   const today = tallinnDate(now);
@@ -273,18 +273,25 @@ export async function settleDueOffers(db: Database, now = new Date()): Promise<n
 
 /** One slice of LAPSING offers, set-based: returns how many it settled (0 when none is left to this process). */
 async function settleLapsingSlice(tx: Queryable, today: string, now: Date): Promise<number> {
-  // The people first, as every writer of their change log does; those another writer holds wait for a later run.
-  const { rows: people } = await tx.query<{ id: string }>(
-    `SELECT id FROM persons WHERE id IN (
-       SELECT o.person_id FROM offers o WHERE ${LAPSING} ORDER BY o.deadline, o.id LIMIT $2
-     ) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED`,
+  // Claimed without waiting on anyone: offers another run holds are skipped (that run settles them), and
+  // so are people another writer holds (a later run takes them). A claim that never waits cannot close a
+  // circle with the writers that lock the person first and then the offer.
+  const { rows: claimed } = await tx.query<{ id: string; person_id: string }>(
+    `SELECT o.id, o.person_id FROM offers o WHERE ${LAPSING} ORDER BY o.deadline, o.id LIMIT $2 FOR UPDATE SKIP LOCKED`,
     [today, SETTLE_SLICE],
   );
-  if (people.length === 0) return 0;
+  if (claimed.length === 0) return 0;
+  const { rows: people } = await tx.query<{ id: string }>(
+    'SELECT id FROM persons WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED',
+    [[...new Set(claimed.map((o) => o.person_id))]],
+  );
+  const held = new Set(people.map((p) => p.id));
+  const mine = claimed.filter((o) => held.has(o.person_id)).map((o) => o.id);
+  if (mine.length === 0) return 0;
   const { rows: lapsed } = await tx.query<{ id: string; person_id: string; agency_event_id: string | null }>(
-    `UPDATE offers o SET status = 'expired', decided_at = $3 WHERE ${LAPSING} AND o.person_id = ANY($2::uuid[])
+    `UPDATE offers o SET status = 'expired', decided_at = $2 WHERE o.id = ANY($1::uuid[])
      RETURNING o.id, o.person_id, o.agency_event_id`,
-    [today, people.map((p) => p.id), now],
+    [mine, now],
   );
   if (lapsed.length === 0) return 0;
   // An offer an agency event made is in the change log by one reference to the event per person, as the
