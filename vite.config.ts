@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
+import { loadStringsPart } from './scripts/first-strings';
 import { manifest } from './src/app/manifest';
 
 const FIRST_SCREEN = new RegExp(
@@ -18,6 +19,7 @@ const FIRST_SCREEN = new RegExp(
 
 export default defineConfig({
   plugins: [
+    { name: 'strings-parts', enforce: 'pre', load: loadStringsPart },
     solid(),
     VitePWA({
       strategies: 'injectManifest',
@@ -37,6 +39,11 @@ export default defineConfig({
     target: 'es2022',
     rolldownOptions: {
       output: {
+        // The two parts of a language (scripts/first-strings.ts) are told apart by name: check:budget reads it.
+        chunkFileNames: (chunk) => {
+          const part = /translation\.json\?(first|rest)$/.exec(chunk.facadeModuleId ?? '')?.[1];
+          return `assets/${part ? `translation-${part}` : '[name]'}-[hash].js`;
+        },
         // What the first screen needs comes in two files, libraries and app, not a dozen small ones:
         // on a phone's connection every extra request before the first paint costs a round trip.
         // Only modules the first screen imports statically belong here; Dexie (loaded as the first

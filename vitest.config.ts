@@ -1,11 +1,12 @@
 import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vitest/config';
+import { loadStringsPart } from './scripts/first-strings';
 
 export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [solid()],
+        plugins: [{ name: 'strings-parts', enforce: 'pre', load: loadStringsPart }, solid()],
         test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
       },
       {

@@ -1,24 +1,25 @@
 import { Route, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { Home } from '../features/dashboard/Home';
+import { withAllStrings } from '../i18n';
 import { Shell } from './Shell';
 
-const LifeEvents = lazy(() => import('../features/events/LifeEvents'));
-const CaseDetail = lazy(() => import('../features/events/CaseDetail'));
-const StepDetail = lazy(() => import('../features/events/StepDetail'));
-const FeedbackForm = lazy(() => import('../features/feedback/FeedbackForm'));
-const Ratings = lazy(() => import('../features/feedback/Ratings'));
-const Offers = lazy(() => import('../features/offers/Offers'));
-const OfferDetail = lazy(() => import('../features/offers/OfferDetail'));
-const Inbox = lazy(() => import('../features/inbox/Inbox'));
-const More = lazy(() => import('../features/more/More'));
-const Services = lazy(() => import('../features/services/Services'));
-const EventServiceDetail = lazy(() => import('../features/services/EventServiceDetail'));
-const SubServiceDetail = lazy(() => import('../features/services/SubServiceDetail'));
-const Settings = lazy(() => import('../features/settings/Settings'));
-const Help = lazy(() => import('../features/help/Help'));
-const AccessibilityStatement = lazy(() => import('../features/more/AccessibilityStatement'));
-const NotFound = lazy(() => import('./NotFound'));
+const LifeEvents = lazy(withAllStrings(() => import('../features/events/LifeEvents')));
+const CaseDetail = lazy(withAllStrings(() => import('../features/events/CaseDetail')));
+const StepDetail = lazy(withAllStrings(() => import('../features/events/StepDetail')));
+const FeedbackForm = lazy(withAllStrings(() => import('../features/feedback/FeedbackForm')));
+const Ratings = lazy(withAllStrings(() => import('../features/feedback/Ratings')));
+const Offers = lazy(withAllStrings(() => import('../features/offers/Offers')));
+const OfferDetail = lazy(withAllStrings(() => import('../features/offers/OfferDetail')));
+const Inbox = lazy(withAllStrings(() => import('../features/inbox/Inbox')));
+const More = lazy(withAllStrings(() => import('../features/more/More')));
+const Services = lazy(withAllStrings(() => import('../features/services/Services')));
+const EventServiceDetail = lazy(withAllStrings(() => import('../features/services/EventServiceDetail')));
+const SubServiceDetail = lazy(withAllStrings(() => import('../features/services/SubServiceDetail')));
+const Settings = lazy(withAllStrings(() => import('../features/settings/Settings')));
+const Help = lazy(withAllStrings(() => import('../features/help/Help')));
+const AccessibilityStatement = lazy(withAllStrings(() => import('../features/more/AccessibilityStatement')));
+const NotFound = lazy(withAllStrings(() => import('./NotFound')));
 
 export function App() {
   return (

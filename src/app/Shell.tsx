@@ -4,7 +4,7 @@ import { LANGS, type Lang } from '../contract/langs';
 import { AccountLink } from '../features/auth/AccountLink';
 import { useSignedIn, watchSession } from '../features/auth/session';
 import { useUnreadCount } from '../features/inbox/queries';
-import { LANGUAGE_NAMES, language, t } from '../i18n';
+import { LANGUAGE_NAMES, language, t, withAllStrings } from '../i18n';
 import { Icon, type IconName } from '../ui/icons';
 import { startHyphenation } from './hyphenate';
 import { OfflineBanner } from './OfflineBanner';
@@ -19,11 +19,11 @@ async function changeLanguage(lang: Lang): Promise<void> {
 }
 
 // Only a signed-in session can time out: its warnings load with the signed-in screens.
-const SessionNotices = lazy(() =>
-  import('../features/auth/SessionNotices').then((m) => ({ default: m.SessionNotices })),
+const SessionNotices = lazy(
+  withAllStrings(() => import('../features/auth/SessionNotices').then((m) => ({ default: m.SessionNotices }))),
 );
 // Loaded once someone is signed in (sync has started): a signed-out visit does not need it.
-const SyncStatus = lazy(() => import('./SyncStatus').then((m) => ({ default: m.SyncStatus })));
+const SyncStatus = lazy(withAllStrings(() => import('./SyncStatus').then((m) => ({ default: m.SyncStatus }))));
 
 const NAV: { href: string; key: string; icon: IconName; end?: boolean }[] = [
   { href: '/', key: 'nav.home', icon: 'home', end: true },

@@ -4,11 +4,15 @@ export const STORAGE_KEY = 'minu-riik.lang';
 
 export type Bundle = Record<string, unknown>;
 
-// Each language is its own hashed chunk: only the chosen one loads, the service worker precaches all.
-const bundles = import.meta.glob<{ default: Bundle }>('../../locales/*/translation.json');
+// Each language is its own hashed chunks, in two parts (see scripts/first-strings.ts): the first screen's
+// strings, loaded before it paints, and the rest, loaded right after. The service worker precaches all.
+const parts = {
+  first: import.meta.glob<{ default: Bundle }>('../../locales/*/translation.json', { query: '?first' }),
+  rest: import.meta.glob<{ default: Bundle }>('../../locales/*/translation.json', { query: '?rest' }),
+};
 
-export async function loadBundle(lang: Lang): Promise<Bundle> {
-  const load = bundles[`../../locales/${lang}/translation.json`];
+export async function loadBundle(lang: Lang, part: keyof typeof parts): Promise<Bundle> {
+  const load = parts[part][`../../locales/${lang}/translation.json`]!;
   return (await load()).default;
 }
 

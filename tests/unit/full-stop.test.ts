@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, localized } from '../../src/i18n/format';
-import { initI18n, setLanguage, t } from '../../src/i18n/index';
+import { allStrings, initI18n, setLanguage, t } from '../../src/i18n/index';
 
 describe('a date at the end of a sentence', () => {
-  beforeAll(initI18n);
+  beforeAll(async () => {
+    await initI18n();
+    await allStrings();
+  });
 
   it.each([
     ['ru', 'Примите до 21 декабря 2026\u00a0г.'],

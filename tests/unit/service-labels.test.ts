@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kindLabel, kindTitle } from '../../src/features/services/labels';
-import { initI18n, setLanguage } from '../../src/i18n/index';
+import { allStrings, initI18n, setLanguage } from '../../src/i18n/index';
 
 describe('the kind of a sub-service', () => {
-  beforeAll(initI18n);
+  beforeAll(async () => {
+    await initI18n();
+    await allStrings();
+  });
 
   it.each([
     ['et', 'Kõigile selles olukorras', 'Tavaliselt vajalik'],

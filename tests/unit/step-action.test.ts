@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initI18n, setLanguage, t } from '../../src/i18n/index';
+import { allStrings, initI18n, setLanguage, t } from '../../src/i18n/index';
 
 describe('the button that opens a step’s e-service', () => {
-  beforeAll(initI18n);
+  beforeAll(async () => {
+    await initI18n();
+    await allStrings();
+  });
 
   it.each([
     ['et', 'Ava e-teenus'],

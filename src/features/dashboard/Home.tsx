@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import { createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import type { EventService } from '../../contract/catalogue';
 import { useEventServices } from '../../data/catalogue-queries';
-import { t } from '../../i18n';
+import { t, withAllStrings } from '../../i18n';
 import { localized } from '../../i18n/format';
 import { InstallCard } from '../../ui/InstallCard';
 import { Icon } from '../../ui/icons';
@@ -12,7 +12,7 @@ import { useSignedIn } from '../auth/session';
 import { DashboardSkeleton } from './DashboardSkeleton';
 
 // Only a signed-in person needs it: it stays out of the first load of a signed-out visit.
-const Dashboard = lazy(() => import('./Dashboard').then((m) => ({ default: m.Dashboard })));
+const Dashboard = lazy(withAllStrings(() => import('./Dashboard').then((m) => ({ default: m.Dashboard }))));
 
 /** As many as the catalogue's life events, so the first visit's layout does not shift. */
 const PLACEHOLDER_TILES = Array.from({ length: 8 }, (_, i) => i);
