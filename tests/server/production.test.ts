@@ -159,6 +159,13 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the embedded database under 
       const busy = answers.find((r) => r.status === 503)!;
       expect(busy.headers.get('Retry-After')).toBe('1');
       expect(await busy.json()).toMatchObject({ error: { code: 'busy' } });
+      const health = await Promise.all(Array.from({ length: 30 }, () => app.request('/api/health')));
+      const refused = health.filter((r) => r.status !== 200);
+      expect(refused.length).toBeGreaterThan(0);
+      for (const r of refused) {
+        expect(r.status).toBe(503);
+        expect(r.headers.get('Retry-After')).toBe('1');
+      }
       // Once the burst is over, it answers again.
       expect((await app.request('/api/catalogue')).status).toBe(200);
     } finally {

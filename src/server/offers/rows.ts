@@ -75,7 +75,7 @@ function toOfferRow(r: OfferReadRow): OfferRow {
   };
 }
 
-async function selectOfferRows(tx: Queryable, where: string, params: unknown[]): Promise<OfferRow[]> {
+export async function selectOfferRows(tx: Queryable, where: string, params: unknown[]): Promise<OfferRow[]> {
   const { rows } = await tx.query<OfferReadRow>(
     `SELECT o.id, o.rule_id, o.sub_service_id, s.event_service_id, s.agency_id, o.case_id, o.step_id, o.kind, o.status,
        to_char(o.deadline, 'YYYY-MM-DD') AS deadline, o.subject_name, o.vars, o.fields, o.data_basis, o.legal_basis,

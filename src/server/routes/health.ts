@@ -1,15 +1,19 @@
 import { Hono } from 'hono';
-import type { Database } from '../db/database';
+import { type Database, DatabaseBusyError } from '../db/database';
 import { pendingMigrations } from '../db/migrate';
 import { jobStatuses } from '../jobs';
 
-/** GET /api/health: liveness. The process answers and its database is reachable. */
+/**
+ * GET /api/health: liveness. The process answers and its database is reachable. A database too busy to
+ * take the query gets the usual `503 busy` with Retry-After (app.ts): alive, but come back in a moment.
+ */
 export function healthRoutes(db: Database) {
   return new Hono().get('/', async (c) => {
     try {
       await db.query('SELECT 1');
       return c.json({ status: 'ok', database: db.kind });
-    } catch {
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) throw error;
       return c.json({ status: 'unavailable', database: db.kind }, 503);
     }
   });
