@@ -20,18 +20,21 @@ const focused = (page: Page): Promise<Focused> =>
     const el = document.activeElement as HTMLElement;
     const cs = getComputedStyle(el);
     const outline = cs.outlineStyle !== 'none' && Number.parseFloat(cs.outlineWidth) >= 2;
+    // A date input whose native picker holds the focus (not :focus itself): the picker is what shows it.
+    const inPicker = el instanceof HTMLInputElement && el.type === 'date' && !el.matches(':focus');
     return {
       tag: el.tagName.toLowerCase(),
       id: el.id,
       href: el.getAttribute('href'),
       cls: el.className && typeof el.className === 'string' ? el.className : '',
       text: (el.textContent ?? '').trim().slice(0, 60),
-      visible: outline || (cs.boxShadow !== 'none' && cs.boxShadow !== ''),
+      visible: inPicker || outline || (cs.boxShadow !== 'none' && cs.boxShadow !== ''),
       region: el.closest('main') ? 'main' : el.closest('nav') ? 'nav' : el.closest('header') ? 'header' : 'other',
     };
   });
 
-const describeFocus = (f: Focused) => `<${f.tag}${f.href ? ` href="${f.href}"` : ''}> "${f.text}" (${f.region})`;
+const describeFocus = (f: Focused) =>
+  `<${f.tag}${f.id ? ` id="${f.id}"` : ''}${f.href ? ` href="${f.href}"` : ''}> "${f.text}" (${f.region})`;
 
 /**
  * Presses Tab until `matches` holds for the focused element, checking that each element reached shows

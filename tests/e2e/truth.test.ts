@@ -38,7 +38,7 @@ describe.skipIf(browserSkipReason())('what the app tells the person is true', ()
   it('an offer accepted offline is pending on the offer, the dashboard and at sign-out until the server applies it', async () => {
     await newDevice();
     await signInAs(page, server.url, 'Kadri Tamm');
-    await task('Offer: Parental benefit').click();
+    await task('The state offers: Parental benefit').click();
     await page.getByRole('heading', { level: 1, name: 'Parental benefit' }).waitFor();
     // Her account comes from the Social Insurance Board, which pays her child allowance into it.
     await page.getByLabel('Bank account (IBAN)').waitFor();
@@ -55,7 +55,7 @@ describe.skipIf(browserSkipReason())('what the app tells the person is true', ()
     expect(await status.getByText('Accepted').count()).toBe(0);
 
     await page.goto(`${server.url}/`);
-    await task('Offer: Parental benefit').getByText('Pending').waitFor();
+    await task('The state offers: Parental benefit').getByText('Pending').waitFor();
 
     await page.goto(`${server.url}/more`);
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -72,7 +72,7 @@ describe.skipIf(browserSkipReason())('what the app tells the person is true', ()
 
     await page.goto(`${server.url}/`);
     await page.locator('p.greeting').waitFor();
-    await expect.poll(async () => task('Offer: Parental benefit').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(async () => task('The state offers: Parental benefit').count(), { timeout: 15_000 }).toBe(0);
     const [offer] = await server.db
       .query<{ id: string; status: string }>(
         `SELECT o.id, o.status FROM offers o JOIN persons p ON p.id = o.person_id
@@ -88,7 +88,7 @@ describe.skipIf(browserSkipReason())('what the app tells the person is true', ()
   it('checks the fields on the phone first; a refusal by the server brings the task back with the reason', async () => {
     await newDevice({ serviceWorkers: 'block' });
     await signInAs(page, server.url, 'Martin Tamm');
-    await task('Offer: Parental benefit').click();
+    await task('The state offers: Parental benefit').click();
     await page.getByRole('heading', { level: 1, name: 'Parental benefit' }).waitFor();
     // No register has his account: the field says so and asks for it, and names no register.
     await page.getByText('No register has this. Enter it.').waitFor();
@@ -120,14 +120,14 @@ describe.skipIf(browserSkipReason())('what the app tells the person is true', ()
     expect(await outboxLength()).toBe(0);
     await page.getByRole('button', { name: 'Accept the offer' }).waitFor();
     await page.goto(`${server.url}/`);
-    await task('Offer: Parental benefit').waitFor();
-    expect(await task('Offer: Parental benefit').getByText('Pending').count()).toBe(0);
+    await task('The state offers: Parental benefit').waitFor();
+    expect(await task('The state offers: Parental benefit').getByText('Pending').count()).toBe(0);
   });
 
   it('says what a decline means before it, names the buttons for what they do, and lets the person take it back', async () => {
     await newDevice({ serviceWorkers: 'block' });
     await signInAs(page, server.url, 'Aivar Mägi');
-    await task('Offer: Old-age pension').click();
+    await task('The state offers: Old-age pension').click();
     await page.getByRole('heading', { level: 1, name: 'Old-age pension' }).waitFor();
     await page.getByRole('button', { name: 'Decline the offer' }).click();
     const screen = page.locator('form[aria-labelledby="offer-decline"]');

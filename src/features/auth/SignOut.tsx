@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
+import { db } from '../../data/db';
 import { useOutbox } from '../../data/pending';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
@@ -31,7 +32,8 @@ export function SignOutCard() {
 
   const start = async () => {
     setError('');
-    if (unsent().length > 0) setAsked(true);
+    // Asked of the database, not of the live list, which may not have answered yet on a fast tap.
+    if ((await db.outbox.count()) > 0) setAsked(true);
     else await finish();
   };
 
