@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, launchBrowser, PHONE, type RunningServer, startServer } from './browser';
+import { holdRequests } from './session';
 
 /** Rows in each object store of the app's IndexedDB, read with the raw API (not the app's code). */
 function storeCounts(page: Page) {
@@ -62,7 +63,8 @@ describe.skipIf(browserSkipReason())('sign-in on a phone through the embedded pr
   });
 
   it('signs in, shows the name, stays signed in over a reload, and signs out leaving no personal data', async () => {
-    const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
+    // Service workers blocked, so that the page's own requests can be held below.
+    const context = await browser.newContext({ ...PHONE, locale: 'en-GB', serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(base);
 
@@ -93,9 +95,48 @@ describe.skipIf(browserSkipReason())('sign-in on a phone through the embedded pr
     await name.waitFor();
     expect(await page.evaluate(async () => (await fetch('/api/me')).status)).toBe(200);
 
+    // A change queued in an earlier visit and still unsent (its sending held, as on a stalled connection):
+    // sign-out says so first. Written straight to IndexedDB, so the page is reloaded to read it.
+    await holdRequests(page, '**/api/mutations');
+    await page.evaluate(
+      (personId) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('minu-riik');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('outbox', 'readwrite');
+            tx.objectStore('outbox').add({
+              id: crypto.randomUUID(),
+              personId,
+              type: 'settings.update',
+              payload: { language: 'en' },
+              createdAt: new Date().toISOString(),
+              attempts: 0,
+              undo: [],
+            });
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      await page.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            const open = indexedDB.open('minu-riik');
+            open.onsuccess = () => {
+              const r = open.result.transaction('profile').objectStore('profile').get('me');
+              r.onsuccess = () => resolve(r.result.personId);
+            };
+          }),
+      ),
+    );
+
+    await page.reload();
     await name.click();
-    // Sign-out with changes still queued is tested with real queued actions in truth.test.ts.
     await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('1 change has not been sent yet').waitFor();
+    await page.getByRole('button', { name: 'Discard and sign out' }).click();
 
     // Through the provider's logout and back to the signed-out start.
     await page.waitForURL(`${base}/`);
