@@ -6,7 +6,12 @@
  * the default, meant for a high-end desktop).
  *
  * A busy host measures a lower index and so gets a smaller multiplier: the simulated phone stays the same.
+ * Above 1533 the calculator gives nothing; the slowdown stays at its 4× there rather than extrapolate (a
+ * quiet 2-core host here measures about 2300, and a straight line would make that 7.3×).
  */
+/** Lighthouse's default multiplier, the calculator's top (a high-end desktop). */
+export const MAX_SLOWDOWN = 4;
+
 export function cpuSlowdown(benchmarkIndex: number): number {
   if (!Number.isFinite(benchmarkIndex) || benchmarkIndex <= 0) {
     throw new Error(`benchmarkIndex ${benchmarkIndex} is not a measurement`);
@@ -15,5 +20,5 @@ export function cpuSlowdown(benchmarkIndex: number): number {
   if (benchmarkIndex < 150) return 1;
   if (benchmarkIndex < 800) return 1 + (benchmarkIndex - 150) / 650;
   if (benchmarkIndex < 1300) return 2 + (benchmarkIndex - 800) / 500;
-  return 3 + (benchmarkIndex - 1300) / 233;
+  return Math.min(MAX_SLOWDOWN, 3 + (benchmarkIndex - 1300) / 233);
 }

@@ -194,6 +194,9 @@ async function setLayout(page: Page, layout: Layout): Promise<void> {
   await cdp.detach();
   await page.setViewportSize({ width: layout.width, height: layout.height });
   await settle(page);
+  // The text size must really have changed, or the 200 % layout would check normal text.
+  const root = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  if (root !== `${layout.fontSize}px`) throw new Error(`text size not applied: ${root}, not ${layout.fontSize}px`);
 }
 
 const settle = (page: Page) =>
