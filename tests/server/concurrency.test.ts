@@ -65,6 +65,10 @@ describe.skipIf(!process.env.DATABASE_URL)('concurrent batches of one person (Po
             ? { type: 'feedback.dismiss', payload: { requestId, optOut: false } }
             : { type: 'feedback.answer', payload: { requestId, score: 8, comment: `batch ${n}` } },
         ),
+        // Her offers are not duties (refused not_duty); taking back a decline is tried on an unknown offer, so
+        // that each offer's one decision below stays checkable.
+        ...offers.map((offerId) => ({ type: 'duty.confirm', payload: { offerId } })),
+        { type: 'offer.undo_decline', payload: { offerId: randomUUID() } },
         { type: 'settings.update', payload: { language: n % 2 ? 'en' : 'et' } },
         { type: 'settings.update', payload: { push: { feedback: n % 2 === 0 } } },
       ].map((m) => ({ ...m, id: randomUUID(), createdAt: new Date().toISOString() }));

@@ -19,7 +19,10 @@ const FACT_SQL: Record<string, (a: Sql) => Sql> = {
   'residence.country': (a) => sql`${a}.facts#>>'{residence,country}'`,
 };
 
-const ageSql = (born: Sql, date: Sql) => sql`date_part('year', age(${date}::date, (${born})::date))`;
+// Whole years the way the evaluator counts them (ageOn): a birth date after `date` is −1, where
+// PostgreSQL's age() would say 0.
+const ageSql = (born: Sql, date: Sql) =>
+  sql`(date_part('year', ${date}::date) - date_part('year', (${born})::date) - CASE WHEN to_char(${date}::date, 'MMDD') < to_char((${born})::date, 'MMDD') THEN 1 ELSE 0 END)`;
 
 /** One condition about the person of row `alias`, on the date `date` (an SQL expression of type date). */
 export function conditionSql(condition: Condition, alias: string, date: Sql): Sql {
