@@ -120,8 +120,3 @@ async function applyTyped<T extends MutationType>(
 function rejected(mutation: Mutation, code: RejectionCode, message: string, field?: string): MutationResult {
   return { id: mutation.id, status: 'rejected', code, message, ...(field ? { field } : {}) };
 }
-
-/** Forgets mutation ids older than the retention (at least 30 days, so a week offline is safe). */
-export async function pruneAppliedMutations(db: Queryable, days = 45): Promise<void> {
-  await db.query(`DELETE FROM applied_mutations WHERE applied_at < now() - make_interval(days => $1)`, [days]);
-}
