@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGS } from '../../src/contract/langs';
 import { type Database, openDatabase } from '../../src/server/db/database';
 import { join, raw, sql, toQuery } from '../../src/server/db/sql';
-import { type Concerned, holds } from '../../src/server/rules/evaluate';
+import { type Concerned, holds, personVars, renderText } from '../../src/server/rules/evaluate';
 import type { PersonFacts } from '../../src/server/rules/facts';
 import { RULES } from '../../src/server/rules/index';
 import type { Condition, Rule } from '../../src/server/rules/schema';
-import { conditionSql } from '../../src/server/rules/sql';
+import { conditionSql, personSqlVars, varSql } from '../../src/server/rules/sql';
 
 /**
  * One meaning for every rule: the in-memory evaluator (evaluate.ts, for named people) and the SQL it
@@ -47,7 +48,11 @@ const facts = (date: string): fc.Arbitrary<PersonFacts> =>
       birthDate: fc.oneof(around(date), fc.constantFrom('2000-02-29', '1960-02-29')),
       citizenship: fc.constantFrom('EE', 'LV', 'UA', 'RU'),
       residence: fc.record(
-        { country: fc.constantFrom('EE', 'FI', 'UA'), municipality: fc.constant('Tallinn'), since: around(date) },
+        {
+          country: fc.constantFrom('EE', 'FI', 'UA'),
+          municipality: fc.constantFrom('Tallinn', 'Pärnu linn', 'Viimsi vald', 'Tartu vald', 'Espoo', ''),
+          since: around(date),
+        },
         { requiredKeys: ['country'] },
       ),
       maritalStatus: fc.constantFrom('single', 'married', 'divorced', 'widowed') as fc.Arbitrary<'single' | 'married'>,
@@ -108,6 +113,19 @@ const person = (f: PersonFacts): Concerned => ({
 const evaluatorPicks = (conditions: Condition[], people: PersonFacts[], date: string) =>
   people.map((f) => conditions.every((c) => holds(c, person(f), undefined, date)));
 
+/** The person variables the SQL writes into a cohort's offers, for each of the people, as jsonb reads back. */
+async function sqlPersonVars(people: PersonFacts[]): Promise<Record<string, unknown>[]> {
+  const vars = personSqlVars('p');
+  const items = Object.entries(vars).map(([name, v]) => sql`${name}::text, ${varSql(v)}`);
+  const { rows } = await db.query<{ vars: Record<string, unknown> }>(
+    ...toQuery(sql`SELECT jsonb_build_object(${join(items, ', ')}) AS vars
+      FROM (SELECT value AS facts, 'A'::text AS given_name, 'B'::text AS family_name, '0'::text AS personal_code, ordinality
+        FROM jsonb_array_elements(${JSON.stringify(people)}::jsonb) WITH ORDINALITY) p
+      ORDER BY p.ordinality`),
+  );
+  return rows.map((r) => r.vars);
+}
+
 const personConditionsOnly = (rule: Rule) =>
   rule.conditions.every((c) => c.kind !== 'subject_disability' && !(c.kind === 'age' && c.of === 'subject'));
 
@@ -149,6 +167,23 @@ describe('rules: the evaluator and the SQL pick the same people', () => {
         },
       ),
       { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('and write the same person variables, and so the same texts in every language', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        eventDate.chain((date) => fc.array(facts(date), { minLength: 1, maxLength: 25 })),
+        async (people) => {
+          const fromSql = await sqlPersonVars(people);
+          const fromEvaluator = people.map((f) => personVars(person(f)));
+          expect(fromSql).toEqual(fromEvaluator);
+          const rendered = (vars: Record<string, unknown>) =>
+            [...LANGS, 'field' as const].map((lang) => renderText('{{address}} {{birthDate}}', vars as never, lang));
+          expect(fromSql.map(rendered)).toEqual(fromEvaluator.map(rendered));
+        },
+      ),
+      { numRuns: RUNS },
     );
   });
 });

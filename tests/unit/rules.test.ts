@@ -394,3 +394,42 @@ describe('settling-adaptation-programme (foreigners resident under 5 years)', ()
     expect(newcomer(facts)).toHaveLength(n);
   });
 });
+
+describe('a place of residence (a register value) in running text and in fields', () => {
+  const settling = rule('settling-adaptation-programme');
+  const render = (residence: { country: string; municipality?: string }) => {
+    const [decision] = evaluateRule(
+      settling,
+      event(
+        'population.residence_registered',
+        [person('person', { citizenship: 'UA', residence: { since: '2026-08-10', ...residence } })],
+        [],
+        '2026-11-21',
+      ),
+    );
+    const text = renderLocalized(settling.dataBasis, decision.vars);
+    const field = renderFields(settling, decision.vars).find((f) => f.key === 'address')?.value;
+    return { et: text.et, en: text.en, ru: text.ru, uk: text.uk, field };
+  };
+  it('a town gets its exonym and its kind in the screen’s language; the field keeps the official name', () => {
+    const pärnu = render({ country: 'EE', municipality: 'Pärnu linn' });
+    expect(pärnu.et).toContain('(Pärnu linn)');
+    expect(pärnu.en).toContain('(Pärnu city)');
+    expect(pärnu.ru).toContain('(город Пярну)');
+    expect(pärnu.uk).toContain('(місто Пярну)');
+    expect(pärnu.field).toBe('Pärnu linn');
+    expect(render({ country: 'EE', municipality: 'Tallinn' }).ru).toContain('(Таллинн)');
+  });
+  it('a parish keeps its Estonian proper name; an unknown value is shown as the register has it', () => {
+    const viimsi = render({ country: 'EE', municipality: 'Viimsi vald' });
+    expect([viimsi.en, viimsi.ru, viimsi.uk, viimsi.field]).toEqual([
+      expect.stringContaining('(Viimsi parish)'),
+      expect.stringContaining('(волость Viimsi)'),
+      expect.stringContaining('(волость Viimsi)'),
+      'Viimsi vald',
+    ]);
+    expect(render({ country: 'EE', municipality: 'Vana-Vigala' }).ru).toContain('(Vana-Vigala)');
+    const country = render({ country: 'EE' });
+    expect([country.ru, country.field]).toEqual([expect.stringContaining('(Эстония)'), 'Eesti']);
+  });
+});

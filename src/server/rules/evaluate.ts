@@ -2,6 +2,7 @@ import type { Lang, Localized } from '../../contract/i18n';
 import { LANGS } from '../../contract/langs';
 import type { PrefilledField } from '../../contract/offers';
 import type { Disability, PersonFacts } from './facts';
+import { type Place, placeName } from './places';
 import type { Condition, RegisterEventType, Role, Rule } from './schema';
 
 /**
@@ -10,8 +11,11 @@ import type { Condition, RegisterEventType, Role, Rule } from './schema';
  * checks that they agree.
  */
 
-/** A value for a `{{name}}` in a template: text as is, a date written per language, or a text per language. */
-export type Var = { text: string } | { date: string } | { localized: Localized };
+/**
+ * A value for a `{{name}}` in a template: text as is, a date written per language, a text per
+ * language, or a register's place of residence (written per language by places.ts).
+ */
+export type Var = { text: string } | { date: string } | { localized: Localized } | { place: Place };
 export type Vars = Record<string, Var>;
 
 /** A person the event concerns, in the event's order (the mother first). */
@@ -105,7 +109,12 @@ export function personVars(person: Concerned): Vars {
     personName: { text: fullName(person) },
     personalCode: { text: person.personalCode },
     birthDate: { date: person.facts.birthDate ?? '' },
-    address: { text: residence?.municipality ?? residence?.country ?? '' },
+    address: {
+      place:
+        residence?.municipality !== undefined
+          ? { municipality: residence.municipality }
+          : { country: residence?.country ?? '' },
+    },
     bankAccount: { text: person.facts.bankAccount ?? '' },
   };
 }
@@ -179,6 +188,7 @@ function varText(v: Var | undefined, lang: Lang | 'field' | 'iso'): string {
   if (!v) return '';
   if ('text' in v) return v.text;
   if ('date' in v) return formatDateFor(lang, v.date);
+  if ('place' in v) return lang === 'iso' ? placeName(v.place, 'field') : placeName(v.place, lang);
   return v.localized[lang === 'field' || lang === 'iso' ? 'et' : lang];
 }
 

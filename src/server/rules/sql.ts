@@ -8,8 +8,11 @@ import type { Condition, Rule } from './schema';
  * as parameters (db/sql.ts), never into the text.
  */
 
-/** A variable as SQL: an expression of type text, or of type date (written per language). */
-export type SqlVar = { text: Sql } | { date: Sql };
+/**
+ * A variable as SQL: an expression of type text, of type date (written per language), or of type
+ * jsonb for a place (evaluate.ts's Var `place`: `{ municipality }` or `{ country }`).
+ */
+export type SqlVar = { text: Sql } | { date: Sql } | { place: Sql };
 export type SqlVars = Record<string, SqlVar>;
 
 const FACT_SQL: Record<string, (a: Sql) => Sql> = {
@@ -62,10 +65,22 @@ export function personSqlVars(alias: string): SqlVars {
     personName: { text: sql`${a}.given_name || ' ' || ${a}.family_name` },
     personalCode: { text: sql`${a}.personal_code` },
     birthDate: { date: sql`(${a}.facts->>'birthDate')::date` },
-    address: { text: sql`coalesce(${a}.facts#>>'{residence,municipality}', ${a}.facts#>>'{residence,country}', '')` },
+    address: {
+      place: sql`CASE WHEN ${a}.facts#>>'{residence,municipality}' IS NOT NULL
+        THEN jsonb_build_object('municipality', ${a}.facts#>>'{residence,municipality}')
+        ELSE jsonb_build_object('country', coalesce(${a}.facts#>>'{residence,country}', '')) END`,
+    },
     bankAccount: { text: sql`coalesce(${a}.facts->>'bankAccount', '')` },
   };
 }
+
+/** One variable as the jsonb of evaluate.ts's Var, '' where the register has nothing. */
+export const varSql = (v: SqlVar): Sql =>
+  'text' in v
+    ? sql`jsonb_build_object('text', coalesce(${v.text}, ''))`
+    : 'place' in v
+      ? sql`jsonb_build_object('place', ${v.place})`
+      : sql`jsonb_build_object('date', coalesce(to_char(${v.date}, 'YYYY-MM-DD'), ''))`;
 
 /**
  * The offer's variables (offerVars in evaluate.ts) as a jsonb expression: `{ name: { text } }` or
@@ -75,11 +90,7 @@ export function varsSql(rule: Rule, vars: SqlVars): Sql {
   const items = templateVariables(rule).map((name) => {
     const v = vars[name];
     if (!v) throw new Error(`varsSql: no variable ${name} for a cohort`);
-    const value =
-      'text' in v
-        ? sql`jsonb_build_object('text', coalesce(${v.text}, ''))`
-        : sql`jsonb_build_object('date', coalesce(to_char(${v.date}, 'YYYY-MM-DD'), ''))`;
-    return sql`${name}::text, ${value}`;
+    return sql`${name}::text, ${varSql(v)}`;
   });
   return sql`jsonb_build_object(${join(items, ', ')})`;
 }
