@@ -72,10 +72,19 @@ function hyphenateTree(root: Node): void {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) hyphenateTree(node);
 }
 
+/** Takes the soft hyphens out again: at a wider layout a word breaks nowhere, and copied text stays clean. */
+function unhyphenateTree(root: Node): void {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    if (text.data.includes(SHY) && !text.parentElement?.closest(SKIP)) text.data = text.data.replaceAll(SHY, '');
+  }
+}
+
 /**
- * While the layout is compact, keeps every text of the page hyphenated, as the app renders new text.
- * Nothing runs at wider layouts. Re-hyphenating a hyphenated text changes nothing, so the observer does
- * not feed itself.
+ * While the layout is compact, keeps every text of the page hyphenated, as the app renders new text;
+ * when it widens again, the soft hyphens go. Re-hyphenating a hyphenated text changes nothing, so the
+ * observer does not feed itself. The app's own texts have no soft hyphens, so none of theirs is lost.
  */
 export function startHyphenation(): void {
   const compact = matchMedia(COMPACT);
@@ -85,12 +94,16 @@ export function startHyphenation(): void {
       for (const node of record.addedNodes) hyphenateTree(node);
     }
   });
+  let hyphenated = false;
   const follow = () => {
     if (compact.matches) {
+      hyphenated = true;
       hyphenateTree(document.body);
       observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     } else {
       observer.disconnect();
+      if (hyphenated) unhyphenateTree(document.body);
+      hyphenated = false;
     }
   };
   compact.addEventListener('change', follow);

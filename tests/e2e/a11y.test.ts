@@ -81,6 +81,8 @@ describe.skipIf(browserSkipReason())('accessibility: axe on every screen', () =>
                 await useLanguage(page, base, lang);
                 for (const [i, screen] of screens.entries()) {
                   await openScreen(page, base, screen, i === 0);
+                  const menu = page.locator('.nav-toggle[aria-expanded="false"]');
+                  if (await menu.isVisible()) await menu.click();
                   expect(await page.getAttribute('html', 'lang')).toBe(lang);
                   problems.push(...describeViolations(`${screen.name} ${screen.path} [${lang}]`, await axe(page)));
                   checked++;

@@ -49,6 +49,8 @@ export const LANGUAGES: readonly Lang[] = LANGS;
 
 export const VIEWPORTS = [
   { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  // Under 22.4 em the bottom bar is a menu (base.css): the a11y suite opens it on every screen.
+  { name: 'compact menu', viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
   { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 },
 ] as const;
 
