@@ -19,7 +19,7 @@ async function setTextSize(page: Page, px: number): Promise<void> {
 const countsCovering = () =>
   [...document.querySelectorAll('.nav-toggle, .nav a')].flatMap((row) => {
     const badge = row.querySelector('.nav-badge');
-    if (!badge || !badge.getClientRects().length) return [];
+    if (!badge || badge.getClientRects().length === 0) return [];
     const b = badge.getBoundingClientRect();
     const parts = [row.querySelector('svg'), row.querySelector('.nav-label') ?? row.childNodes[1]].filter(Boolean);
     return parts.flatMap((part) => {
