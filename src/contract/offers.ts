@@ -42,6 +42,12 @@ export const PrefilledField = z.object({
 });
 export type PrefilledField = z.infer<typeof PrefilledField>;
 
+/** An act in Riigi Teataja, the state's official gazette (and nowhere else: the link is shown as the law). */
+export const LegalBasisUrl = z
+  .url({ protocol: /^https$/, hostname: /^www\.riigiteataja\.ee$/ })
+  .nullable()
+  .default(null);
+
 /** Change-log entity `offer`. */
 export const OfferRow = z.object({
   id: z.uuid(),
@@ -61,6 +67,8 @@ export const OfferRow = z.object({
   dataBasis: Localized,
   /** The law that gives the right, e.g. "Riikliku pensionikindlustuse seadus § 7". */
   legalBasis: Localized,
+  /** Where the act is in Riigi Teataja, with the section where known; null if not known. */
+  legalBasisUrl: LegalBasisUrl,
   /** Whether the person may decline (false for duties, e.g. the call-up, where only details can be corrected). */
   declinable: z.boolean(),
   /** A duty's heading, as what it is ("You are called up to conscript service"); null for offers. */

@@ -433,3 +433,19 @@ describe('a place of residence (a register value) in running text and in fields'
     expect([country.ru, country.field]).toEqual([expect.stringContaining('(Эстония)'), 'Eesti']);
   });
 });
+
+describe('legal basis links', () => {
+  it('lead to Riigi Teataja, to the section the text names where it names one', () => {
+    const linked = RULES.filter((r) => r.legalBasisUrl);
+    expect(linked.length).toBeGreaterThanOrEqual(RULES.length - 1);
+    for (const r of linked) {
+      const url = new URL(r.legalBasisUrl!);
+      expect(url.origin, r.id).toBe('https://www.riigiteataja.ee');
+      expect(url.search, r.id).toBe('?leiaKehtiv');
+      // "§ 22" is #para22 and "§ 223¹" is #para223b1, as Riigi Teataja names its sections.
+      const section = /§ (\d+)(¹|²)?/.exec(r.legalBasis.et);
+      const anchor = section ? `#para${section[1]}${section[2] ? `b${section[2] === '¹' ? 1 : 2}` : ''}` : '';
+      expect(url.hash, r.id).toBe(anchor);
+    }
+  });
+});

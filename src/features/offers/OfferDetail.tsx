@@ -201,7 +201,16 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
         <dl class="facts">
           <div>
             <dt>{t('offers.legal_basis')}</dt>
-            <dd>{localized(o().legalBasis)}</dd>
+            <dd>
+              <Show when={o().legalBasisUrl} fallback={localized(o().legalBasis)}>
+                {(url) => (
+                  <a class="text-link" href={url()} target="_blank" rel="noopener">
+                    {localized(o().legalBasis)}
+                    <span class="visually-hidden"> {t('a11y.opens_in_new_tab')}</span>
+                  </a>
+                )}
+              </Show>
+            </dd>
           </div>
         </dl>
       </section>

@@ -37,6 +37,7 @@ function renderTexts(rule: Rule, vars: Vars) {
     fields: renderFields(rule, vars),
     dataBasis: renderLocalized(rule.dataBasis, vars),
     legalBasis: rule.legalBasis,
+    legalBasisUrl: rule.legalBasisUrl,
   };
 }
 
@@ -50,7 +51,12 @@ function toOfferRow(r: OfferReadRow): OfferRow {
   const rule = ruleById(r.rule_id);
   const texts = r.vars
     ? renderTexts(rule, r.vars)
-    : { fields: storedFields(r.fields), dataBasis: r.data_basis!, legalBasis: r.legal_basis! };
+    : {
+        fields: storedFields(r.fields),
+        dataBasis: r.data_basis!,
+        legalBasis: r.legal_basis!,
+        legalBasisUrl: rule.legalBasisUrl,
+      };
   return {
     id: r.id,
     subServiceId: r.sub_service_id,

@@ -22,8 +22,8 @@ export const defenceCallUp: RuleInput = {
   kind: 'duty',
   heading: text('rules.defence-call-up.heading'),
   links: [
-    { label: text('rules.defence-call-up.links.deferral'), url: 'https://www.kra.ee/ajateenistus/ajapikendus' },
-    { label: text('rules.defence-call-up.links.alternative'), url: 'https://www.kra.ee/asendusteenistus' },
+    { label: text('rules.defence-call-up.links.deferral'), url: 'https://kra.ee/ajateenistus/ajapikendus/' },
+    { label: text('rules.defence-call-up.links.alternative'), url: 'https://kra.ee/ajateenistus/asendusteenistus/' },
   ],
   deadlineDays: 30,
   fields: [

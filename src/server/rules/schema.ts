@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FIELD_TYPES } from '../../contract/fields';
 import { Localized } from '../../contract/i18n';
-import { OfferKind } from '../../contract/offers';
+import { LegalBasisUrl, OfferKind } from '../../contract/offers';
 
 /**
  * A rule, one per proactive sub-service, as data: which register events trigger it, whom of the
@@ -118,6 +118,8 @@ export const Rule = z
     deadlineDays: z.number().int().min(1).max(366),
     fields: z.array(FieldSpec),
     legalBasis: Localized,
+    /** The act (and section) in Riigi Teataja; null where no address was verified. */
+    legalBasisUrl: LegalBasisUrl,
     dataBasis: Template,
   })
   .superRefine((rule, ctx) => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Localized } from '../../contract/i18n';
 import { LANGS } from '../../contract/langs';
 import type { OfferKind } from '../../contract/offers';
+import { LEGAL_BASIS_URL } from './legal-acts';
 
 /**
  * The rules' words live beside the app's, one file per language: locales/<lang>/rules.json (registers,
@@ -42,9 +43,10 @@ function section<K extends string>(name: string, keys: readonly K[]): Record<K, 
   return Object.fromEntries(keys.map((key) => [key, text(`${name}.${key}`)])) as Record<K, Localized>;
 }
 
-/** A rule's legal basis and data basis (a template: see RuleVariables in evaluate.ts). */
+/** A rule's legal basis, its address in Riigi Teataja, and data basis (a template: see RuleVariables in evaluate.ts). */
 export const ruleTexts = (ruleId: string) => ({
   legalBasis: text(`rules.${ruleId}.legalBasis`),
+  legalBasisUrl: LEGAL_BASIS_URL[ruleId] ?? null,
   dataBasis: text(`rules.${ruleId}.dataBasis`),
 });
 
