@@ -23,7 +23,8 @@ export function useLastSync(): Accessor<string | null | undefined> {
   return lastSync;
 }
 
-let stopChangeStream: (() => void) | undefined;
+/** Whether the live status stream runs (it stops itself on a 401). */
+let streaming = false;
 
 /** Asks for a sync now (or right after the one under way). */
 export async function requestSync(): Promise<SyncPhase> {
@@ -34,12 +35,14 @@ export async function requestSync(): Promise<SyncPhase> {
 }
 
 function openChangeStream(): void {
-  stopChangeStream ??= startChangeStream({
+  if (streaming) return;
+  streaming = true;
+  startChangeStream({
     onCursor: async (cursor) => {
       if (cursor !== (await db.meta.get(CURSOR_KEY))?.value) void requestSync();
     },
     onSignedOut: () => {
-      stopChangeStream = undefined;
+      streaming = false;
       void requestSync(); // the sync then says the session ended
     },
   });
