@@ -33,9 +33,6 @@ export interface SkippedRow {
   at: string;
 }
 
-/** A page as stored: the rows that passed their schema, and those left out. */
-type CheckedPage = SyncPageType & { skipped: SkippedRow[] };
-
 export interface SyncEngineOptions {
   fetch?: Fetch;
   random?: () => number;
@@ -126,15 +123,10 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
     }
   }
 
-  /**
-   * A page from the server, checked: its shape, then every row against its schema. A bad row is left out
-   * (and the person told), never stored for a screen to trip over.
-   */
-  async function fetchPage(cursor: string | undefined): Promise<CheckedPage> {
-    // The schemas (zod) load with the first pull, not with the first screen.
-    const [{ SyncPage }, { ROW_SCHEMAS }] = await Promise.all([import('../contract/sync'), import('../contract/rows')]);
-    const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
-    const page = SyncPage.parse(await apiJson(fetchImpl, `/api/sync${query}`));
+  async function applyPage(page: SyncPageType, fromScratch: boolean): Promise<void> {
+    // Every row is checked against its schema before it is stored: a bad one is left out (and the
+    // person told), never stored for a screen to trip over.
+    const { ROW_SCHEMAS } = await import('../contract/rows');
     const skipped: SkippedRow[] = [];
     const changes = page.changes.filter((change) => {
       if (change.op === 'delete') return true;
@@ -145,10 +137,6 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
       }
       return parsed.success;
     });
-    return { ...page, changes, skipped };
-  }
-
-  async function applyPage({ changes, skipped, cursor }: CheckedPage, fromScratch: boolean): Promise<void> {
     await db.transaction('rw', [...PERSON_TABLES, 'meta'], async () => {
       if (fromScratch) await Promise.all(PERSON_TABLES.map((t) => db.table(t).clear()));
       // The log is compacted (one change per row), so a page's puts and deletes can go in bulk.
@@ -171,33 +159,26 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
         await db.meta.put({ key: SKIPPED_KEY, value: [...list, ...skipped].slice(-50) });
       }
       // The cursor moves in the same transaction as the rows: a crash can neither skip nor repeat a change.
-      await db.meta.put({ key: CURSOR_KEY, value: cursor });
+      await db.meta.put({ key: CURSOR_KEY, value: page.cursor });
     });
-  }
-
-  /** The next page starts downloading (and is checked) while this one is written: the two overlap. */
-  function prefetch(cursor: string | undefined): Promise<CheckedPage> {
-    const page = fetchPage(cursor);
-    page.catch(() => undefined); // awaited, or dropped when the page before it failed
-    return page;
   }
 
   async function pull(): Promise<void> {
     let cursor = (await db.meta.get(CURSOR_KEY))?.value as string | undefined;
-    let next = prefetch(cursor);
     for (;;) {
-      let page: CheckedPage;
+      const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+      let page: SyncPageType;
       try {
-        page = await next;
+        // The schema (zod) loads with the first pull, not with the first screen.
+        const { SyncPage } = await import('../contract/sync');
+        page = SyncPage.parse(await apiJson(fetchImpl, `/api/sync${query}`));
       } catch (error) {
         if (error instanceof ApiError && error.code === 'bad_cursor' && cursor) {
           cursor = undefined; // the server no longer knows our place: start again from a full snapshot
-          next = prefetch(cursor);
           continue;
         }
         throw error;
       }
-      if (page.more) next = prefetch(page.cursor);
       await applyPage(page, cursor === undefined);
       cursor = page.cursor;
       if (!page.more) break;

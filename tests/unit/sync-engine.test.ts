@@ -113,41 +113,6 @@ describe('pull', () => {
     expect(api.calls.map((c) => c.path)).toEqual(['/api/sync', '/api/sync?cursor=c1']);
   });
 
-  it('asks for the next page before the one before it is written, and writes them in order', async () => {
-    const api = fakeApi({
-      '': { changes: [profile, note(ID.n1)], cursor: 'c1', more: true },
-      c1: { changes: [note(ID.n2)], cursor: 'c2', more: false },
-    });
-    const events: string[] = [];
-    const fetch = api.fetch;
-    api.fetch = (async (input, init) => {
-      events.push(`fetch ${new URL(String(input), 'http://app').search}`);
-      return fetch(input, init);
-    }) as typeof globalThis.fetch;
-    db.meta.hook('creating', (key, entry) => {
-      if (key === 'sync.cursor') events.push(`write ${entry.value}`);
-    });
-    db.meta.hook('updating', (_changes, key, entry) => {
-      if (key === 'sync.cursor') events.push(`write ${(_changes as { value?: string }).value ?? entry.value}`);
-    });
-    expect(await engineFor(api).sync()).toBe('idle');
-    expect(events).toEqual(['fetch ', 'fetch ?cursor=c1', 'write c1', 'write c2']);
-    expect((await db.notifications.toArray()).map((n) => n.id)).toEqual([ID.n1, ID.n2]);
-  });
-
-  it('drops the page it asked for ahead when writing the one before it failed', async () => {
-    const api = fakeApi({
-      '': { changes: [profile, note(ID.n1)], cursor: 'c1', more: true },
-      c1: { changes: [note(ID.n2)], cursor: 'c2', more: false },
-    });
-    db.meta.hook('creating', (key) => {
-      if (key === 'sync.cursor') throw new Error('crash while saving the cursor');
-    });
-    expect(await engineFor(api).sync()).toBe('error');
-    expect(await db.notifications.count()).toBe(0);
-    expect(await db.meta.get('sync.cursor')).toBeUndefined();
-  });
-
   it('stores a page and its cursor together or not at all', async () => {
     const api = fakeApi({ '': { changes: [profile, note(ID.n1)], cursor: 'c1', more: false } });
     db.meta.hook('creating', (key) => {
