@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
+import { firstFrame } from './scripts/first-frame';
 import { loadStringsPart } from './scripts/first-strings';
 import { manifest } from './src/app/manifest';
 
@@ -21,6 +22,7 @@ export default defineConfig({
   plugins: [
     { name: 'strings-parts', enforce: 'pre', load: loadStringsPart },
     solid(),
+    firstFrame(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

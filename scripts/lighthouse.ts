@@ -17,9 +17,9 @@
  * auditing the unthrottled trace, so setting it after the gather is exact. A host busy with other work
  * measures a lower index and gets a smaller multiplier; the median of five takes out the rest.
  *
- * Fails when a gated page's median (signed-out Home; the dashboard and the offer are printed beside their
- * target until they pass reliably) is below performance 95, accessibility 100 or best practices 100, or its
- * CLS is above 0.02. Each run's report is kept to see what a failing run spent its time on.
+ * Fails when a page's median is below accessibility 100 or best practices 100, or its CLS is above 0.02,
+ * on each of the three; or below performance 95 on signed-out Home (the dashboard's and the offer's
+ * performance are printed beside their target until they pass reliably). Each run's report is kept to see what a failing run spent its time on.
  *
  *   npm run check:lighthouse                 builds only when dist/ is missing
  *   npm run check:lighthouse -- --build      builds first
@@ -58,8 +58,11 @@ interface Target {
   name: string;
   /** Kept storage: the signed-in browser, whose data is on the device. */
   signedIn: boolean;
-  /** Measured for the verdict; an ungated page is printed beside its target only. */
-  gated: boolean;
+  /**
+   * Whether its performance score is gated. Every page's CLS, accessibility and best practices are; a
+   * page whose performance is not is printed beside its target only.
+   */
+  performanceGated: boolean;
   path: string;
   /** Shown once the first screen is complete: where the static copy is taken. */
   ready: string;
@@ -218,11 +221,12 @@ async function main() {
     });
   }
   const targets: Target[] = [
-    { name: 'signed-out Home', signedIn: false, gated: true, path: '/', ready: 'h1' },
-    // Not gated yet: on a quiet host its median was 81 (TBT about 780 ms at 7.5×), see the README.
-    { name: 'signed-in dashboard', signedIn: true, gated: false, path: '/', ready: '#needs-action' },
-    // Not gated yet: its median is 82–95 on this host (TBT 250–700 ms, the route chunk and its queries).
-    { name: 'an offer', signedIn: true, gated: false, path: '/offers/:offerId', ready: 'main h1' },
+    { name: 'signed-out Home', signedIn: false, performanceGated: true, path: '/', ready: 'h1' },
+    // Performance not gated yet: its median was 85 on this host under load (TBT 350–800 ms: the app's first
+    // render and Dexie's evaluation, after the first frame index.html paints at once); see the README.
+    { name: 'signed-in dashboard', signedIn: true, performanceGated: false, path: '/', ready: '#needs-action' },
+    // Performance not gated yet: its median was 90 (TBT 250–1 050 ms, the route chunk and its queries).
+    { name: 'an offer', signedIn: true, performanceGated: false, path: '/offers/:offerId', ready: 'main h1' },
   ];
   const server = await startServer();
   const fresh = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
@@ -281,7 +285,7 @@ async function main() {
     const copyLcp = med(copy, (r) => r.metrics.lcp);
     const copyTbt = med(copy, (r) => r.metrics.tbt);
     console.log(
-      `\n${target.name} (${target.path})${target.gated ? '' : ' — not gated'}, median of ${RUNS}` +
+      `\n${target.name} (${target.path})${target.performanceGated ? '' : ' — performance not gated'}, median of ${RUNS}` +
         ` (static copy: of ${copy.length}):`,
     );
     console.log(
@@ -292,7 +296,8 @@ async function main() {
       const bar = BARS[c as keyof typeof BARS];
       const score = med(page, (r) => r.scores[c]!);
       console.log(`  ${c.padEnd(15)} ${String(score).padStart(3)}${bar ? `  (≥ ${bar})` : ''}`);
-      if (bar && score < bar) (target.gated ? failures : shortOfTarget).push(`${target.name}: ${c} ${score} < ${bar}`);
+      const gated = c !== 'performance' || target.performanceGated;
+      if (bar && score < bar) (gated ? failures : shortOfTarget).push(`${target.name}: ${c} ${score} < ${bar}`);
     }
     const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
     console.log(
@@ -304,8 +309,7 @@ async function main() {
     console.log(`  CLS             ${cls.toFixed(3)}  (≤ ${MAX_CLS})`);
     console.log(`  FCP             ${Math.round(med(page, (r) => r.metrics.fcp))} ms`);
     console.log(`  Speed Index     ${Math.round(med(page, (r) => r.metrics.si))} ms`);
-    if (cls > MAX_CLS)
-      (target.gated ? failures : shortOfTarget).push(`${target.name}: CLS ${cls.toFixed(3)} > ${MAX_CLS}`);
+    if (cls > MAX_CLS) failures.push(`${target.name}: CLS ${cls.toFixed(3)} > ${MAX_CLS}`);
     const perf = med(page, (r) => r.scores.performance!);
     if (perf < TARGET.performance) shortOfTarget.push(`${target.name}: performance ${perf} < ${TARGET.performance}`);
     if (lcp > TARGET.lcpRatio * copyLcp)

@@ -10,9 +10,8 @@ const zodConfig = globalThis as { __zod_globalConfig?: Record<string, unknown> }
 zodConfig.__zod_globalConfig = Object.assign(zodConfig.__zod_globalConfig ?? {}, { jitless: true });
 
 await initI18n();
-const root = document.getElementById('root')!;
-root.replaceChildren(); // the static top bar index.html paints while the app loads
-render(() => <App />, root);
+// Rendered behind the first frame index.html painted, which the shell removes once its screen is in.
+render(() => <App />, document.getElementById('root')!);
 
 // The network only fills IndexedDB; the screens read from it. Loaded after the first paint.
 const refreshCatalogue = () =>

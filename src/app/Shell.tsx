@@ -43,7 +43,13 @@ export function Shell(props: RouteSectionProps): JSX.Element {
   // browser can paint and answer input in between (Lighthouse's total blocking time counts long tasks).
   const [screenReady, setScreenReady] = createSignal(false);
   const [menuOpen, setMenuOpen] = createSignal(false);
-  onMount(() => setTimeout(() => setScreenReady(true), 0));
+  onMount(() =>
+    setTimeout(() => {
+      setScreenReady(true);
+      // The app is hidden behind index.html's first frame (base.css) until it has drawn the same screen.
+      document.querySelector('[data-first-frame]')?.remove();
+    }, 0),
+  );
   return (
     <div class="shell">
       {/* biome-ignore lint/a11y/useValidAnchor: a real in-page link; the handler only adds the focus move */}

@@ -23,9 +23,29 @@ export function useLastSync(): Accessor<string | null | undefined> {
   return lastSync;
 }
 
+/** Whether the live status stream runs (it stops itself on a 401). */
+let streaming = false;
+
 /** Asks for a sync now (or right after the one under way). */
-export function requestSync(): Promise<SyncPhase> {
-  return engine.sync();
+export async function requestSync(): Promise<SyncPhase> {
+  const phase = await engine.sync();
+  // A live status stream stopped by an ended session starts again once the server accepts a sync (a new sign-in).
+  if (phase === 'idle' && started()) openChangeStream();
+  return phase;
+}
+
+function openChangeStream(): void {
+  if (streaming) return;
+  streaming = true;
+  startChangeStream({
+    onCursor: async (cursor) => {
+      if (cursor !== (await db.meta.get(CURSOR_KEY))?.value) void requestSync();
+    },
+    onSignedOut: () => {
+      streaming = false;
+      void requestSync(); // the sync then says the session ended
+    },
+  });
 }
 
 /**
@@ -50,11 +70,7 @@ export function startSync(): void {
     });
   });
   void requestSync();
-  startChangeStream({
-    onCursor: async (cursor) => {
-      if (cursor !== (await db.meta.get(CURSOR_KEY))?.value) void requestSync();
-    },
-  });
+  openChangeStream();
 }
 
 /** Where the browser has Background Sync, it wakes the worker to send the outbox once back online. */

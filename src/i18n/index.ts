@@ -2,6 +2,7 @@ import i18next, { type TOptions } from 'i18next';
 import { createSignal } from 'solid-js';
 import { DEFAULT_LANG, LANGS, type Lang } from '../contract/langs';
 import { browserLanguage, loadBundle, STORAGE_KEY } from './detect';
+import { typesetIn } from './typeset';
 
 /** Each language names itself, so a person finds theirs whatever the app is showing. */
 export const LANGUAGE_NAMES: Record<Lang, string> = { et: 'Eesti', en: 'English', ru: 'Русский', uk: 'Українська' };
@@ -82,20 +83,8 @@ function applyLanguage(lang: Lang) {
   setLanguageSignal(lang);
 }
 
-// A long date in Russian or Ukrainian ends in an abbreviation ("2026 г.", "2026 р."); where it meets the
-// sentence's own full stop, one stop stands for both. An ellipsis (three) is left alone.
-const DOUBLE_STOP = /(?<!\.)\.\.(?!\.)/g;
-
-// Russian and Ukrainian typography keeps a one-letter word ("о", "в", "і", "з") with the word after it:
-// "Заявление о" must not end a line.
-const HANGING_WORD = /(?<=^|[\s(«„"])([авиксоуяАВИКСОУЯіїйзІЙЗ]) /gu;
-
-/** A text of the current language as it is shown: the typography rules above applied. */
-export function typeset(text: string): string {
-  const lang = language();
-  const once = text.replace(DOUBLE_STOP, '.');
-  return lang === 'ru' || lang === 'uk' ? once.replace(HANGING_WORD, '$1\u00a0') : once;
-}
+/** A text of the current language as it is shown: the typography rules of typeset.ts applied. */
+export const typeset = (text: string): string => typesetIn(language(), text);
 
 /** Translates a key; reactive, so a language switch re-renders every text. */
 export function t(key: string, options?: TOptions): string {

@@ -19,7 +19,7 @@ import { openApiRoutes } from './routes/openapi';
 import { pushKeyRoutes, pushSubscriptionRoutes } from './routes/push';
 import { statsRoutes } from './routes/stats';
 import { mutationRoutes, syncRoutes } from './routes/sync';
-import { PERMISSIONS_POLICY } from './security-headers';
+import { FIRST_FRAME_SCRIPT_HASH, PERMISSIONS_POLICY } from './security-headers';
 import { mountStatic } from './static';
 import { createChangeFeed } from './sync/change-feed';
 import { mutationHandlers } from './sync/handlers';
@@ -79,7 +79,7 @@ export function createApp({
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", FIRST_FRAME_SCRIPT_HASH],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],

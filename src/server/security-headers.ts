@@ -1,3 +1,9 @@
+import { createHash } from 'node:crypto';
+import { FIRST_FRAME_SCRIPT } from '../contract/first-frame';
+
+/** index.html's one inline script (contract/first-frame.ts), allowed by the CSP by its hash alone. */
+export const FIRST_FRAME_SCRIPT_HASH = `'sha256-${createHash('sha256').update(FIRST_FRAME_SCRIPT).digest('base64')}'`;
+
 /**
  * Powerful browser features, all denied: the app uses none of them (notifications and push are not
  * governed by Permissions-Policy). Only features Chromium knows, so no console warning is logged.

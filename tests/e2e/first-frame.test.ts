@@ -1,8 +1,104 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ru from '../../locales/ru/translation.json';
 import { type AppServer, startAppServer } from './app-server';
 import { browserSkipReason, launchBrowser, PHONE } from './browser';
 import { signInAs } from './session';
+
+/** What a screen's frame draws: each element's box, and the text of those that hold text. */
+function drawn(page: Page) {
+  return page.evaluate(() => {
+    const boxes = ['.topbar', '.brand', '.language', '.help-link', '.account-slot', '.nav', '#main', '.tile-grid'];
+    const texts = ['.skip-link', '.brand-name', '.nav-label', 'h1', '.lead', '.sign-in-card > *', '#home-events'];
+    const boxed = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return [r.x, r.y, r.width, r.height].map((v) => Math.round(v));
+    };
+    return {
+      lang: document.documentElement.lang,
+      title: document.title,
+      boxes: boxes.flatMap((s) => [...document.querySelectorAll(s)].map((el) => `${s} ${boxed(el)}`)),
+      texts: texts.flatMap((s) =>
+        [...document.querySelectorAll(s)].map((el) => `${s} ${boxed(el)} ${el.textContent?.trim()}`),
+      ),
+      signInCard: !!document.querySelector('.sign-in-card'),
+      skeleton: !!document.querySelector('.dashboard-skeleton'),
+    };
+  });
+}
+
+/** index.html's first frame alone: the app's code never arrives. */
+async function firstFrameAlone(page: Page, url: string) {
+  await page.route('**/assets/index-*.js', (route) => route.abort());
+  await page.goto(url);
+  await page.locator('[data-first-frame]').waitFor();
+  const frame = await drawn(page);
+  await page.unroute('**/assets/index-*.js');
+  return frame;
+}
+
+/** The app's own first frame: the moment it has taken the place of index.html's. */
+async function appFirstFrame(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForFunction(() => !document.querySelector('[data-first-frame]') && document.querySelector('h1'));
+  return drawn(page);
+}
+
+describe.skipIf(browserSkipReason())('the first frame in index.html', () => {
+  let server: AppServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startAppServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("is the signed-out Home in the reader's language, drawn where the app then draws it", async () => {
+    const context = await browser.newContext({ ...PHONE, locale: 'ru-RU', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const frame = await firstFrameAlone(page, server.url);
+    expect(frame.lang).toBe('ru');
+    expect(frame.signInCard).toBe(true);
+    expect(frame.texts.find((t) => t.startsWith('h1'))).toMatch(new RegExp(`${ru.home.title}$`));
+    expect(await appFirstFrame(page, server.url)).toEqual(frame);
+    await context.close();
+  });
+
+  it("follows the saved language over the browser's, and elsewhere than Home paints the shell alone", async () => {
+    const context = await browser.newContext({ ...PHONE, locale: 'ru-RU', serviceWorkers: 'block' });
+    await context.addInitScript(() => localStorage.setItem('minu-riik.lang', 'uk'));
+    const page = await context.newPage();
+    const home = await firstFrameAlone(page, server.url);
+    expect(home.lang).toBe('uk');
+    expect(await appFirstFrame(page, server.url)).toEqual(home);
+    const other = await firstFrameAlone(page, `${server.url}/help`);
+    expect(other.texts.some((t) => t.startsWith('h1'))).toBe(false);
+    const shell = (boxes: string[]) => boxes.filter((b) => !/^(#main|\.tile-grid) /.test(b));
+    expect(shell(other.boxes)).toEqual(shell(home.boxes));
+    await context.close();
+  });
+
+  it("is the dashboard's skeleton for a person signed in, under the same shell as the app's", async () => {
+    const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
+    const page = await context.newPage();
+    await signInAs(page, server.url, 'Kadri Tamm');
+    await page.locator('#needs-action').waitFor();
+    const frame = await firstFrameAlone(page, server.url);
+    expect(frame).toMatchObject({ lang: 'en', signInCard: false, skeleton: true });
+    const app = await appFirstFrame(page, server.url);
+    const shell = (d: typeof frame) => [
+      d.title,
+      ...d.boxes.filter((b) => !b.startsWith('.account-slot') && !b.startsWith('#main')),
+      ...d.texts,
+    ];
+    expect(shell(app)).toEqual(shell(frame));
+    await context.close();
+  });
+});
 
 /**
  * What a returning person sees from the first frame: the dashboard's layout, never the sign-in card, and

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIRST_FRAME_SCRIPT } from '../../src/contract/first-frame';
 import type { Database } from '../../src/server/db/database';
 import { testApp } from './app';
 import { CookieJar, signIn, startAuthServer, type TestServer } from './auth-harness';
@@ -53,6 +55,13 @@ describe('headers', () => {
     expect(res.headers.get('permissions-policy')).toMatch(/geolocation=\(\)/);
     expect(res.headers.get('content-security-policy')).toMatch(/form-action 'self'/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('allow scripts from the app only, and the inline script of the first frame by its hash alone', async () => {
+    const res = await fetch(`${server.url}/`);
+    const scriptSrc = /script-src ([^;]+)/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+    const hash = createHash('sha256').update(FIRST_FRAME_SCRIPT).digest('base64');
+    expect(scriptSrc).toBe(`'self' 'sha256-${hash}'`);
   });
 
   it('are the same at the development provider, which echoes no Origin', async () => {

@@ -2,14 +2,22 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startChangeStream } from '../../src/data/change-stream';
 
 class FakeEventSource extends EventTarget {
+  static readonly CLOSED = 2;
   static all: FakeEventSource[] = [];
   closed = false;
+  readyState = 0;
   constructor(readonly url: string) {
     super();
     FakeEventSource.all.push(this);
   }
   close() {
     this.closed = true;
+    this.readyState = FakeEventSource.CLOSED;
+  }
+  /** The server answered with something else than a stream: the browser gives up on this source. */
+  refuse() {
+    this.readyState = FakeEventSource.CLOSED;
+    this.emit('error');
   }
   emit(type: string, data = '') {
     this.dispatchEvent(Object.assign(new Event(type), { data }));
@@ -89,5 +97,37 @@ describe('the live status stream', () => {
     setVisibility('hidden');
     vi.advanceTimersByTime(120_000);
     expect(open()).toHaveLength(0);
+  });
+
+  it('stops for good when the server refuses the stream with a 401, and says so once', async () => {
+    const statuses = [401];
+    const fetch = vi.fn(async () => new Response(null, { status: statuses.shift() ?? 200 }));
+    vi.stubGlobal('fetch', fetch);
+    const signedOut = vi.fn();
+    stop = startChangeStream({ onCursor: () => {}, onSignedOut: signedOut });
+    open()[0].refuse();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(signedOut).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    setVisibility('hidden');
+    setVisibility('visible');
+    window.dispatchEvent(new Event('online'));
+    expect(open()).toHaveLength(0);
+    expect(FakeEventSource.all).toHaveLength(1);
+  });
+
+  it('tries again with back-off when the server refuses the stream for another reason (a 503)', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 503 }));
+    vi.stubGlobal('fetch', fetch);
+    const signedOut = vi.fn();
+    stop = startChangeStream({ onCursor: () => {}, onSignedOut: signedOut, random: () => 1 });
+    open()[0].refuse();
+    await vi.advanceTimersByTimeAsync(0);
+    setVisibility('visible'); // no second stream while the retry waits
+    expect(open()).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(open()).toHaveLength(1);
+    expect(signedOut).not.toHaveBeenCalled();
   });
 });

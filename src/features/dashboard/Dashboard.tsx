@@ -14,7 +14,7 @@ import { CaseCard } from '../events/CaseCard';
 import { personTasks } from '../events/progress';
 import { useAllSteps, useCases } from '../events/queries';
 import { StatusBadge } from '../events/StatusBadge';
-import { useNotifications } from '../inbox/queries';
+import { useLatestNotifications } from '../inbox/queries';
 import { offerTaskTitle, subServiceOf } from '../offers/labels';
 import { isOpen, useOffers } from '../offers/queries';
 import { DashboardSkeleton } from './DashboardSkeleton';
@@ -30,7 +30,7 @@ export function Dashboard(props: { onShown: () => void }) {
   const cases = useCases();
   const steps = useAllSteps();
   const services = useEventServices();
-  const notifications = useNotifications();
+  const latestNotifications = useLatestNotifications(3);
   const service = (id: string) => services()?.find((s) => s.id === id);
   const caseOf = (id: string) => cases()?.find((c) => c.id === id);
   const subName = (caseId: string, subId: string) => {
@@ -79,7 +79,7 @@ export function Dashboard(props: { onShown: () => void }) {
     ].sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999')),
   );
   const active = () => (cases() ?? []).filter((c) => c.state === 'active');
-  const latest = (): NotificationRow[] => (notifications() ?? []).slice(0, 3);
+  const latest = (): NotificationRow[] => latestNotifications() ?? [];
   /** The feedback question is a request, not a task: one quiet card below the tasks, without a deadline. */
   const askFeedback = () => (feedback() ?? [])[0];
   const calm = () => tasks().length === 0 && active().length === 0 && latest().length === 0;
@@ -87,7 +87,9 @@ export function Dashboard(props: { onShown: () => void }) {
   const lastSync = useLastSync();
   const ready = () =>
     Boolean(profile()) &&
-    [cases(), steps(), services(), notifications(), feedback(), offers(), lastSync()].every((v) => v !== undefined);
+    [cases(), steps(), services(), latestNotifications(), feedback(), offers(), lastSync()].every(
+      (v) => v !== undefined,
+    );
   /** How many of the sections are shown: 1 the greeting and what needs the person, 2 the life events, 3 all. */
   const [shown, setShown] = createSignal(0);
   createEffect(
