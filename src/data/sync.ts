@@ -200,21 +200,23 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return 'signed_out';
       failures += 1;
-      scheduleRetry();
+      scheduleRetry(error instanceof ApiError ? error.retryAfterSeconds : undefined);
       return error instanceof NetworkError ? 'offline' : 'error';
     }
   }
 
-  function scheduleRetry() {
+  /** Back-off with jitter; a busy server's Retry-After is waited out first, spread over half as long again. */
+  function scheduleRetry(retryAfterSeconds?: number) {
     if (retryScheduled) return;
     retryScheduled = true;
     const base = Math.min(60_000, 1000 * 2 ** Math.min(failures - 1, 6));
+    const busy = (retryAfterSeconds ?? 0) * 1000 * (1 + random() / 2);
     schedule(
       () => {
         retryScheduled = false;
         void sync();
       },
-      base * (0.5 + random() / 2),
+      Math.max(base * (0.5 + random() / 2), busy),
     );
   }
 

@@ -8,6 +8,7 @@ import { type AuthConfig, createAuth } from './auth';
 import { limitBodies } from './body-limit';
 import { type Database, DatabaseBusyError } from './db/database';
 import { ApiError, errorBody } from './errors';
+import { busy, type InFlightLimit, limitInFlight } from './in-flight';
 import type { Logger } from './log';
 import type { VapidKeys } from './push/vapid';
 import { agencyRoutes } from './routes/agency';
@@ -37,6 +38,8 @@ export interface AppDeps {
   jobs?: { readonly started: boolean };
   /** An /api request not answered after this long gets 503 (REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
+  /** Load shedding for /api and /auth (in-flight.ts); none when omitted. */
+  inFlight?: InFlightLimit;
   /** Push services a subscription may name (push/endpoints.ts); by default PUSH_ALLOWED_ORIGINS or the browsers'. */
   pushOrigins?: readonly string[];
 }
@@ -49,6 +52,7 @@ export function createApp({
   vapid,
   jobs,
   requestTimeoutMs = 30_000,
+  inFlight,
   pushOrigins,
 }: AppDeps) {
   const app = new Hono();
@@ -99,6 +103,11 @@ export function createApp({
   app.use('*', compress());
   app.use('*', limitBodies);
 
+  if (inFlight) {
+    const shed = limitInFlight(inFlight);
+    app.use('/api/*', shed);
+    app.use('/auth/*', shed);
+  }
   app.use('*', auth.csrf);
   app.route('/auth', auth.routes);
 
@@ -129,10 +138,7 @@ export function createApp({
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(errorBody(error.code, error.message), error.status);
-    if (error instanceof DatabaseBusyError) {
-      c.header('Retry-After', String(error.retryAfterSeconds));
-      return c.json(errorBody('busy', 'The service is busy. Please try again in a moment.'), 503);
-    }
+    if (error instanceof DatabaseBusyError) return busy(c, error.retryAfterSeconds);
     if (error instanceof HTTPException) {
       return c.json(errorBody('http_error', error.message || 'Request failed'), error.status);
     }

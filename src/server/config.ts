@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ACR_LEVELS, type AuthConfig, DEV_IDP_PATH, isLoopback } from './auth/config';
+import type { InFlightLimit } from './in-flight';
 import type { VapidConfig } from './push/vapid';
 
 /** Every setting the server reads from the environment, with its default (see README "Configuration"). */
@@ -13,6 +14,8 @@ export interface Config {
   database: DatabaseConfig;
   /** A request that has not been answered after this long gets 503. */
   requestTimeoutMs: number;
+  /** Load shedding (in-flight.ts): on by default on the embedded database, off on PostgreSQL unless set. */
+  inFlight: InFlightLimit | undefined;
   staticDir: string;
   logLevel: string;
   /** JOBS=false: this process serves requests only and runs no background jobs. */
@@ -58,6 +61,9 @@ const Env = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: count.default(30_000),
   DATABASE_QUEUE_LIMIT: count.default(100),
   REQUEST_TIMEOUT_MS: count.default(30_000),
+  MAX_REQUESTS_IN_FLIGHT: count.optional(),
+  MAX_REQUESTS_WAITING: z.coerce.number().int().min(0).default(64),
+  MAX_REQUEST_WAIT_MS: count.default(500),
   STATIC_DIR: z.string().default('dist'),
   LOG_LEVEL: z.enum(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   JOBS: flag.default(true),
@@ -147,6 +153,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queueLimit: e.DATABASE_QUEUE_LIMIT,
     },
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    inFlight:
+      e.MAX_REQUESTS_IN_FLIGHT || !e.DATABASE_URL
+        ? { max: e.MAX_REQUESTS_IN_FLIGHT ?? 16, waiting: e.MAX_REQUESTS_WAITING, waitMs: e.MAX_REQUEST_WAIT_MS }
+        : undefined,
     staticDir: resolve(e.STATIC_DIR),
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS,

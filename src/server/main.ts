@@ -34,6 +34,7 @@ const app = createApp({
   vapid,
   jobs,
   requestTimeoutMs: config.requestTimeoutMs,
+  inFlight: config.inFlight,
 });
 
 const server = serve(

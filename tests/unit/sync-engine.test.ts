@@ -313,6 +313,24 @@ describe('outbox', () => {
       expect(await db.outbox.count()).toBe(3);
       expect((await db.meta.get(REJECTIONS_KEY))?.value ?? []).toEqual([]);
     });
+
+    it('waits out a busy server\'s Retry-After before it tries again (503 busy: "try later")', async () => {
+      const api = await setUp();
+      const busy = (seconds: string) => () =>
+        Response.json({ error: { code: 'busy', message: 'x' } }, { status: 503, headers: { 'Retry-After': seconds } });
+      api.onMutations = busy('30');
+      expect(await engineFor(api).sync()).toBe('error');
+      // 30 s × (1 + 0.5 / 2), not the first back-off's 750 ms.
+      expect(delays).toEqual([37_500]);
+      // Shorter than the back-off, or not a number of seconds: the back-off alone.
+      delays = [];
+      api.onMutations = busy('0');
+      expect(await engineFor(api).sync()).toBe('error');
+      api.onMutations = busy('Wed, 21 Oct 2026 07:28:00 GMT');
+      expect(await engineFor(api).sync()).toBe('error');
+      expect(delays).toEqual([750, 750]);
+      expect(await db.outbox.count()).toBe(3);
+    });
   });
 
   it('checks the answer to its mutations: one for another id, or a rejection without a code, is an error', async () => {

@@ -3,19 +3,14 @@ import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import { isValidPersonalCode, parsePersonalCode } from '../../contract/isikukood';
 import type { Lang } from '../../contract/langs';
 import { isStorableText } from '../../contract/text';
-import type { Queryable } from '../db/database';
-import type { Logger } from '../log';
 import { BASELINE_HEADERS } from '../security-headers';
 import { demoPeople } from '../seed/people';
-import type { AuthConfig } from './config';
+import { assertDevIdpAllowed, type DevIdpMount, type DevIdpOptions, devIdpMountPath, ownsPath } from './dev-idp-mount';
 import { escapeHtml, loginPage, page, pickLang, text } from './dev-idp-page';
-import { type DevIdpKeys, databaseAdapter, newDevIdpKeys } from './dev-idp-store';
+import { databaseAdapter, newDevIdpKeys } from './dev-idp-store';
 
 /** The embedded development identity provider: a real OpenID Connect provider, mounted on this server. */
-export interface DevIdp {
-  /** True for requests the provider answers (its path prefix). */
-  owns(url: string | undefined): boolean;
-  handle(req: IncomingMessage, res: ServerResponse): void;
+export interface DevIdp extends DevIdpMount {
   provider: Provider;
 }
 
@@ -50,24 +45,9 @@ function send(res: ServerResponse, status: number, html: string) {
  * database, and so do its keys when `keys` come from loadDevIdpKeys(), so restarts and other processes
  * keep sign-ins working; without `keys` (tests) they are made for this process.
  */
-export function createDevIdp({
-  config,
-  db,
-  log,
-  keys = newDevIdpKeys(),
-}: {
-  config: AuthConfig;
-  db: Queryable;
-  log: Logger;
-  keys?: DevIdpKeys;
-}): DevIdp {
-  if (!config.devIdpAllowed) {
-    throw new Error(
-      'The development identity provider runs only with DEMO=true: set OIDC_ISSUER, OIDC_CLIENT_ID and ' +
-        'OIDC_CLIENT_SECRET for the real one (TARA or GovSSO).',
-    );
-  }
-  const mountPath = new URL(config.issuer).pathname.replace(/\/$/, '');
+export function createDevIdp({ config, db, log, keys = newDevIdpKeys() }: DevIdpOptions): DevIdp {
+  assertDevIdpAllowed(config);
+  const mountPath = devIdpMountPath(config);
   // Names typed in for codes that are not in the persons table (any valid code may sign in).
   const typedNames = new Map<string, { givenName: string; familyName: string }>();
 
@@ -269,7 +249,7 @@ export function createDevIdp({
 
   return {
     provider,
-    owns: (url) => url !== undefined && (url === mountPath || url.startsWith(`${mountPath}/`)),
+    owns: ownsPath(config),
     handle(req, res) {
       // The app's baseline headers, and no CORS: oidc-provider would echo any Origin on discovery and
       // JWKS, and nothing but the app's own server (no browser of another site) needs to read them.

@@ -4,7 +4,7 @@ import type { Database } from '../db/database';
 import type { Logger } from '../log';
 import type { AuthConfig } from './config';
 import type { PersonEnv } from './context';
-import { createDevIdp, type DevIdp } from './dev-idp';
+import { type DevIdpMount, mountDevIdp } from './dev-idp-mount';
 import { createRequirePerson, csrfProtection } from './middleware';
 import { authRoutes } from './routes';
 import { RelyingParty } from './rp';
@@ -29,7 +29,7 @@ export interface Auth {
   /** A person-data router behind requirePerson: `api.route('/sync', auth.protect(syncRoutes(db)))`. */
   protect<R extends Hono<PersonEnv>>(router: R): Hono<PersonEnv>;
   /** The embedded development provider, when OIDC_ISSUER is not set; see withDevIdp(). */
-  devIdp?: DevIdp;
+  devIdp?: DevIdpMount;
 }
 
 export function createAuth({ db, log, config = loadAuthConfig() }: { db: Database; log: Logger; config?: AuthConfig }) {
@@ -41,7 +41,7 @@ export function createAuth({ db, log, config = loadAuthConfig() }: { db: Databas
     routes: authRoutes({ db, log, config, sessions, rp, requirePerson }),
     requirePerson,
     csrf: csrfProtection(config, (path) => CSRF_EXEMPT.some((re) => re.test(path))),
-    devIdp: config.devIdp ? createDevIdp({ config, db, log, keys: config.devIdpKeys }) : undefined,
+    devIdp: config.devIdp ? mountDevIdp({ config, db, log, keys: config.devIdpKeys }) : undefined,
     protect: (router) => new Hono<PersonEnv>().use('*', requirePerson).route('/', router),
   };
   return auth;

@@ -260,7 +260,7 @@ const LAPSING = `o.status = 'pending' AND o.kind NOT IN ('duty', 'automatic') AN
  * slice), then a few statements for the whole slice. The rest, which move a step or open a case, go
  * one offer per transaction through the same code as a decision.
  */
-export async function settleDueOffers(db: Database, now = new Date()): Promise<number> {
+export async function settleDueOffers(db: Database, now = new Date(), { page = 1000 } = {}): Promise<number> {
   const today = tallinnDate(now);
   let settled = 0;
   for (;;) {
@@ -268,7 +268,13 @@ export async function settleDueOffers(db: Database, now = new Date()): Promise<n
     if (n === 0) break;
     settled += n;
   }
-  return settled + (await settleOneByOne(db, today, now));
+  // Page after page until none is due: the whole cohort in one run, however many pages it takes.
+  for (;;) {
+    const { found, settled: n } = await settleOneByOne(db, today, now, page);
+    settled += n;
+    if (found === 0) break;
+  }
+  return settled;
 }
 
 /** One slice of LAPSING offers, set-based: returns how many it settled (0 when none is left to this process). */
@@ -327,15 +333,24 @@ async function settleLapsingSlice(tx: Queryable, today: string, now: Date): Prom
   return lapsed.length;
 }
 
-/** The due offers that move a step (or open a case to complete one): one transaction per offer. */
-async function settleOneByOne(db: Database, today: string, now: Date): Promise<number> {
+/**
+ * A page of the due offers that move a step (or open a case to complete one): one transaction per
+ * offer. Returns how many were found due and how many this run settled (another run may take some).
+ */
+async function settleOneByOne(
+  db: Database,
+  today: string,
+  now: Date,
+  page: number,
+): Promise<{ found: number; settled: number }> {
   const { rows } = await db.query<{ id: string; person_id: string }>(
     `SELECT id, person_id FROM offers o WHERE status = 'pending' AND kind <> 'duty' AND deadline < $1::date
-     AND NOT (${LAPSING}) ORDER BY deadline, id LIMIT 1000`,
-    [today],
+     AND NOT (${LAPSING}) ORDER BY deadline, id LIMIT $2`,
+    [today, page],
   );
+  let settled = 0;
   for (const due of rows) {
-    await db.transaction(async (tx) => {
+    settled += await db.transaction(async (tx) => {
       await tx.query('SELECT 1 FROM persons WHERE id = $1 FOR NO KEY UPDATE', [due.person_id]);
       const { rows: locked } = await tx.query<OfferDbRow>(
         `SELECT ${OFFER_COLUMNS} FROM offers o JOIN sub_services s ON s.id = o.sub_service_id
@@ -343,7 +358,7 @@ async function settleOneByOne(db: Database, today: string, now: Date): Promise<n
         [due.id],
       );
       const offer = locked[0];
-      if (!offer) return;
+      if (!offer) return 0;
       const granted = offer.kind === 'automatic';
       const stepId = granted ? await takeUpStep(tx, offer, now) : offer.step_id;
       await tx.query('UPDATE offers SET status = $2, decided_at = $3 WHERE id = $1', [
@@ -360,7 +375,8 @@ async function settleOneByOne(db: Database, today: string, now: Date): Promise<n
         offer.deadline,
       );
       await moveStep(tx, stepId, granted ? 'completed' : 'declined', text, now);
+      return 1;
     });
   }
-  return rows.length;
+  return { found: rows.length, settled };
 }
