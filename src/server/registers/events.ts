@@ -24,7 +24,7 @@ import { addToDate, type Concerned, evaluateRule, type RuleEvent, type Subject, 
 import { type ChildFact, type PersonFacts, readFacts } from '../rules/facts';
 import type { RegisterEventType, Role } from '../rules/schema';
 import type { SqlVar } from '../rules/sql';
-import { t } from '../rules/texts';
+import { section } from '../rules/texts';
 
 /**
  * Register events: what a register tells the state about people (a birth, a marriage, a death, a
@@ -133,50 +133,11 @@ async function runRules(
   return offers;
 }
 
-const REASON = {
-  birth: t(
-    'Sünd on rahvastikuregistrisse kantud.',
-    'The birth has been entered in the population register.',
-    'Рождение внесено в регистр народонаселения.',
-    'Народження внесено до реєстру населення.',
-  ),
-  marriage: t(
-    'Abielu on rahvastikuregistrisse kantud.',
-    'The marriage has been entered in the population register.',
-    'Брак внесён в регистр народонаселения.',
-    'Шлюб внесено до реєстру населення.',
-  ),
-  death: t(
-    'Surm on rahvastikuregistrisse kantud.',
-    'The death has been entered in the population register.',
-    'Смерть внесена в регистр народонаселения.',
-    'Смерть внесено до реєстру населення.',
-  ),
-  residence: t(
-    'Sinu elukoht on rahvastikuregistrisse kantud.',
-    'Your address has been entered in the population register.',
-    'Ваше место жительства внесено в регистр народонаселения.',
-    'Ваше місце проживання внесено до реєстру населення.',
-  ),
-  disability: t(
-    'Sotsiaalkindlustusamet on puude raskusastme tuvastanud.',
-    'The Social Insurance Board has assessed the degree of disability.',
-    'Департамент социального страхования установил степень инвалидности.',
-    'Департамент соціального страхування встановив ступінь інвалідності.',
-  ),
-  callUp: t(
-    'Oled kantud kaitseväekohustuslaste registrisse.',
-    'You have been entered in the register of persons liable to defence service.',
-    'Вы внесены в регистр военнообязанных.',
-    'Вас внесено до реєстру військовозобов’язаних.',
-  ),
-};
+/** The reason in the history of the step a register event settles. */
+const REASON = section('register_events.reasons', ['birth', 'marriage', 'death', 'residence', 'disability']);
 
-const SEVERITY: Record<string, Localized> = {
-  moderate: t('keskmine', 'moderate', 'средняя', 'середній'),
-  severe: t('raske', 'severe', 'тяжёлая', 'тяжкий'),
-  profound: t('sügav', 'profound', 'глубокая', 'глибокий'),
-};
+/** The degree of disability, as the offer's severity field says it. */
+const SEVERITY = section('register_events.severity', ['moderate', 'severe', 'profound']);
 
 const result = (people: number, casesOpened: number, offers: number): RegisterEventResult => ({
   people,
