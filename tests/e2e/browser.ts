@@ -42,6 +42,8 @@ async function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  /** http://localhost:<port>, PUBLIC_URL's default: the session cookie belongs to that origin. */
+  publicUrl: string;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   return {
     url,
+    publicUrl: url.replace('127.0.0.1', 'localhost'),
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

@@ -1,31 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, startAppServer } from './app-server';
-import { browserSkipReason, launchBrowser, PHONE } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason } from './browser';
 import { signInAs } from './session';
+import { useAppServer } from './suite';
 
 /**
  * What a returning person sees from the first frame: the dashboard's layout, never the sign-in card, and
  * nothing that moves when the data arrives from IndexedDB (the layout shifts the browser itself records).
  */
 describe.skipIf(browserSkipReason())('the signed-in first frame', () => {
-  let server: AppServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const app = useAppServer();
   let page: Page;
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
-    page = await context.newPage();
-    await signInAs(page, server.url, 'Kadri Tamm');
+    ({ page } = await app.newPhone());
+    await signInAs(page, app.server.url, 'Kadri Tamm');
     await page.locator('#needs-action').waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('is the dashboard: no sign-in card at any moment, and no layout shift once the data is in', async () => {

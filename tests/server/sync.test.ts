@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SyncPage } from '../../src/contract/sync';
 import type { Database } from '../../src/server/db/database';
@@ -8,7 +7,7 @@ import { mutationRoutes, syncRoutes } from '../../src/server/routes/sync';
 import { recordChange } from '../../src/server/sync/changes';
 import { mutationHandlers } from '../../src/server/sync/handlers';
 import { openTestDatabase } from './db';
-import { asPerson, personId } from './person-harness';
+import { asPerson, mutation, personId } from './person-harness';
 
 const A = '24304142717'; // Kadri Tamm
 const B = '11202193427'; // Aivar Mägi
@@ -55,13 +54,6 @@ async function post(who: string, mutations: unknown[]) {
     body: (await res.json()) as { results: { id: string; status: string; code?: string }[] },
   };
 }
-
-const mutation = (type: string, payload: unknown, id: string = randomUUID()) => ({
-  id,
-  type,
-  payload,
-  createdAt: new Date().toISOString(),
-});
 
 const notify = (pid: string, title = 'Hello') =>
   db.transaction((tx) => createNotification(tx, pid, { topic: 'general', title: text(title), body: text('Body') }));
