@@ -32,7 +32,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { navigationGather } from 'lighthouse/core/gather/navigation-runner.js';
 import { Runner } from 'lighthouse/core/runner.js';
 import { chromium, type Page } from 'playwright-core';
-import { CHROME_PATH, startServer } from '../tests/e2e/browser';
+import { CHROME_FLAGS, CHROME_PATH, startServer } from '../tests/e2e/browser';
 import { readStore, signInAs } from '../tests/e2e/session';
 import { cpuSlowdown } from './cpu-slowdown';
 
@@ -83,16 +83,7 @@ interface RunResult {
   failing: string[];
 }
 
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+const LIGHTHOUSE_FLAGS = ['--headless=new', ...CHROME_FLAGS];
 
 /** One Lighthouse run: gather unthrottled, read the host's benchmark index, audit with the calibrated slowdown. */
 async function runOnce(port: number, url: string, keepStorage: boolean, report: string): Promise<RunResult> {
@@ -229,8 +220,8 @@ async function main() {
     { name: 'an offer', signedIn: true, performanceGated: false, path: '/offers/:offerId', ready: 'main h1' },
   ];
   const server = await startServer();
-  const fresh = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
-  const device = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
+  const fresh = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: LIGHTHOUSE_FLAGS });
+  const device = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: LIGHTHOUSE_FLAGS });
   const results = new Map<string, { page: RunResult[]; copy: RunResult[] }>(
     targets.map((t) => [t.name, { page: [], copy: [] }]),
   );

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, launchBrowser, type RunningServer, startServer } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason } from './browser';
 import { COLOR_SCHEMES, LANGUAGES, openScreen, SCREENS, signIn, useLanguage, VIEWPORTS } from './screens';
+import { useServer } from './suite';
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA (the law asks 2.1 AA; we aim for 2.2 AA). */
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -39,20 +40,7 @@ const describeViolations = (where: string, violations: Violation[]) =>
   );
 
 describe.skipIf(browserSkipReason())('accessibility: axe on every screen', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    // PUBLIC_URL defaults to http://localhost:<port>: the session cookie belongs to that origin.
-    base = server.url.replace('127.0.0.1', 'localhost');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useServer();
 
   for (const session of ['signed out', 'signed in'] as const) {
     const screens = SCREENS.filter((s) => Boolean(s.signedIn) === (session === 'signed in'));
@@ -64,7 +52,7 @@ describe.skipIf(browserSkipReason())('accessibility: axe on every screen', () =>
           async () => {
             const { name: _, ...device } = vp;
             // bypassCSP: axe is injected as an inline script, which the app's CSP rightly forbids.
-            const context = await browser.newContext({
+            const context = await app.browser.newContext({
               ...device,
               colorScheme: scheme,
               locale: 'et-EE',
@@ -74,13 +62,13 @@ describe.skipIf(browserSkipReason())('accessibility: axe on every screen', () =>
             const errors: string[] = [];
             page.on('pageerror', (e) => errors.push(e.message));
             try {
-              if (session === 'signed in') await signIn(page, base);
+              if (session === 'signed in') await signIn(page, app.server.publicUrl);
               const problems: string[] = [];
               let checked = 0;
               for (const lang of LANGUAGES) {
-                await useLanguage(page, base, lang);
+                await useLanguage(page, app.server.publicUrl, lang);
                 for (const [i, screen] of screens.entries()) {
-                  await openScreen(page, base, screen, i === 0);
+                  await openScreen(page, app.server.publicUrl, screen, i === 0);
                   const menu = page.locator('.nav-toggle[aria-expanded="false"]');
                   if (await menu.isVisible()) await menu.click();
                   expect(await page.getAttribute('html', 'lang')).toBe(lang);

@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, launchBrowser, PHONE, type RunningServer, startServer } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason, PHONE } from './browser';
 import { holdRequests } from './session';
+import { useServer } from './suite';
 
 /** Rows in each object store of the app's IndexedDB, read with the raw API (not the app's code). */
 function storeCounts(page: Page) {
@@ -47,32 +48,19 @@ function sessionMetaKeys(page: Page) {
 }
 
 describe.skipIf(browserSkipReason())('sign-in on a phone through the embedded provider', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    // PUBLIC_URL defaults to http://localhost:<port>: the session belongs to that origin.
-    base = server.url.replace('127.0.0.1', 'localhost');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useServer();
 
   it('signs in, shows the name, stays signed in over a reload, and signs out leaving no personal data', async () => {
     // Service workers blocked, so that the page's own requests can be held below.
-    const context = await browser.newContext({ ...PHONE, locale: 'en-GB', serviceWorkers: 'block' });
+    const context = await app.browser.newContext({ ...PHONE, locale: 'en-GB', serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.goto(base);
+    await page.goto(app.server.publicUrl);
 
     // Signed out: what the app is, and "Sign in"; the public catalogue stays reachable.
     await page.getByRole('heading', { name: 'Sign in to see your own services' }).waitFor();
-    await page.goto(`${base}/services`);
+    await page.goto(`${app.server.publicUrl}/services`);
     await page.getByRole('heading', { level: 1, name: 'Services' }).waitFor();
-    await page.goto(`${base}/inbox`);
+    await page.goto(`${app.server.publicUrl}/inbox`);
     await page.locator('header').getByRole('link', { name: 'Sign in' }).click();
 
     // The provider's own page, in the app's language, listing the demo people.
@@ -81,7 +69,7 @@ describe.skipIf(browserSkipReason())('sign-in on a phone through the embedded pr
     await page.getByRole('button', { name: 'Sign in as Kadri Tamm' }).click();
 
     // Back where they wanted to go, with their name in the shell.
-    await page.waitForURL(`${base}/inbox`);
+    await page.waitForURL(`${app.server.publicUrl}/inbox`);
     const name = page.locator('header').getByRole('link', { name: /Kadri Tamm/ });
     await name.waitFor();
     expect(await storeCounts(page)).toMatchObject({ profile: 1 });
@@ -139,7 +127,7 @@ describe.skipIf(browserSkipReason())('sign-in on a phone through the embedded pr
     await page.getByRole('button', { name: 'Discard and sign out' }).click();
 
     // Through the provider's logout and back to the signed-out start.
-    await page.waitForURL(`${base}/`);
+    await page.waitForURL(`${app.server.publicUrl}/`);
     await page.getByRole('heading', { name: 'Sign in to see your own services' }).waitFor();
     const counts = await storeCounts(page);
     for (const table of [
@@ -159,9 +147,9 @@ describe.skipIf(browserSkipReason())('sign-in on a phone through the embedded pr
   });
 
   it('explains a cancelled sign-in on the start screen', async () => {
-    const context = await browser.newContext({ ...PHONE, locale: 'et-EE' });
+    const context = await app.browser.newContext({ ...PHONE, locale: 'et-EE' });
     const page = await context.newPage();
-    await page.goto(base);
+    await page.goto(app.server.publicUrl);
     await page.locator('.sign-in-card').getByRole('link', { name: 'Logi sisse' }).click();
     await page.getByRole('heading', { level: 1, name: 'Näidiskeskkonna sisselogimine' }).waitFor();
     await page.getByRole('button', { name: 'Katkesta ja mine tagasi' }).click();

@@ -14,19 +14,19 @@ export function browserSkipReason(): string | undefined {
 
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 
+/** Chromium quiet in a container: no sandbox (root), no GPU, nothing it would fetch or sync by itself. */
+export const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROME_PATH,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS });
 }
 
 async function freePort(): Promise<number> {
@@ -42,6 +42,8 @@ async function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  /** http://localhost:<port>, PUBLIC_URL's default: the session cookie belongs to that origin. */
+  publicUrl: string;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   return {
     url,
+    publicUrl: url.replace('127.0.0.1', 'localhost'),
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

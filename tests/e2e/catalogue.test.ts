@@ -1,31 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserSkipReason,
-  launchBrowser,
-  PHONE,
-  type RunningServer,
-  startServer,
-  waitForServiceWorker,
-} from './browser';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason, PHONE, waitForServiceWorker } from './browser';
+import { useServer } from './suite';
 
 describe.skipIf(browserSkipReason())('catalogue on a phone, online and offline', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useServer();
 
   it('switches to Russian, opens a service, and shows it again offline after a reload', async () => {
-    const context = await browser.newContext({ ...PHONE, locale: 'et-EE' });
+    const context = await app.browser.newContext({ ...PHONE, locale: 'et-EE' });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Riik, mis töötab sinu heaks');
     expect(await page.getAttribute('html', 'lang')).toBe('et');
 
@@ -48,9 +31,9 @@ describe.skipIf(browserSkipReason())('catalogue on a phone, online and offline',
   });
 
   it('finds a service by a search without diacritics', async () => {
-    const context = await browser.newContext({ ...PHONE, locale: 'et-EE' });
+    const context = await app.browser.newContext({ ...PHONE, locale: 'et-EE' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/services`);
+    await page.goto(`${app.server.url}/services`);
     await page.getByLabel('Otsi teenuseid').fill('sunni');
     await expect.poll(() => page.getByRole('link', { name: /Lapse saamine/ }).count()).toBe(1);
     await expect.poll(() => page.getByRole('link', { name: /Abiellumine/ }).count()).toBe(0);

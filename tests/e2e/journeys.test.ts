@@ -1,48 +1,36 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createAgencyKey } from '../../src/server/agency/keys';
 import { scheduleFeedback } from '../../src/server/feedback/requests';
-import { type AppServer, startAppServer } from './app-server';
-import { browserSkipReason, launchBrowser, PHONE, waitForServiceWorker } from './browser';
+import { browserSkipReason, waitForServiceWorker } from './browser';
 import { holdRequests, readStore, signInAs } from './session';
+import { useAppServer } from './suite';
 
 const KADRI = '24304142717';
 
 /** What a person does, end to end, on a phone: each journey signs in afresh on a fresh device. */
 describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
-  let server: AppServer;
-  let browser: Browser;
+  const app = useAppServer();
   let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   /** A fresh phone, signed in by nobody yet. */
-  async function newDevice(options: BrowserContextOptions = {}) {
-    await context?.close();
-    context = await browser.newContext({ ...PHONE, locale: 'en-GB', ...options });
-    page = await context.newPage();
+  async function newDevice(options?: BrowserContextOptions) {
+    ({ context, page } = await app.newPhone(options));
   }
 
   async function freshDevice() {
     await newDevice();
-    await signInAs(page, server.url, 'Kadri Tamm');
+    await signInAs(page, app.server.url, 'Kadri Tamm');
   }
 
   async function query<T>(sql: string, params: unknown[] = []) {
-    return (await server.db.query<T>(sql, params)).rows;
+    return (await app.server.db.query<T>(sql, params)).rows;
   }
 
   it('marks a message read offline; after a reload it is still queued; online it is applied once', async () => {
     await freshDevice();
-    await page.goto(`${server.url}/inbox`);
+    await page.goto(`${app.server.url}/inbox`);
     await page.getByRole('heading', { level: 2, name: /Welcome to Minu riik/ }).waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready);
 
@@ -107,7 +95,7 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
     );
     expect(state).toEqual({ offer: 'accepted', step: 'in_progress' });
 
-    await page.goto(`${server.url}/events`);
+    await page.goto(`${app.server.url}/events`);
     await page.getByRole('link', { name: /Having a child/ }).click();
     const step = page.locator('li.step', { has: page.getByRole('heading', { name: 'Parental benefit' }) });
     await step.locator('.status', { hasText: 'In progress' }).waitFor();
@@ -115,15 +103,15 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
 
   it('shows the new parent’s life event; an agency completes a step; after sync it shows, also offline', async () => {
     await freshDevice();
-    await page.goto(`${server.url}/events`);
+    await page.goto(`${app.server.url}/events`);
     await page.getByRole('link', { name: /Having a child/ }).click();
     const step = page.locator('li.step', { has: page.getByRole('heading', { name: 'Parental benefit' }) });
     await step.locator('.status', { hasText: 'In progress' }).waitFor();
     const progress = await page.locator('.progress span').first().textContent();
 
-    const { key } = await createAgencyKey(server.db, 'ska', { scopes: ['service.status_changed'] });
+    const { key } = await createAgencyKey(app.server.db, 'ska', { scopes: ['service.status_changed'] });
     const reason = { et: 'Määratud.', en: 'Granted.', ru: 'Назначено.', uk: 'Призначено.' };
-    const res = await fetch(`${server.url}/api/agency/events`, {
+    const res = await fetch(`${app.server.url}/api/agency/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({
@@ -159,7 +147,7 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
       `SELECT id FROM steps WHERE person_id = $1 AND sub_service_id = 'child-allowance'`,
       [personId],
     );
-    await server.db.transaction((tx) =>
+    await app.server.db.transaction((tx) =>
       scheduleFeedback(
         tx,
         {
@@ -213,7 +201,7 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
   it('names each offer’s agency in the list, also when the catalogue arrives after the offers', async () => {
     await newDevice({ serviceWorkers: 'block' });
     const release = await holdRequests(page, '**/api/catalogue');
-    await signInAs(page, server.url, 'Kadri Tamm', '/offers');
+    await signInAs(page, app.server.url, 'Kadri Tamm', '/offers');
     const agency = page.locator('a.offer-card .card-meta').first();
     await agency.waitFor();
     expect(await agency.textContent()).toBe('ska'); // no catalogue yet: the agency's id stands in
@@ -224,7 +212,7 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
 
   it('asks only to check the details of an offer when none of them can be corrected', async () => {
     await newDevice();
-    await signInAs(page, server.url, 'Oksana Kovalenko', '/offers');
+    await signInAs(page, app.server.url, 'Oksana Kovalenko', '/offers');
     await page.locator('a.offer-card').first().click();
     const details = page.locator('form[aria-labelledby="offer-details"]');
     await details.locator('dl.offer-fields').waitFor();
@@ -236,7 +224,7 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
   it('says the person’s data is on its way, not that all is calm, until the first sync has brought it', async () => {
     await newDevice({ serviceWorkers: 'block' });
     const release = await holdRequests(page, '**/api/sync**');
-    await signInAs(page, server.url, 'Kadri Tamm');
+    await signInAs(page, app.server.url, 'Kadri Tamm');
     await page.getByText('Your information will appear here as soon as it arrives.').waitFor();
     expect(await page.getByRole('heading', { name: 'All is calm' }).count()).toBe(0);
 

@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, launchBrowser, type RunningServer, startServer } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason } from './browser';
 import { openScreen, SCREENS } from './screens';
+import { useServer } from './suite';
 
 interface Focused {
   tag: string;
@@ -53,17 +54,7 @@ async function tabTo(page: Page, matches: (f: Focused) => boolean, limit = 40): 
 }
 
 describe.skipIf(browserSkipReason())('keyboard only', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useServer();
 
   for (const device of [
     { name: 'desktop', viewport: { width: 1280, height: 800 } },
@@ -71,10 +62,10 @@ describe.skipIf(browserSkipReason())('keyboard only', () => {
   ]) {
     it(`${device.name}: skip link, nav → Life events → a service → a sub-service, visible focus, no trap`, async () => {
       const { name: _, ...options } = device;
-      const context = await browser.newContext({ ...options, locale: 'en-GB' });
+      const context = await app.browser.newContext({ ...options, locale: 'en-GB' });
       const page = await context.newPage();
       try {
-        await openScreen(page, server.url, SCREENS[0]!, true);
+        await openScreen(page, app.server.url, SCREENS[0]!, true);
 
         // The first Tab stop is the skip link; it is visible when focused and moves focus to main.
         await page.keyboard.press('Tab');
@@ -91,7 +82,7 @@ describe.skipIf(browserSkipReason())('keyboard only', () => {
         expect((await focused(page)).region).toBe('main');
 
         // Logical order from the top: top bar, then the navigation, in reading order.
-        await page.goto(server.url);
+        await page.goto(app.server.url);
         await page.locator('main a.tile').first().waitFor();
         const order = await tabTo(page, (f) => f.region === 'nav' && f.href === '/events');
         // Skip link, then the top bar (brand, language, account…), then the navigation: never back and forth.
@@ -136,8 +127,8 @@ describe.skipIf(browserSkipReason())('keyboard only', () => {
   }
 
   it('phone, signed in by keyboard: sign in → dashboard → the life event → its offer, accepted', async () => {
-    const base = server.url.replace('127.0.0.1', 'localhost'); // the session cookie's host
-    const context = await browser.newContext({
+    const base = app.server.url.replace('127.0.0.1', 'localhost'); // the session cookie's host
+    const context = await app.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
@@ -178,12 +169,12 @@ describe.skipIf(browserSkipReason())('keyboard only', () => {
 
   it('respects prefers-reduced-motion: no transitions or animations', async () => {
     const moving = async (reducedMotion: 'reduce' | 'no-preference') => {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion });
+      const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion });
       const page = await context.newPage();
       try {
         const found = new Set<string>();
         for (const screen of SCREENS.filter((s) => !s.signedIn)) {
-          await openScreen(page, server.url, screen);
+          await openScreen(page, app.server.url, screen);
           const here = await page.evaluate(() => {
             const list: string[] = [];
             const durations = (v: string) => v.split(',').some((d) => Number.parseFloat(d) > 0);

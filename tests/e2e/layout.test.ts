@@ -1,7 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/contract/langs';
-import { browserSkipReason, launchBrowser, PHONE, type RunningServer, startServer } from './browser';
+import { browserSkipReason, PHONE } from './browser';
+import { useServer } from './suite';
 
 /** Words of the bottom bar's labels that the layout broke across lines, e.g. "Elusündmus|ed". */
 const brokenWords = () =>
@@ -25,26 +25,16 @@ const brokenWords = () =>
   });
 
 describe.skipIf(browserSkipReason())('layout on a phone', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useServer();
 
   for (const width of [360, 390]) {
     it(`keeps every label's words whole at ${width} px, in et, en, ru, uk`, async () => {
-      const context = await browser.newContext({ ...PHONE, viewport: { width, height: 800 } });
+      const context = await app.browser.newContext({ ...PHONE, viewport: { width, height: 800 } });
       const page = await context.newPage();
       try {
         const found: string[] = [];
         for (const lang of LANGS) {
-          await page.goto(server.url);
+          await page.goto(app.server.url);
           await page.evaluate((l) => localStorage.setItem('minu-riik.lang', l), lang);
           await page.reload();
           await expect.poll(() => page.getAttribute('html', 'lang')).toBe(lang);
@@ -59,11 +49,11 @@ describe.skipIf(browserSkipReason())('layout on a phone', () => {
   }
 
   it('says once that a page or a service is not there: one heading, the page’s', async () => {
-    const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
+    const context = await app.browser.newContext({ ...PHONE, locale: 'en-GB' });
     const page = await context.newPage();
     try {
       for (const path of ['/no-such-page', '/services/no-such-service']) {
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${app.server.url}${path}`);
         await page.locator('main .empty-state').waitFor();
         const headings = await page.locator('main').getByRole('heading').allTextContents();
         expect(headings, path).toHaveLength(1);

@@ -1,31 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAgencyKey } from '../../src/server/agency/keys';
-import { type AppServer, startAppServer } from './app-server';
-import { browserSkipReason, launchBrowser, PHONE } from './browser';
+import { browserSkipReason } from './browser';
 import { signInAs } from './session';
+import { useAppServer } from './suite';
 
 const KADRI = '24304142717';
 
 describe.skipIf(browserSkipReason())('live status', () => {
-  let server: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useAppServer();
 
   it('an agency’s change reaches an open, visible case page within 2 s, with no reload and no foreground event', async () => {
-    const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
-    const page = await context.newPage();
-    await signInAs(page, server.url, 'Kadri Tamm');
+    const { context, page } = await app.newPhone();
+    await signInAs(page, app.server.url, 'Kadri Tamm');
     const streamOpen = page.waitForResponse((r) => r.url().endsWith('/api/changes/stream') && r.status() === 200);
-    await page.goto(`${server.url}/events`);
+    await page.goto(`${app.server.url}/events`);
     await page.getByRole('link', { name: /Having a child/ }).click();
     const step = page.locator('li.step', { has: page.getByRole('heading', { name: 'Family doctor for the child' }) });
     await step.locator('.status', { hasText: 'Waiting' }).waitFor();
@@ -40,8 +28,8 @@ describe.skipIf(browserSkipReason())('live status', () => {
       document.addEventListener('visibilitychange', () => w.foregroundEvents++, true);
     });
 
-    const { key } = await createAgencyKey(server.db, 'tervisekassa', { scopes: ['service.status_changed'] });
-    const res = await fetch(`${server.url}/api/agency/events`, {
+    const { key } = await createAgencyKey(app.server.db, 'tervisekassa', { scopes: ['service.status_changed'] });
+    const res = await fetch(`${app.server.url}/api/agency/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({

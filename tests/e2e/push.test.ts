@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, startAppServer } from './app-server';
-import { browserSkipReason, launchBrowser, PHONE } from './browser';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason, PHONE } from './browser';
 import { signInAs } from './session';
+import { useAppServer } from './suite';
 
 /**
  * A real pushManager.subscribe needs the browser vendor's push service, unreachable here: only that call
@@ -31,34 +30,24 @@ function stubPushManager() {
 }
 
 describe.skipIf(browserSkipReason())('push notifications on a phone', () => {
-  let server: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useAppServer();
 
   it('turns push on from Settings, shows a delivered push, syncs the app, and a tap opens the linked screen', async () => {
-    const context = await browser.newContext({ ...PHONE, locale: 'en-GB', permissions: ['notifications'] });
+    const context = await app.browser.newContext({ ...PHONE, locale: 'en-GB', permissions: ['notifications'] });
     await context.addInitScript(stubPushManager);
     const page = await context.newPage();
-    await signInAs(page, server.url, 'Kadri Tamm', '/settings');
+    await signInAs(page, app.server.url, 'Kadri Tamm', '/settings');
     await page.evaluate(() => navigator.serviceWorker.ready);
 
     await page.getByRole('button', { name: 'Turn on notifications' }).click();
     await page.getByText('Notifications are on for this device.').waitFor();
-    const subscriptions = await server.db.query<{ endpoint: string }>('SELECT endpoint FROM push_subscriptions');
+    const subscriptions = await app.server.db.query<{ endpoint: string }>('SELECT endpoint FROM push_subscriptions');
     expect(subscriptions.rows).toEqual([{ endpoint: 'https://push.example/e2e-device' }]);
 
     const cdp = await context.newCDPSession(page);
     const registration = new Promise<string>((resolve) =>
       cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-        const ours = registrations.find((r: { scopeURL: string }) => r.scopeURL === `${server.url}/`);
+        const ours = registrations.find((r: { scopeURL: string }) => r.scopeURL === `${app.server.url}/`);
         if (ours) resolve(ours.registrationId);
       }),
     );
@@ -68,7 +57,7 @@ describe.skipIf(browserSkipReason())('push notifications on a phone', () => {
       if (new URL(request.url()).pathname === '/api/sync') syncs.push(request.url());
     });
     await cdp.send('ServiceWorker.deliverPushMessage', {
-      origin: server.url,
+      origin: app.server.url,
       registrationId: await registration,
       data: JSON.stringify({
         title: 'Parental benefit',

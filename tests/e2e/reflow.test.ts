@@ -1,9 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Agency, Catalogue } from '../../src/contract/catalogue';
 import type { ServiceStatsRow } from '../../src/contract/feedback';
-import { browserSkipReason, launchBrowser, type RunningServer, startServer } from './browser';
+import { browserSkipReason } from './browser';
 import { LANGUAGES, openScreen, SCREENS, signIn, useLanguage } from './screens';
+import { useServer } from './suite';
 
 /**
  * Reflow, large text and tap targets (WCAG 2.2 1.4.10, 1.4.4, 1.4.12, 2.5.8) on every screen of
@@ -203,27 +204,17 @@ const settle = (page: Page) =>
   page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 describe.skipIf(browserSkipReason())('reflow, large text and tap targets', () => {
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  const app = useServer();
   let stats: ServiceStatsRow[];
-  let base: string;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    // PUBLIC_URL defaults to http://localhost:<port>: the session cookie belongs to that origin.
-    base = server.url.replace('127.0.0.1', 'localhost');
-    const catalogue = (await (await fetch(`${server.url}/api/catalogue`)).json()) as Catalogue;
+    const catalogue = (await (await fetch(`${app.server.url}/api/catalogue`)).json()) as Catalogue;
     const longest = (a: Agency) => Math.max(...Object.values(a.name).map((n) => n.length));
     const agencies = [...catalogue.agencies].sort((a, b) => longest(b) - longest(a)).map((a) => a.id);
     const services = catalogue.eventServices.flatMap((es) =>
       es.subServices.map((s) => ({ id: s.id, eventServiceId: es.id })),
     );
     stats = ratingsRows(agencies, services);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   async function check(page: Page, lang: string, screenName: string): Promise<string[]> {
@@ -252,7 +243,7 @@ describe.skipIf(browserSkipReason())('reflow, large text and tap targets', () =>
 
   for (const lang of LANGUAGES) {
     it(`reflows every screen in ${lang}, signed out and in`, { timeout: 240_000 }, async () => {
-      const context: BrowserContext = await browser.newContext({
+      const context: BrowserContext = await app.browser.newContext({
         viewport: { width: LAYOUTS[0].width, height: LAYOUTS[0].height },
         deviceScaleFactor: 2,
         isMobile: true,
@@ -261,19 +252,19 @@ describe.skipIf(browserSkipReason())('reflow, large text and tap targets', () =>
       await context.route('**/api/stats/services', (route) => route.fulfill({ json: { rows: stats } }));
       const page = await context.newPage();
       try {
-        await useLanguage(page, base, lang);
+        await useLanguage(page, app.server.publicUrl, lang);
         const found: string[] = [];
         let first = true;
         for (const screen of SCREENS.filter((s) => !s.signedIn)) {
-          await openScreen(page, base, screen, first);
+          await openScreen(page, app.server.publicUrl, screen, first);
           first = false;
           if (screen.name === 'Ratings') await page.locator('main table').first().waitFor();
           found.push(...(await check(page, lang, screen.name)));
         }
-        await signIn(page, base);
+        await signIn(page, app.server.publicUrl);
         first = true;
         for (const screen of SCREENS.filter((s) => s.signedIn)) {
-          await openScreen(page, base, screen, first);
+          await openScreen(page, app.server.publicUrl, screen, first);
           first = false;
           found.push(...(await check(page, lang, screen.name)));
         }

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, startAppServer } from './app-server';
-import { browserSkipReason, launchBrowser, PHONE } from './browser';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason } from './browser';
 import { readStore, signInAs } from './session';
+import { useAppServer } from './suite';
 
 const KADRI = '24304142717';
 
@@ -12,24 +12,12 @@ const KADRI = '24304142717';
  * first, a duty is no offer, and a step opens within the case.
  */
 describe.skipIf(browserSkipReason())('what the app tells the person is true', () => {
-  let server: AppServer;
-  let browser: Browser;
+  const app = useAppServer();
   let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newDevice(options: BrowserContextOptions = {}) {
-    await context?.close();
-    context = await browser.newContext({ ...PHONE, locale: 'en-GB', ...options });
-    page = await context.newPage();
+  async function newDevice(options?: BrowserContextOptions) {
+    ({ context, page } = await app.newPhone(options));
   }
 
   const outboxLength = async () => (await readStore(page, 'outbox')).length;
@@ -37,7 +25,7 @@ describe.skipIf(browserSkipReason())('what the app tells the person is true', ()
 
   it('an offer accepted offline is pending on the offer, the dashboard and at sign-out until the server applies it', async () => {
     await newDevice();
-    await signInAs(page, server.url, 'Kadri Tamm');
+    await signInAs(page, app.server.url, 'Kadri Tamm');
     await task('The state offers: Parental benefit').click();
     await page.getByRole('heading', { level: 1, name: 'Parental benefit' }).waitFor();
     // Her account comes from the Social Insurance Board, which pays her child allowance into it.
@@ -54,10 +42,10 @@ describe.skipIf(browserSkipReason())('what the app tells the person is true', ()
     await status.getByText('It will be sent when you are back online.').waitFor();
     expect(await status.getByText('Accepted').count()).toBe(0);
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await task('The state offers: Parental benefit').getByText('Pending').waitFor();
 
-    await page.goto(`${server.url}/more`);
+    await page.goto(`${app.server.url}/more`);
     await page.getByRole('button', { name: 'Sign out' }).click();
     const warning = page.getByRole('alertdialog');
     await warning.getByText('Changes not sent yet').waitFor();
@@ -70,10 +58,10 @@ describe.skipIf(browserSkipReason())('what the app tells the person is true', ()
     expect(await warning.count()).toBe(0);
     expect(await outboxLength()).toBe(0);
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await page.locator('p.greeting').waitFor();
     await expect.poll(async () => task('The state offers: Parental benefit').count(), { timeout: 15_000 }).toBe(0);
-    const [offer] = await server.db
+    const [offer] = await app.server.db
       .query<{ id: string; status: string }>(
         `SELECT o.id, o.status FROM offers o JOIN persons p ON p.id = o.person_id
          WHERE p.personal_code = $1 AND o.sub_service_id = 'child-parental-benefit'`,
@@ -81,13 +69,13 @@ describe.skipIf(browserSkipReason())('what the app tells the person is true', ()
       )
       .then((r) => r.rows);
     expect(offer.status).toBe('accepted');
-    await page.goto(`${server.url}/offers/${offer.id}`);
+    await page.goto(`${app.server.url}/offers/${offer.id}`);
     await page.locator('.offer-status').getByText('Accepted', { exact: true }).waitFor();
   });
 
   it('checks the fields on the phone first; a refusal by the server brings the task back with the reason', async () => {
     await newDevice({ serviceWorkers: 'block' });
-    await signInAs(page, server.url, 'Martin Tamm');
+    await signInAs(page, app.server.url, 'Martin Tamm');
     await task('The state offers: Parental benefit').click();
     await page.getByRole('heading', { level: 1, name: 'Parental benefit' }).waitFor();
     // No register has his account: the field says so and asks for it, and names no register.
@@ -119,14 +107,14 @@ describe.skipIf(browserSkipReason())('what the app tells the person is true', ()
       .waitFor();
     expect(await outboxLength()).toBe(0);
     await page.getByRole('button', { name: 'Accept the offer' }).waitFor();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await task('The state offers: Parental benefit').waitFor();
     expect(await task('The state offers: Parental benefit').getByText('Pending').count()).toBe(0);
   });
 
   it('says what a decline means before it, names the buttons for what they do, and lets the person take it back', async () => {
     await newDevice({ serviceWorkers: 'block' });
-    await signInAs(page, server.url, 'Aivar Mägi');
+    await signInAs(page, app.server.url, 'Aivar Mägi');
     await task('The state offers: Old-age pension').click();
     await page.getByRole('heading', { level: 1, name: 'Old-age pension' }).waitFor();
     await page.getByRole('button', { name: 'Decline the offer' }).click();
@@ -148,7 +136,7 @@ describe.skipIf(browserSkipReason())('what the app tells the person is true', ()
 
   it('shows a duty as what it is: no accept, no decline, no offer', async () => {
     await newDevice({ serviceWorkers: 'block' });
-    await signInAs(page, server.url, 'Daniil Ivanov');
+    await signInAs(page, app.server.url, 'Daniil Ivanov');
     await task('Duty: Call-up to conscript service').click();
     await page.getByRole('heading', { level: 1, name: 'You are called up to conscript service' }).waitFor();
     await page.getByText('Duty · ', { exact: false }).first().waitFor();
@@ -165,7 +153,7 @@ describe.skipIf(browserSkipReason())('what the app tells the person is true', ()
 
   it('opens a step within the case; back returns to the case', async () => {
     await newDevice({ serviceWorkers: 'block' });
-    await signInAs(page, server.url, 'Kadri Tamm', '/events');
+    await signInAs(page, app.server.url, 'Kadri Tamm', '/events');
     await page.getByRole('link', { name: /Having a child/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Having a child' }).waitFor();
     await page.getByRole('link', { name: 'Kindergarten place', exact: true }).click();

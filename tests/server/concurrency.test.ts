@@ -6,7 +6,7 @@ import { createNotification } from '../../src/server/notifications/store';
 import { mutationRoutes } from '../../src/server/routes/sync';
 import { mutationHandlers } from '../../src/server/sync/handlers';
 import { openTestDatabase } from './db';
-import { asPerson, personId } from './person-harness';
+import { asPerson, personId, sendMutations } from './person-harness';
 
 /**
  * One person's batches at the same time, on PostgreSQL (PGlite has one connection, so nothing runs
@@ -78,19 +78,7 @@ describe.skipIf(!process.env.DATABASE_URL)('concurrent batches of one person (Po
 
     const deadlocksBefore = await deadlocks(db);
     const started = performance.now();
-    const answers = await Promise.all(
-      batches.map(async (mutations) => {
-        const res = await app.request('/api/mutations', {
-          method: 'POST',
-          headers: { 'x-test-person': KADRI, 'content-type': 'application/json' },
-          body: JSON.stringify({ mutations }),
-        });
-        return {
-          status: res.status,
-          body: (await res.json()) as { results: { id: string; status: string; code?: string }[] },
-        };
-      }),
-    );
+    const answers = await Promise.all(batches.map((mutations) => sendMutations(app, KADRI, mutations)));
     const ms = performance.now() - started;
 
     const tally = new Map<string, number>();

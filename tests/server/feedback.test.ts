@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionPerson } from '../../src/server/auth/context';
 import { openCase } from '../../src/server/cases/store';
@@ -11,7 +10,7 @@ import { statsRoutes } from '../../src/server/routes/stats';
 import { mutationRoutes } from '../../src/server/routes/sync';
 import { mutationHandlers } from '../../src/server/sync/handlers';
 import { openTestDatabase } from './db';
-import { asPerson, personId } from './person-harness';
+import { asPerson, mutation, personId } from './person-harness';
 
 const KADRI = '24304142717';
 const LIIS = '23711087040';
@@ -53,13 +52,6 @@ async function post(mutations: unknown[]) {
   });
   return ((await res.json()) as { results: { status: string; code?: string }[] }).results;
 }
-const mutation = (type: string, payload: unknown) => ({
-  id: randomUUID(),
-  type,
-  payload,
-  createdAt: new Date().toISOString(),
-});
-
 describe('scheduling', () => {
   it('asks a day after the service, for 14 days, and puts the request in the change log', async () => {
     const now = new Date('2026-11-21T10:00:00Z');

@@ -6,7 +6,7 @@ import { mutationRoutes } from '../../src/server/routes/sync';
 import { mutationHandlers } from '../../src/server/sync/handlers';
 import type { MutationHandlers } from '../../src/server/sync/mutations';
 import { openTestDatabase } from './db';
-import { asPerson } from './person-harness';
+import { asPerson, sendMutations } from './person-harness';
 
 /**
  * One mutation's failure, a database error too, is that mutation's rejection: the batch goes on, and
@@ -63,22 +63,10 @@ const mutation = (behaviour: Behaviour) => {
   };
 };
 
-async function post(mutations: unknown[]) {
-  const res = await app.request('/api/mutations', {
-    method: 'POST',
-    headers: { 'x-test-person': KADRI, 'content-type': 'application/json' },
-    body: JSON.stringify({ mutations }),
-  });
-  return {
-    status: res.status,
-    body: (await res.json()) as { results: { id: string; status: string; code?: string }[] },
-  };
-}
-
 describe('POST /api/mutations: each mutation on its own', () => {
   it('answers every mutation of a batch in which some fail, with a code for each failure', async () => {
     const batch = (['ok', 'db_error', 'ok', 'bug', 'deadlock_always', 'ok'] as const).map(mutation);
-    const { status, body } = await post(batch);
+    const { status, body } = await sendMutations(app, KADRI, batch);
     expect(status).toBe(200);
     expect(body.results.map((r) => [r.id, r.status, r.code])).toEqual([
       [batch[0].id, 'applied', undefined],
@@ -101,12 +89,12 @@ describe('POST /api/mutations: each mutation on its own', () => {
   it('tries a deadlocked mutation again and applies it once', async () => {
     flaky = 0;
     const m = mutation('deadlock_twice');
-    expect((await post([m])).body.results).toEqual([{ id: m.id, status: 'applied' }]);
+    expect((await sendMutations(app, KADRI, [m])).body.results).toEqual([{ id: m.id, status: 'applied' }]);
     expect(flaky).toBe(3);
   });
 
   it('answers 503 for the whole batch when the database is unreachable (nothing was decided)', async () => {
-    const { status, body } = await post([mutation('ok'), mutation('connection_lost')]);
+    const { status, body } = await sendMutations(app, KADRI, [mutation('ok'), mutation('connection_lost')]);
     expect(status).toBe(503);
     expect(body).toMatchObject({ error: { code: 'unavailable' } });
   });

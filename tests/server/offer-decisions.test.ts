@@ -1,7 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StepRow } from '../../src/contract/cases';
-import { OfferRow } from '../../src/contract/offers';
 import { NotificationRow } from '../../src/contract/person';
 import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/log';
@@ -10,7 +7,7 @@ import { seedDemoOffers } from '../../src/server/seed/offers';
 import { mutationHandlers } from '../../src/server/sync/handlers';
 import { pullChanges } from '../../src/server/sync/pull';
 import { openTestDatabase } from './db';
-import { asPerson, personId } from './person-harness';
+import { asPerson, mutation, offerOf, personId, postMutations, stepOf } from './person-harness';
 
 /** What the person is told is true: checked fields, duties apart from offers, undo of a decline, one thread. */
 
@@ -29,42 +26,10 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const mutation = (type: string, payload: unknown) => ({
-  id: randomUUID(),
-  type,
-  payload,
-  createdAt: new Date().toISOString(),
-});
-
-async function post(who: string, m: ReturnType<typeof mutation>) {
-  const res = await app.request('/api/mutations', {
-    method: 'POST',
-    headers: { 'x-test-person': who, 'content-type': 'application/json' },
-    body: JSON.stringify({ mutations: [m] }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { results: Record<string, string>[] }).results[0];
-}
+const post = async (who: string, m: ReturnType<typeof mutation>) => (await postMutations(app, who, [m]))[0];
 
 async function changes(code: string) {
   return (await pullChanges(db, await personId(db, code), 0, 10_000)).changes;
-}
-
-async function offerOf(code: string, subServiceId: string) {
-  const offers = (await changes(code)).flatMap((c) =>
-    c.entity === 'offer' && c.op === 'put' ? [OfferRow.parse(c.data)] : [],
-  );
-  const offer = offers.find((o) => o.subServiceId === subServiceId);
-  if (!offer) throw new Error(`${code} has no offer of ${subServiceId}`);
-  return offer;
-}
-
-async function stepOf(stepId: string) {
-  const { rows } = await db.query<{ data: unknown }>(
-    `SELECT data FROM person_changes WHERE entity = 'step' AND entity_id = $1`,
-    [stepId],
-  );
-  return StepRow.parse(rows[0].data);
 }
 
 /** Everything a mutation could write for the person: their change clock and the applied mutations. */
@@ -81,13 +46,13 @@ async function written(code: string) {
 
 describe('prefilled fields', () => {
   it('the demo mother’s bank account comes from the Social Insurance Board; the father’s is asked for', async () => {
-    const kadri = await offerOf(KADRI, 'child-parental-benefit');
+    const kadri = await offerOf(db, KADRI, 'child-parental-benefit');
     expect(kadri.fields.find((f) => f.key === 'bankAccount')).toMatchObject({
       type: 'iban',
       value: 'EE382200221020145685',
       source: { en: 'Social Insurance Board database' },
     });
-    const martin = await offerOf(MARTIN, 'child-parental-benefit');
+    const martin = await offerOf(db, MARTIN, 'child-parental-benefit');
     expect(martin.fields.find((f) => f.key === 'bankAccount')).toMatchObject({ value: '', source: null });
     expect(martin.fields.find((f) => f.key === 'startDate')).toMatchObject({
       type: 'date',
@@ -104,7 +69,7 @@ describe('prefilled fields', () => {
     ['a start date in free text', { bankAccount: 'EE382200221020145685', startDate: 'järgmisel nädalal' }, 'startDate'],
     ['a start date before the birth', { bankAccount: 'EE382200221020145685', startDate: '2026-09-18' }, 'startDate'],
   ])('refuses %s with field_invalid and the field, writing nothing', async (_, fields, field) => {
-    const offer = await offerOf(MARTIN, 'child-parental-benefit');
+    const offer = await offerOf(db, MARTIN, 'child-parental-benefit');
     const before = await written(MARTIN);
     const result = await post(MARTIN, mutation('offer.accept', { offerId: offer.id, fields }));
     expect(result).toMatchObject({ status: 'rejected', code: 'field_invalid', field });
@@ -114,7 +79,7 @@ describe('prefilled fields', () => {
 
 describe('a duty (the call-up)', () => {
   it('is its own kind, headed as what it is, with the routes the law gives', async () => {
-    const duty = await offerOf(DANIIL, 'defence-call-up');
+    const duty = await offerOf(db, DANIIL, 'defence-call-up');
     expect(duty).toMatchObject({
       kind: 'duty',
       declinable: false,
@@ -125,7 +90,7 @@ describe('a duty (the call-up)', () => {
   });
 
   it('cannot be accepted or declined, writing nothing', async () => {
-    const duty = await offerOf(DANIIL, 'defence-call-up');
+    const duty = await offerOf(db, DANIIL, 'defence-call-up');
     const before = await written(DANIIL);
     expect(await post(DANIIL, mutation('offer.accept', { offerId: duty.id }))).toMatchObject({ code: 'is_duty' });
     expect(await post(DANIIL, mutation('offer.decline', { offerId: duty.id }))).toMatchObject({
@@ -138,10 +103,10 @@ describe('a duty (the call-up)', () => {
   });
 
   it('has its details confirmed, with a corrected address, once', async () => {
-    const duty = await offerOf(DANIIL, 'defence-call-up');
+    const duty = await offerOf(db, DANIIL, 'defence-call-up');
     const first = await post(DANIIL, mutation('duty.confirm', { offerId: duty.id, fields: { address: 'Narva' } }));
     expect(first.status).toBe('applied');
-    expect(await offerOf(DANIIL, 'defence-call-up')).toMatchObject({
+    expect(await offerOf(db, DANIIL, 'defence-call-up')).toMatchObject({
       status: 'confirmed',
       acceptedFields: { address: 'Narva' },
     });
@@ -150,25 +115,25 @@ describe('a duty (the call-up)', () => {
   });
 
   it('an offer is not confirmed as a duty', async () => {
-    const offer = await offerOf(OKSANA, 'settling-adaptation-programme');
+    const offer = await offerOf(db, OKSANA, 'settling-adaptation-programme');
     expect(await post(OKSANA, mutation('duty.confirm', { offerId: offer.id }))).toMatchObject({ code: 'not_duty' });
   });
 });
 
 describe('undoing a decline', () => {
   it('within the deadline puts the offer and its step back, and the offer can be accepted', async () => {
-    const offer = await offerOf(OKSANA, 'settling-adaptation-programme');
+    const offer = await offerOf(db, OKSANA, 'settling-adaptation-programme');
     expect((await post(OKSANA, mutation('offer.decline', { offerId: offer.id, reason: 'no time' }))).status).toBe(
       'applied',
     );
-    expect((await stepOf(offer.stepId!)).status).toBe('declined');
+    expect((await stepOf(db, offer.stepId!)).status).toBe('declined');
     expect((await post(OKSANA, mutation('offer.undo_decline', { offerId: offer.id }))).status).toBe('applied');
-    expect(await offerOf(OKSANA, 'settling-adaptation-programme')).toMatchObject({
+    expect(await offerOf(db, OKSANA, 'settling-adaptation-programme')).toMatchObject({
       status: 'pending',
       decidedAt: null,
       declineReason: null,
     });
-    const step = await stepOf(offer.stepId!);
+    const step = await stepOf(db, offer.stepId!);
     expect(step).toMatchObject({ status: 'action_needed', actor: 'person', dueDate: offer.deadline });
     expect(step.history.slice(-2).map((h) => [h.from, h.to])).toEqual([
       [step.history.at(-2)!.from, 'declined'],
@@ -178,7 +143,7 @@ describe('undoing a decline', () => {
   });
 
   it('after the deadline is refused, writing nothing', async () => {
-    const offer = await offerOf(AIVAR, 'pension-old-age-offer');
+    const offer = await offerOf(db, AIVAR, 'pension-old-age-offer');
     const decline = await post(AIVAR, mutation('offer.decline', { offerId: offer.id }));
     expect(decline.status).toBe('applied');
     await db.query('UPDATE offers SET deadline = current_date - 2 WHERE id = $1', [offer.id]);
@@ -193,7 +158,7 @@ describe('undoing a decline', () => {
 
 describe('one thread per offer', () => {
   it('the offer’s notification is handled (read) once the offer is decided, not left new beside the next', async () => {
-    const offer = await offerOf(KADRI, 'child-parental-benefit');
+    const offer = await offerOf(db, KADRI, 'child-parental-benefit');
     const notices = async () =>
       (await changes(KADRI))
         .flatMap((c) => (c.entity === 'notification' && c.op === 'put' ? [NotificationRow.parse(c.data)] : []))

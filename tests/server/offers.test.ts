@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StepRow } from '../../src/contract/cases';
 import { makePersonalCode } from '../../src/contract/isikukood';
 import { OfferRow } from '../../src/contract/offers';
 import { SyncPage } from '../../src/contract/sync';
@@ -14,9 +13,8 @@ import { loadOfferRow } from '../../src/server/offers/rows';
 import { mutationRoutes, syncRoutes } from '../../src/server/routes/sync';
 import { seedDemoOffers } from '../../src/server/seed/offers';
 import { mutationHandlers } from '../../src/server/sync/handlers';
-import { pullChanges } from '../../src/server/sync/pull';
 import { openTestDatabase } from './db';
-import { asPerson, personId } from './person-harness';
+import { asPerson, mutation, offerOf, personId, postMutations, stepOf } from './person-harness';
 
 const KADRI = '24304142717';
 const OKSANA = '23906036155';
@@ -34,40 +32,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => db.close());
-
-const mutation = (type: string, payload: unknown, id = randomUUID()) => ({
-  id,
-  type,
-  payload,
-  createdAt: new Date().toISOString(),
-});
-
-async function post(who: string, mutations: unknown[]) {
-  const res = await app.request('/api/mutations', {
-    method: 'POST',
-    headers: { 'x-test-person': who, 'content-type': 'application/json' },
-    body: JSON.stringify({ mutations }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { results: { id: string; status: string; code?: string }[] }).results;
-}
-
-/** The person's offer of the sub-service as their client receives it. */
-async function offerOf(code: string, subServiceId: string) {
-  const page = await pullChanges(db, await personId(db, code), 0, 10_000);
-  const offers = page.changes.flatMap((c) => (c.entity === 'offer' && c.op === 'put' ? [OfferRow.parse(c.data)] : []));
-  const offer = offers.find((o) => o.subServiceId === subServiceId);
-  if (!offer) throw new Error(`${code} has no offer of ${subServiceId}`);
-  return offer;
-}
-
-async function stepOf(stepId: string) {
-  const { rows } = await db.query<{ data: unknown }>(
-    `SELECT data FROM person_changes WHERE entity = 'step' AND entity_id = $1`,
-    [stepId],
-  );
-  return StepRow.parse(rows[0].data);
-}
 
 describe('the demo offers', () => {
   it('are there at start, once however often the seed runs', async () => {
@@ -87,8 +51,8 @@ describe('the demo offers', () => {
       ]),
     );
     // Kadri's offer is on the step the agency already asked her to act on, with its deadline.
-    const offer = await offerOf(KADRI, 'child-parental-benefit');
-    const step = await stepOf(offer.stepId!);
+    const offer = await offerOf(db, KADRI, 'child-parental-benefit');
+    const step = await stepOf(db, offer.stepId!);
     expect(step).toMatchObject({ subServiceId: 'child-parental-benefit', status: 'action_needed' });
     expect(offer.deadline).toBe(step.dueDate);
   });
@@ -104,22 +68,22 @@ describe('the demo offers', () => {
 
 describe('offer.accept', () => {
   it('accepts once, moves the step to in progress, and a second acceptance changes nothing', async () => {
-    const offer = await offerOf(KADRI, 'child-parental-benefit');
+    const offer = await offerOf(db, KADRI, 'child-parental-benefit');
     const first = mutation('offer.accept', { offerId: offer.id, fields: { bankAccount: 'EE382200221020145685' } });
-    expect(await post(KADRI, [first])).toEqual([{ id: first.id, status: 'applied' }]);
-    const accepted = await offerOf(KADRI, 'child-parental-benefit');
+    expect(await postMutations(app, KADRI, [first])).toEqual([{ id: first.id, status: 'applied' }]);
+    const accepted = await offerOf(db, KADRI, 'child-parental-benefit');
     expect(accepted).toMatchObject({ status: 'accepted', acceptedFields: { bankAccount: 'EE382200221020145685' } });
     expect(accepted.decidedAt).not.toBeNull();
-    const step = await stepOf(offer.stepId!);
+    const step = await stepOf(db, offer.stepId!);
     expect(step).toMatchObject({ status: 'in_progress', actor: 'agency' });
 
     // The same mutation again (a retry) is a duplicate; another acceptance (a second tab) is refused.
-    expect(await post(KADRI, [first])).toEqual([{ id: first.id, status: 'duplicate' }]);
+    expect(await postMutations(app, KADRI, [first])).toEqual([{ id: first.id, status: 'duplicate' }]);
     const second = mutation('offer.accept', { offerId: offer.id });
-    expect(await post(KADRI, [second])).toEqual([
+    expect(await postMutations(app, KADRI, [second])).toEqual([
       { id: second.id, status: 'rejected', code: 'offer_decided', message: expect.any(String) },
     ]);
-    expect(await offerOf(KADRI, 'child-parental-benefit')).toEqual(accepted);
+    expect(await offerOf(db, KADRI, 'child-parental-benefit')).toEqual(accepted);
     // The stored record: one acceptance of the offer.
     const { rows: applied } = await db.query(
       `SELECT 1 FROM applied_mutations m JOIN persons p ON p.id = m.person_id
@@ -127,7 +91,7 @@ describe('offer.accept', () => {
       [KADRI],
     );
     expect(applied).toHaveLength(1);
-    const again = await stepOf(offer.stepId!);
+    const again = await stepOf(db, offer.stepId!);
     expect(again.history.filter((h) => h.to === 'in_progress')).toHaveLength(1);
     const { rows } = await db.query(
       `SELECT 1 FROM notifications n JOIN persons p ON p.id = n.person_id WHERE p.personal_code = $1 AND n.topic = 'status'
@@ -138,30 +102,30 @@ describe('offer.accept', () => {
   });
 
   it("refuses another person's offer as not found", async () => {
-    const offer = await offerOf(AIVAR, 'pension-old-age-offer');
+    const offer = await offerOf(db, AIVAR, 'pension-old-age-offer');
     const m = mutation('offer.accept', { offerId: offer.id });
-    expect(await post(KADRI, [m])).toEqual([
+    expect(await postMutations(app, KADRI, [m])).toEqual([
       { id: m.id, status: 'rejected', code: 'not_found', message: 'No such offer' },
     ]);
-    expect((await offerOf(AIVAR, 'pension-old-age-offer')).status).toBe('pending');
+    expect((await offerOf(db, AIVAR, 'pension-old-age-offer')).status).toBe('pending');
   });
 
   it('refuses to change a field that comes from a register, writing nothing', async () => {
-    const offer = await offerOf(AIVAR, 'pension-old-age-offer');
+    const offer = await offerOf(db, AIVAR, 'pension-old-age-offer');
     const m = mutation('offer.accept', { offerId: offer.id, fields: { name: 'Someone Else' } });
-    expect((await post(AIVAR, [m]))[0]).toMatchObject({ status: 'rejected', code: 'field_not_editable' });
-    expect((await offerOf(AIVAR, 'pension-old-age-offer')).status).toBe('pending');
+    expect((await postMutations(app, AIVAR, [m]))[0]).toMatchObject({ status: 'rejected', code: 'field_not_editable' });
+    expect((await offerOf(db, AIVAR, 'pension-old-age-offer')).status).toBe('pending');
   });
 
   it('refuses an offer past its deadline and says why, writing nothing', async () => {
-    const offer = await offerOf(AIVAR, 'pension-old-age-offer');
+    const offer = await offerOf(db, AIVAR, 'pension-old-age-offer');
     await db.query(`UPDATE offers SET deadline = current_date - 2 WHERE id = $1`, [offer.id]);
     const { rows: before } = await db.query(
       'SELECT change_seq FROM person_clocks c JOIN persons p ON p.id = c.person_id WHERE p.personal_code = $1',
       [AIVAR],
     );
     const m = mutation('offer.accept', { offerId: offer.id });
-    expect((await post(AIVAR, [m]))[0]).toMatchObject({ status: 'rejected', code: 'offer_expired' });
+    expect((await postMutations(app, AIVAR, [m]))[0]).toMatchObject({ status: 'rejected', code: 'offer_expired' });
     const { rows: after } = await db.query(
       'SELECT change_seq FROM person_clocks c JOIN persons p ON p.id = c.person_id WHERE p.personal_code = $1',
       [AIVAR],
@@ -177,46 +141,52 @@ describe('offer.accept', () => {
     ['an unknown key', { offerId: randomUUID(), extra: 1 }],
   ])('refuses a payload with %s', async (_, payload) => {
     const m = mutation('offer.accept', payload);
-    expect((await post(KADRI, [m]))[0]).toMatchObject({ status: 'rejected', code: 'invalid_payload' });
+    expect((await postMutations(app, KADRI, [m]))[0]).toMatchObject({ status: 'rejected', code: 'invalid_payload' });
   });
 });
 
 describe('offer.decline', () => {
   it('declines with a reason and declines the step; then it cannot be accepted', async () => {
-    const offer = await offerOf(OKSANA, 'settling-adaptation-programme');
+    const offer = await offerOf(db, OKSANA, 'settling-adaptation-programme');
     const m = mutation('offer.decline', { offerId: offer.id, reason: 'I already go to a course.' });
-    expect(await post(OKSANA, [m])).toEqual([{ id: m.id, status: 'applied' }]);
-    expect(await offerOf(OKSANA, 'settling-adaptation-programme')).toMatchObject({
+    expect(await postMutations(app, OKSANA, [m])).toEqual([{ id: m.id, status: 'applied' }]);
+    expect(await offerOf(db, OKSANA, 'settling-adaptation-programme')).toMatchObject({
       status: 'declined',
       declineReason: 'I already go to a course.',
     });
-    expect((await stepOf(offer.stepId!)).status).toBe('declined');
+    expect((await stepOf(db, offer.stepId!)).status).toBe('declined');
     const accept = mutation('offer.accept', { offerId: offer.id });
-    expect((await post(OKSANA, [accept]))[0]).toMatchObject({ status: 'rejected', code: 'offer_decided' });
+    expect((await postMutations(app, OKSANA, [accept]))[0]).toMatchObject({
+      status: 'rejected',
+      code: 'offer_decided',
+    });
   });
 
   it('refuses to decline or accept a duty (the call-up)', async () => {
-    const offer = await offerOf(DANIIL, 'defence-call-up');
+    const offer = await offerOf(db, DANIIL, 'defence-call-up');
     const decline = mutation('offer.decline', { offerId: offer.id });
-    expect((await post(DANIIL, [decline]))[0]).toMatchObject({ status: 'rejected', code: 'not_declinable' });
+    expect((await postMutations(app, DANIIL, [decline]))[0]).toMatchObject({
+      status: 'rejected',
+      code: 'not_declinable',
+    });
     const accept = mutation('offer.accept', { offerId: offer.id });
-    expect((await post(DANIIL, [accept]))[0]).toMatchObject({ status: 'rejected', code: 'is_duty' });
-    expect((await offerOf(DANIIL, 'defence-call-up')).status).toBe('pending');
+    expect((await postMutations(app, DANIIL, [accept]))[0]).toMatchObject({ status: 'rejected', code: 'is_duty' });
+    expect((await offerOf(db, DANIIL, 'defence-call-up')).status).toBe('pending');
   });
 });
 
 describe('settling offers past their deadline', () => {
   it('grants automatic offers and lets consent offers expire; a duty stands', async () => {
     const pid = await personId(db, MARET);
-    const survivor = await offerOf(MARET, 'death-survivor-allowance-child');
-    const callUp = await offerOf(DANIIL, 'defence-call-up');
+    const survivor = await offerOf(db, MARET, 'death-survivor-allowance-child');
+    const callUp = await offerOf(db, DANIIL, 'defence-call-up');
     await db.query(`UPDATE offers SET deadline = current_date - 2 WHERE id = ANY($1::uuid[])`, [
       [survivor.id, callUp.id],
     ]);
     expect(await settleDueOffers(db)).toBeGreaterThanOrEqual(2);
-    expect((await offerOf(MARET, 'death-survivor-allowance-child')).status).toBe('expired');
-    expect((await offerOf(DANIIL, 'defence-call-up')).status).toBe('pending');
-    expect((await stepOf(survivor.stepId!)).status).toBe('declined');
+    expect((await offerOf(db, MARET, 'death-survivor-allowance-child')).status).toBe('expired');
+    expect((await offerOf(db, DANIIL, 'defence-call-up')).status).toBe('pending');
+    expect((await stepOf(db, survivor.stepId!)).status).toBe('declined');
     expect(pid).toBeTruthy();
   });
 });
@@ -259,23 +229,23 @@ describe('an offer from a cohort, which comes without a case', () => {
 
   it('opens the life event when accepted, with the step in progress and the offer linked to it', async () => {
     const [code] = await cohort('1961-05-02', ['married']);
-    const offer = await offerOf(code, 'pension-old-age-offer');
+    const offer = await offerOf(db, code, 'pension-old-age-offer');
     expect(offer).toMatchObject({ caseId: null, stepId: null, status: 'pending' });
     expect(await casesOf(code)).toEqual([]);
 
     // No register has a bank account for this person: the field asks for one, and accepting without it is refused.
     expect(offer.fields.find((f) => f.key === 'bankAccount')).toMatchObject({ value: '', source: null });
-    expect((await post(code, [mutation('offer.accept', { offerId: offer.id })]))[0]).toMatchObject({
+    expect((await postMutations(app, code, [mutation('offer.accept', { offerId: offer.id })]))[0]).toMatchObject({
       status: 'rejected',
       code: 'field_invalid',
       field: 'bankAccount',
     });
     const accept = mutation('offer.accept', { offerId: offer.id, fields: { bankAccount: 'EE38 2200 2210 2014 5685' } });
-    expect((await post(code, [accept]))[0].status).toBe('applied');
-    const accepted = await offerOf(code, 'pension-old-age-offer');
+    expect((await postMutations(app, code, [accept]))[0].status).toBe('applied');
+    const accepted = await offerOf(db, code, 'pension-old-age-offer');
     expect(accepted).toMatchObject({ status: 'accepted', acceptedFields: { bankAccount: 'EE382200221020145685' } });
     expect(await casesOf(code)).toEqual([{ event_service_id: 'retirement' }]);
-    expect(await stepOf(accepted.stepId!)).toMatchObject({
+    expect(await stepOf(db, accepted.stepId!)).toMatchObject({
       caseId: accepted.caseId,
       subServiceId: 'pension-old-age-offer',
       status: 'in_progress',
@@ -284,23 +254,25 @@ describe('an offer from a cohort, which comes without a case', () => {
 
   it('opens no case when declined or when a consent offer expires; a granted one opens it, completed', async () => {
     const [declines, lapses, alone] = await cohort('1961-05-03', ['married', 'married', 'single']);
-    const declined = await offerOf(declines, 'pension-old-age-offer');
-    expect((await post(declines, [mutation('offer.decline', { offerId: declined.id })]))[0].status).toBe('applied');
-    expect((await offerOf(declines, 'pension-old-age-offer')).status).toBe('declined');
+    const declined = await offerOf(db, declines, 'pension-old-age-offer');
+    expect((await postMutations(app, declines, [mutation('offer.decline', { offerId: declined.id })]))[0].status).toBe(
+      'applied',
+    );
+    expect((await offerOf(db, declines, 'pension-old-age-offer')).status).toBe('declined');
     expect(await casesOf(declines)).toEqual([]);
 
-    const lapsing = await offerOf(lapses, 'pension-old-age-offer');
-    const automatic = await offerOf(alone, 'pension-living-alone-allowance');
+    const lapsing = await offerOf(db, lapses, 'pension-old-age-offer');
+    const automatic = await offerOf(db, alone, 'pension-living-alone-allowance');
     await db.query('UPDATE offers SET deadline = current_date - 2 WHERE id = ANY($1::uuid[])', [
       [lapsing.id, automatic.id],
     ]);
     await settleDueOffers(db);
-    expect((await offerOf(lapses, 'pension-old-age-offer')).status).toBe('expired');
+    expect((await offerOf(db, lapses, 'pension-old-age-offer')).status).toBe('expired');
     expect(await casesOf(lapses)).toEqual([]);
-    const granted = await offerOf(alone, 'pension-living-alone-allowance');
+    const granted = await offerOf(db, alone, 'pension-living-alone-allowance');
     expect(granted.status).toBe('granted');
     expect(await casesOf(alone)).toEqual([{ event_service_id: 'retirement' }]);
-    expect((await stepOf(granted.stepId!)).status).toBe('completed');
+    expect((await stepOf(db, granted.stepId!)).status).toBe('completed');
   });
 });
 

@@ -145,6 +145,20 @@ describe('population.birth_registered', () => {
     const bySub = Object.fromEntries(steps.map((s) => [s.sub_service_id, s]));
     expect(bySub['child-birth-registration'].status).toBe('completed');
     expect(bySub['child-parental-benefit'].status).toBe('action_needed');
+    // The step's history says why, in every language, from locales/<lang>/rules.json.
+    const { rows: history } = await db.query<{ reason: unknown }>(
+      `SELECT h.reason FROM step_history h JOIN steps s ON s.id = h.step_id JOIN cases c ON c.id = s.case_id
+       WHERE c.person_id = $1 AND s.sub_service_id = 'child-birth-registration' AND h.to_status = 'completed'`,
+      [father.id],
+    );
+    expect(history.map((h) => h.reason)).toEqual([
+      {
+        et: 'Sünd on rahvastikuregistrisse kantud.',
+        en: 'The birth has been entered in the population register.',
+        ru: 'Рождение внесено в регистр народонаселения.',
+        uk: 'Народження внесено до реєстру населення.',
+      },
+    ]);
     expect(bySub['child-parental-benefit'].due_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // Facts: the child is known to both parents now.
     const { rows: facts } = await db.query<{ facts: unknown }>('SELECT facts FROM persons WHERE id = $1', [mother.id]);

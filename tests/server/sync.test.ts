@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SyncPage } from '../../src/contract/sync';
 import type { Database } from '../../src/server/db/database';
@@ -8,7 +7,7 @@ import { mutationRoutes, syncRoutes } from '../../src/server/routes/sync';
 import { recordChange } from '../../src/server/sync/changes';
 import { mutationHandlers } from '../../src/server/sync/handlers';
 import { openTestDatabase } from './db';
-import { asPerson, personId } from './person-harness';
+import { asPerson, mutation, personId, sendMutations } from './person-harness';
 
 const A = '24304142717'; // Kadri Tamm
 const B = '11202193427'; // Aivar Mägi
@@ -43,25 +42,6 @@ async function sync(who: string, cursor?: string, limit?: number) {
   expect(res.status).toBe(200);
   return SyncPage.parse(await res.json());
 }
-
-async function post(who: string, mutations: unknown[]) {
-  const res = await app.request('/api/mutations', {
-    method: 'POST',
-    headers: { 'x-test-person': who, 'content-type': 'application/json' },
-    body: JSON.stringify({ mutations }),
-  });
-  return {
-    status: res.status,
-    body: (await res.json()) as { results: { id: string; status: string; code?: string }[] },
-  };
-}
-
-const mutation = (type: string, payload: unknown, id: string = randomUUID()) => ({
-  id,
-  type,
-  payload,
-  createdAt: new Date().toISOString(),
-});
 
 const notify = (pid: string, title = 'Hello') =>
   db.transaction((tx) => createNotification(tx, pid, { topic: 'general', title: text(title), body: text('Body') }));
@@ -130,13 +110,13 @@ describe('POST /api/mutations', () => {
   it('applies notification.read once: a repeat is a duplicate and changes nothing', async () => {
     const n = await notify(idA);
     const m = mutation('notification.read', { notificationId: n.id });
-    expect((await post(A, [m])).body.results).toEqual([{ id: m.id, status: 'applied' }]);
+    expect((await sendMutations(app, A, [m])).body.results).toEqual([{ id: m.id, status: 'applied' }]);
     const { rows } = await db.query<{ read_at: Date; seq: string }>(
       `SELECT read_at, (SELECT seq FROM person_changes WHERE entity_id = $1) AS seq FROM notifications WHERE id = $2`,
       [n.id, n.id],
     );
     expect(rows[0].read_at).not.toBeNull();
-    expect((await post(A, [m])).body.results).toEqual([{ id: m.id, status: 'duplicate' }]);
+    expect((await sendMutations(app, A, [m])).body.results).toEqual([{ id: m.id, status: 'duplicate' }]);
     const again = await db.query<{ read_at: Date; seq: string }>(
       `SELECT read_at, (SELECT seq FROM person_changes WHERE entity_id = $1) AS seq FROM notifications WHERE id = $2`,
       [n.id, n.id],
@@ -147,7 +127,7 @@ describe('POST /api/mutations', () => {
   it('applies concurrent duplicate posts exactly once', async () => {
     const n = await notify(idA);
     const m = mutation('notification.read', { notificationId: n.id });
-    const answers = await Promise.all(Array.from({ length: 6 }, () => post(A, [m])));
+    const answers = await Promise.all(Array.from({ length: 6 }, () => sendMutations(app, A, [m])));
     const statuses = answers.map((a) => a.body.results[0].status).sort();
     expect(statuses).toEqual(['applied', 'duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
     const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM applied_mutations WHERE id = $1', [m.id]);
@@ -157,7 +137,7 @@ describe('POST /api/mutations', () => {
   it('rejects an unknown type, a bad payload and another person’s notification, writing nothing', async () => {
     const theirs = await notify(idB);
     const before = await db.query('SELECT * FROM person_changes ORDER BY person_id, seq');
-    const { body } = await post(A, [
+    const { body } = await sendMutations(app, A, [
       mutation('notification.delete_everything', {}),
       mutation('notification.read', { notificationId: 'not-a-uuid' }),
       mutation('notification.read', { notificationId: theirs.id }),
@@ -178,7 +158,7 @@ describe('POST /api/mutations', () => {
 
   it('applies a batch in order and records settings in the change log', async () => {
     const first = await sync(A);
-    const { body } = await post(A, [
+    const { body } = await sendMutations(app, A, [
       mutation('settings.update', { language: 'en' }),
       mutation('settings.update', { language: 'uk' }),
     ]);

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, Show } from 'solid-js';
 import type { FeedbackRequestRow } from '../../contract/feedback';
 import type { NotificationRow } from '../../contract/person';
 import { useEventServices } from '../../data/catalogue-queries';
@@ -8,6 +8,7 @@ import { usePendingItems } from '../../data/pending';
 import { useLastSync } from '../../data/sync-service';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
+import { CardSection } from '../../ui/CardSection';
 import { PendingNote } from '../../ui/Pending';
 import { useProfile } from '../auth/session';
 import { CaseCard } from '../events/CaseCard';
@@ -124,27 +125,18 @@ export function Dashboard(props: { onShown: () => void }) {
           </section>
         </Show>
       </Show>
-      <Show when={tasks().length > 0}>
-        <section class="group" aria-labelledby="needs-action">
-          <h2 id="needs-action">{t('dashboard.needs_action')}</h2>
-          <ul class="card-list">
-            <For each={tasks()}>
-              {(task) => (
-                <li>
-                  <A class="card card-link step-action" href={task.href}>
-                    <span class="card-title">{task.title}</span>
-                    <Show when={task.status}>{(status) => <StatusBadge status={status()} />}</Show>
-                    <Show when={'pending' in task && task.pending}>{(entry) => <PendingNote entry={entry()} />}</Show>
-                    <Show when={task.due}>
-                      <span class="card-meta">{t('dashboard.due', { date: formatDate(task.due!) })}</span>
-                    </Show>
-                  </A>
-                </li>
-              )}
-            </For>
-          </ul>
-        </section>
-      </Show>
+      <CardSection id="needs-action" title={t('dashboard.needs_action')} items={tasks()}>
+        {(task) => (
+          <A class="card card-link step-action" href={task.href}>
+            <span class="card-title">{task.title}</span>
+            <Show when={task.status}>{(status) => <StatusBadge status={status()} />}</Show>
+            <Show when={'pending' in task && task.pending}>{(entry) => <PendingNote entry={entry()} />}</Show>
+            <Show when={task.due}>
+              <span class="card-meta">{t('dashboard.due', { date: formatDate(task.due!) })}</span>
+            </Show>
+          </A>
+        )}
+      </CardSection>
       <Show when={shown() >= 2 && askFeedback()}>
         {(request) => (
           <section class="card feedback-card" aria-labelledby="feedback-card">
@@ -156,42 +148,26 @@ export function Dashboard(props: { onShown: () => void }) {
           </section>
         )}
       </Show>
-      <Show when={shown() >= 2 && active().length > 0}>
-        <section class="group" aria-labelledby="active-events">
-          <h2 id="active-events">{t('dashboard.active_events')}</h2>
-          <ul class="card-list">
-            <For each={active()}>
-              {(c) => (
-                <li>
-                  <CaseCard
-                    case={c}
-                    steps={(steps() ?? []).filter((s) => s.caseId === c.id)}
-                    service={service(c.eventServiceId)}
-                  />
-                </li>
-              )}
-            </For>
-          </ul>
-        </section>
+      <Show when={shown() >= 2}>
+        <CardSection id="active-events" title={t('dashboard.active_events')} items={active()}>
+          {(c) => (
+            <CaseCard
+              case={c}
+              steps={(steps() ?? []).filter((s) => s.caseId === c.id)}
+              service={service(c.eventServiceId)}
+            />
+          )}
+        </CardSection>
       </Show>
-      <Show when={shown() >= 3 && latest().length > 0}>
-        <section class="group" aria-labelledby="latest-messages">
-          <h2 id="latest-messages">{t('dashboard.latest')}</h2>
-          <ul class="card-list">
-            <For each={latest()}>
-              {(n) => (
-                <li>
-                  <A class="card card-link" href="/inbox">
-                    <span class="card-title">{localized(n.title)}</span>
-                    <span class="card-meta">
-                      {formatDate(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
-                    </span>
-                  </A>
-                </li>
-              )}
-            </For>
-          </ul>
-        </section>
+      <Show when={shown() >= 3}>
+        <CardSection id="latest-messages" title={t('dashboard.latest')} items={latest()}>
+          {(n) => (
+            <A class="card card-link" href="/inbox">
+              <span class="card-title">{localized(n.title)}</span>
+              <span class="card-meta">{formatDate(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</span>
+            </A>
+          )}
+        </CardSection>
       </Show>
     </Show>
   );

@@ -1,5 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createSignal, For, type JSX, Show } from 'solid-js';
+import { tallinnDate } from '../../contract/dates';
 import { type FieldError, normaliseField, validateField } from '../../contract/fields';
 import type { Localized } from '../../contract/i18n';
 import type { OfferRow, PrefilledField } from '../../contract/offers';
@@ -15,7 +16,7 @@ import { PendingNote, RejectedNote } from '../../ui/Pending';
 import { AskAgency } from '../help/AgencyContact';
 import { acceptOffer, confirmDuty, declineOffer, undoDecline } from './actions';
 import { offerLine, subServiceOf } from './labels';
-import { isOpen, todayInEstonia, useOffer } from './queries';
+import { isOpen, useOffer } from './queries';
 import './offers.css';
 
 const MAX_REASON = 1000;
@@ -138,7 +139,7 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
     });
   };
   const serviceName = () => (props.name ? localized(props.name) : '');
-  const canUndo = () => o().status === 'declined' && o().undoDecline && o().deadline >= todayInEstonia() && !pending();
+  const canUndo = () => o().status === 'declined' && o().undoDecline && o().deadline >= tallinnDate() && !pending();
 
   return (
     <>

@@ -1,10 +1,11 @@
 import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import type { OfferRow } from '../../contract/offers';
 import { useAgencies, useEventServices } from '../../data/catalogue-queries';
 import { usePendingItems } from '../../data/pending';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
+import { CardSection } from '../../ui/CardSection';
 import { EmptyState, Page } from '../../ui/Page';
 import { PendingNote } from '../../ui/Pending';
 import { PushPrompt } from '../settings/PushPrompt';
@@ -33,25 +34,20 @@ export default function Offers() {
       return agency ? localized(agency.name) : offer.agencyId;
     };
     return (
-      <li>
-        <A
-          class="card card-link offer-card"
-          classList={{ 'step-action': offer.status === 'pending' }}
-          href={`/offers/${offer.id}`}
-        >
-          <span class="card-title">{subName()}</span>
-          <Show when={offer.subjectName}>
-            <span>{t('offers.for_subject', { name: offer.subjectName })}</span>
-          </Show>
-          <span class="card-meta">{agencyName()}</span>
-          <Show
-            when={queued()?.get(`offers:${offer.id}`)}
-            fallback={<span class="offer-line">{offerLine(offer)}</span>}
-          >
-            {(entry) => <PendingNote entry={entry()} />}
-          </Show>
-        </A>
-      </li>
+      <A
+        class="card card-link offer-card"
+        classList={{ 'step-action': offer.status === 'pending' }}
+        href={`/offers/${offer.id}`}
+      >
+        <span class="card-title">{subName()}</span>
+        <Show when={offer.subjectName}>
+          <span>{t('offers.for_subject', { name: offer.subjectName })}</span>
+        </Show>
+        <span class="card-meta">{agencyName()}</span>
+        <Show when={queued()?.get(`offers:${offer.id}`)} fallback={<span class="offer-line">{offerLine(offer)}</span>}>
+          {(entry) => <PendingNote entry={entry()} />}
+        </Show>
+      </A>
     );
   };
 
@@ -65,22 +61,12 @@ export default function Offers() {
           </Show>
         }
       >
-        <Show when={pending().length > 0}>
-          <section class="group" aria-labelledby="offers-pending">
-            <h2 id="offers-pending">{t('offers.pending')}</h2>
-            <ul class="card-list">
-              <For each={pending()}>{card}</For>
-            </ul>
-          </section>
-        </Show>
-        <Show when={decided().length > 0}>
-          <section class="group" aria-labelledby="offers-decided">
-            <h2 id="offers-decided">{t('offers.decided')}</h2>
-            <ul class="card-list">
-              <For each={decided()}>{card}</For>
-            </ul>
-          </section>
-        </Show>
+        <CardSection id="offers-pending" title={t('offers.pending')} items={pending()}>
+          {card}
+        </CardSection>
+        <CardSection id="offers-decided" title={t('offers.decided')} items={decided()}>
+          {card}
+        </CardSection>
         <PushPrompt />
       </Show>
     </Page>

@@ -2,12 +2,9 @@ import { tallinnDate } from '../../contract/dates';
 import type { OfferRow } from '../../contract/offers';
 import { createLiveQuery } from '../../data/live';
 
-/** The calendar date in Estonia now, YYYY-MM-DD: a deadline is "by the end of that day" there. */
-export const todayInEstonia = (now = new Date()) => tallinnDate(now);
-
 /** Pending and still open: the person can answer it. A duty stands after its deadline: its details can still be confirmed. */
 export const isOpen = (offer: OfferRow) =>
-  offer.status === 'pending' && (offer.kind === 'duty' || offer.deadline >= todayInEstonia());
+  offer.status === 'pending' && (offer.kind === 'duty' || offer.deadline >= tallinnDate());
 
 /** Pending first, soonest deadline first; then the decided ones, latest first. */
 export function inListOrder(offers: OfferRow[]): OfferRow[] {

@@ -24,7 +24,7 @@ import { addToDate, type Concerned, evaluateRule, type RuleEvent, type Subject, 
 import { type ChildFact, type PersonFacts, readFacts } from '../rules/facts';
 import type { RegisterEventType, Role } from '../rules/schema';
 import type { SqlVar } from '../rules/sql';
-import { t } from '../rules/texts';
+import { section } from '../rules/texts';
 
 /**
  * Register events: what a register tells the state about people (a birth, a marriage, a death, a
@@ -97,31 +97,27 @@ function withChild(facts: PersonFacts, child: ChildFact): PersonFacts {
 }
 
 /**
- * The case of the life event for each person (opened if none is active for the subject), with the
- * step the register event itself settles moved to completed. Returns the number of cases opened.
+ * The person's case of the life event (opened if none is active for the subject), with the step the
+ * register event itself settles moved to completed. Returns whether the case was opened.
  */
-async function registerInCases(
+async function registerInCase(
   tx: Queryable,
-  people: Concerned[],
+  person: Concerned,
   open: { eventServiceId: string; subjectName: string | null; completes: string; reason: Localized },
   at: Date,
   eventId: string,
-): Promise<number> {
-  let opened = 0;
-  for (const person of people) {
-    const c = await ensureCase(tx, person.personId, open.eventServiceId, open.subjectName, at);
-    if (c.opened) opened += 1;
-    const { rows } = await tx.query<{ id: string; status: string; updated_at: Date | string }>(
-      'SELECT id, status, updated_at FROM steps WHERE case_id = $1 AND sub_service_id = $2',
-      [c.caseId, open.completes],
-    );
-    const step = rows[0];
-    if (step && !['completed', 'declined', 'not_applicable'].includes(step.status)) {
-      const when = new Date(Math.max(at.getTime(), new Date(step.updated_at).getTime()));
-      await changeStep(tx, step.id, { status: 'completed', reason: open.reason, at: when, agencyEventId: eventId });
-    }
+): Promise<boolean> {
+  const c = await ensureCase(tx, person.personId, open.eventServiceId, open.subjectName, at);
+  const { rows } = await tx.query<{ id: string; status: string; updated_at: Date | string }>(
+    'SELECT id, status, updated_at FROM steps WHERE case_id = $1 AND sub_service_id = $2',
+    [c.caseId, open.completes],
+  );
+  const step = rows[0];
+  if (step && !['completed', 'declined', 'not_applicable'].includes(step.status)) {
+    const when = new Date(Math.max(at.getTime(), new Date(step.updated_at).getTime()));
+    await changeStep(tx, step.id, { status: 'completed', reason: open.reason, at: when, agencyEventId: eventId });
   }
-  return opened;
+  return c.opened;
 }
 
 async function runRules(
@@ -137,50 +133,11 @@ async function runRules(
   return offers;
 }
 
-const REASON = {
-  birth: t(
-    'Sünd on rahvastikuregistrisse kantud.',
-    'The birth has been entered in the population register.',
-    'Рождение внесено в регистр народонаселения.',
-    'Народження внесено до реєстру населення.',
-  ),
-  marriage: t(
-    'Abielu on rahvastikuregistrisse kantud.',
-    'The marriage has been entered in the population register.',
-    'Брак внесён в регистр народонаселения.',
-    'Шлюб внесено до реєстру населення.',
-  ),
-  death: t(
-    'Surm on rahvastikuregistrisse kantud.',
-    'The death has been entered in the population register.',
-    'Смерть внесена в регистр народонаселения.',
-    'Смерть внесено до реєстру населення.',
-  ),
-  residence: t(
-    'Sinu elukoht on rahvastikuregistrisse kantud.',
-    'Your address has been entered in the population register.',
-    'Ваше место жительства внесено в регистр народонаселения.',
-    'Ваше місце проживання внесено до реєстру населення.',
-  ),
-  disability: t(
-    'Sotsiaalkindlustusamet on puude raskusastme tuvastanud.',
-    'The Social Insurance Board has assessed the degree of disability.',
-    'Департамент социального страхования установил степень инвалидности.',
-    'Департамент соціального страхування встановив ступінь інвалідності.',
-  ),
-  callUp: t(
-    'Oled kantud kaitseväekohustuslaste registrisse.',
-    'You have been entered in the register of persons liable to defence service.',
-    'Вы внесены в регистр военнообязанных.',
-    'Вас внесено до реєстру військовозобов’язаних.',
-  ),
-};
+/** The reason in the history of the step a register event settles. */
+const REASON = section('register_events.reasons', ['birth', 'marriage', 'death', 'residence', 'disability']);
 
-const SEVERITY: Record<string, Localized> = {
-  moderate: t('keskmine', 'moderate', 'средняя', 'середній'),
-  severe: t('raske', 'severe', 'тяжёлая', 'тяжкий'),
-  profound: t('sügav', 'profound', 'глубокая', 'глибокий'),
-};
+/** The degree of disability, as the offer's severity field says it. */
+const SEVERITY = section('register_events.severity', ['moderate', 'severe', 'profound']);
 
 const result = (people: number, casesOpened: number, offers: number): RegisterEventResult => ({
   people,
@@ -188,259 +145,236 @@ const result = (people: number, casesOpened: number, offers: number): RegisterEv
   offers,
 });
 
-export const birthRegistered = defineAgencyEventHandler({
-  schema: BirthRegisteredEvent,
-  async handle(tx, ctx, event: z.infer<typeof BirthRegisteredEvent>) {
-    checkKeeper(event.type, ctx);
-    checkNotFuture(event.occurredAt, ctx);
-    const people = await known(
-      tx,
-      event.parents.map((p) => p.personalCode),
-    );
-    const parents: Concerned[] = [];
-    for (const p of event.parents) {
-      const person = people.get(p.personalCode);
-      if (!person) continue;
-      let facts = readFacts(person.facts);
-      for (const c of event.children) {
-        facts = withChild(facts, { personalCode: c.personalCode, givenName: c.givenName, birthDate: c.birthDate });
+function checkEvent(ctx: AgencyEventContext, event: { type: RegisterEventType; occurredAt: string }) {
+  checkKeeper(event.type, ctx);
+  checkNotFuture(event.occurredAt, ctx);
+}
+
+/** What an event about named people did to their facts, and what follows for them. */
+interface Registered {
+  /** The people the event concerns who use the service, with their facts as the event left them. */
+  concerned: Concerned[];
+  /** The life event whose case each of them has, and the step the event settles in it (none: no case). */
+  cases?: {
+    eventServiceId: string;
+    completes: string;
+    reason: Localized;
+    subjectName: (person: Concerned) => string | null;
+  };
+  /** What the rules judge besides the event's type and the people concerned. */
+  rules: Omit<RuleEvent, 'type' | 'concerned'>;
+}
+
+/**
+ * The handler of an event that names people (a birth, a marriage, a death, a residence, a disability):
+ * `register` locks the people it names, keeps their facts and says who is concerned; then, in the same
+ * transaction, their cases are opened or advanced and the rules the event triggers are run.
+ */
+function namedPeopleEvent<E extends { id: string; type: RegisterEventType; occurredAt: string }>(
+  schema: z.ZodType<E>,
+  register: (tx: Queryable, event: E) => Promise<Registered>,
+) {
+  return defineAgencyEventHandler<E>({
+    schema,
+    async handle(tx, ctx, event) {
+      checkEvent(ctx, event);
+      const { concerned, cases, rules } = await register(tx, event);
+      let opened = 0;
+      for (const person of cases ? concerned : []) {
+        const open = { ...cases!, subjectName: cases!.subjectName(person) };
+        if (await registerInCase(tx, person, open, ctx.receivedAt, event.id)) opened += 1;
       }
-      await saveFacts(tx, person.id, facts);
-      parents.push(concerned(person, 'parent', facts));
-    }
-    const subjects: Subject[] = event.children.map((c) => ({
-      personalCode: c.personalCode,
-      name: `${c.givenName} ${c.familyName}`,
-      birthDate: c.birthDate,
-    }));
-    const subjectName = subjects.map((s) => s.name).join(', ');
-    const opened = await registerInCases(
-      tx,
-      parents,
-      { eventServiceId: 'having-a-child', subjectName, completes: 'child-birth-registration', reason: REASON.birth },
-      ctx.receivedAt,
-      event.id,
-    );
-    const offers = await runRules(
-      tx,
-      { type: event.type, date: event.children[0].birthDate, concerned: parents, subjects, caseSubject: subjectName },
-      ctx,
-      event.id,
-    );
-    return result(parents.length, opened, offers);
-  },
-});
+      const offers = await runRules(tx, { type: event.type, concerned, ...rules }, ctx, event.id);
+      return result(concerned.length, opened, offers);
+    },
+  });
+}
 
-export const marriageRegistered = defineAgencyEventHandler({
-  schema: MarriageRegisteredEvent,
-  async handle(tx, ctx, event: z.infer<typeof MarriageRegisteredEvent>) {
-    checkKeeper(event.type, ctx);
-    checkNotFuture(event.occurredAt, ctx);
-    const people = await known(tx, event.spouses);
-    const spouses: Concerned[] = [];
-    let opened = 0;
-    for (const [i, code] of event.spouses.entries()) {
-      const person = people.get(code);
-      if (!person) continue;
-      const facts: PersonFacts = {
-        ...readFacts(person.facts),
-        maritalStatus: 'married',
-        spousePersonalCode: event.spouses[1 - i],
-      };
-      await saveFacts(tx, person.id, facts);
-      const other = people.get(event.spouses[1 - i]);
-      const me = concerned(person, 'spouse', facts);
-      spouses.push(me);
-      opened += await registerInCases(
-        tx,
-        [me],
-        {
-          eventServiceId: 'marriage',
-          subjectName: other ? `${other.given_name} ${other.family_name}` : null,
-          completes: 'marriage-registration',
-          reason: REASON.marriage,
-        },
-        ctx.receivedAt,
-        event.id,
-      );
-    }
-    const offers = await runRules(
-      tx,
-      { type: event.type, date: event.marriedOn, concerned: spouses, subjects: [] },
-      ctx,
-      event.id,
-    );
-    return result(spouses.length, opened, offers);
-  },
-});
+const nameOf = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 
-export const deathRegistered = defineAgencyEventHandler({
-  schema: DeathRegisteredEvent,
-  async handle(tx, ctx, event: z.infer<typeof DeathRegisteredEvent>) {
-    checkKeeper(event.type, ctx);
-    checkNotFuture(event.occurredAt, ctx);
-    const { deceased } = event;
-    const codes = [deceased.personalCode, ...(event.spousePersonalCode ? [event.spousePersonalCode] : [])];
-    const people = await known(tx, [...codes, ...event.children.map((c) => c.personalCode)]);
-    const survivors: Concerned[] = [];
-    const self = people.get(deceased.personalCode);
-    if (self) await saveFacts(tx, self.id, { ...readFacts(self.facts), diedOn: deceased.diedOn });
-    const spouse = event.spousePersonalCode ? people.get(event.spousePersonalCode) : undefined;
-    if (spouse) {
-      const facts: PersonFacts = { ...readFacts(spouse.facts), maritalStatus: 'widowed' };
-      delete facts.spousePersonalCode;
-      await saveFacts(tx, spouse.id, facts);
-      survivors.push(concerned(spouse, 'spouse', facts));
-    }
-    const onDeath = tallinnDate(new Date(`${deceased.diedOn}T12:00:00Z`));
+const childSubjects = (
+  children: { personalCode: string; givenName: string; familyName: string; birthDate: string }[],
+) => children.map((c): Subject => ({ personalCode: c.personalCode, name: nameOf(c), birthDate: c.birthDate }));
+
+export const birthRegistered = namedPeopleEvent(BirthRegisteredEvent, async (tx, event) => {
+  const people = await known(
+    tx,
+    event.parents.map((p) => p.personalCode),
+  );
+  const parents: Concerned[] = [];
+  for (const p of event.parents) {
+    const person = people.get(p.personalCode);
+    if (!person) continue;
+    let facts = readFacts(person.facts);
     for (const c of event.children) {
-      const child = people.get(c.personalCode);
-      // Adult children who use the service see the life event too; minors are looked after by the spouse.
-      if (child && addToDate(c.birthDate, 18) <= onDeath) survivors.push(concerned(child, 'child'));
+      facts = withChild(facts, { personalCode: c.personalCode, givenName: c.givenName, birthDate: c.birthDate });
     }
-    const deceasedName = `${deceased.givenName} ${deceased.familyName}`;
-    const opened = await registerInCases(
-      tx,
-      survivors,
-      {
-        eventServiceId: 'death-of-close-one',
-        subjectName: deceasedName,
-        completes: 'death-registration',
-        reason: REASON.death,
-      },
-      ctx.receivedAt,
-      event.id,
-    );
-    const vars: Vars = { deceasedName: { text: deceasedName }, deathDate: { date: deceased.diedOn } };
-    const subjects: Subject[] = event.children.map((c) => ({
-      personalCode: c.personalCode,
-      name: `${c.givenName} ${c.familyName}`,
-      birthDate: c.birthDate,
-    }));
-    const offers = await runRules(
-      tx,
-      { type: event.type, date: deceased.diedOn, concerned: survivors, subjects, vars, caseSubject: deceasedName },
-      ctx,
-      event.id,
-    );
-    return result(survivors.length, opened, offers);
-  },
+    await saveFacts(tx, person.id, facts);
+    parents.push(concerned(person, 'parent', facts));
+  }
+  const subjects = childSubjects(event.children);
+  const subjectName = subjects.map((s) => s.name).join(', ');
+  return {
+    concerned: parents,
+    cases: {
+      eventServiceId: 'having-a-child',
+      completes: 'child-birth-registration',
+      reason: REASON.birth,
+      subjectName: () => subjectName,
+    },
+    rules: { date: event.children[0].birthDate, subjects, caseSubject: subjectName },
+  };
 });
 
-export const residenceRegistered = defineAgencyEventHandler({
-  schema: ResidenceRegisteredEvent,
-  async handle(tx, ctx, event: z.infer<typeof ResidenceRegisteredEvent>) {
-    checkKeeper(event.type, ctx);
-    checkNotFuture(event.occurredAt, ctx);
-    const info = parsePersonalCode(event.personalCode)!;
-    // A newcomer is new here too: the population register's entry makes them a person of the service.
-    await tx.query(
-      `INSERT INTO persons (personal_code, given_name, family_name, preferred_language, facts)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (personal_code) DO NOTHING`,
-      [
-        event.personalCode,
-        event.givenName,
-        event.familyName,
-        event.preferredLanguage ?? 'et',
-        { sex: info.sex, birthDate: info.birthDate, children: [] },
-      ],
-    );
-    const person = (await known(tx, [event.personalCode])).get(event.personalCode)!;
-    const before = readFacts(person.facts);
+export const marriageRegistered = namedPeopleEvent(MarriageRegisteredEvent, async (tx, event) => {
+  const people = await known(tx, event.spouses);
+  const spouses: Concerned[] = [];
+  /** Each spouse's case is about the other, when the other uses the service too. */
+  const partnerName = new Map<string, string>();
+  for (const [i, code] of event.spouses.entries()) {
+    const person = people.get(code);
+    if (!person) continue;
     const facts: PersonFacts = {
-      ...before,
-      sex: before.sex ?? info.sex,
-      birthDate: before.birthDate ?? info.birthDate,
-      citizenship: event.citizenship,
-      residence: { country: 'EE', municipality: event.municipality, since: event.since },
+      ...readFacts(person.facts),
+      maritalStatus: 'married',
+      spousePersonalCode: event.spouses[1 - i],
     };
     await saveFacts(tx, person.id, facts);
-    const me = concerned(person, 'person', facts);
-    // Someone who has just come to live in Estonia, not a move within it, starts "settling in".
-    const arrived = before.residence?.country !== 'EE' && event.citizenship !== 'EE';
-    const opened = arrived
-      ? await registerInCases(
-          tx,
-          [me],
-          {
-            eventServiceId: 'settling-in-estonia',
-            subjectName: null,
-            completes: 'settling-address-registration',
-            reason: REASON.residence,
-          },
-          ctx.receivedAt,
-          event.id,
-        )
-      : 0;
-    const offers = await runRules(
-      tx,
-      {
-        type: event.type,
-        date: tallinnDate(new Date(event.occurredAt)),
-        concerned: [me],
-        subjects: [],
-        vars: { residentSince: { date: event.since } },
-      },
-      ctx,
-      event.id,
-    );
-    return result(1, opened, offers);
-  },
+    const other = people.get(event.spouses[1 - i]);
+    if (other) partnerName.set(code, `${other.given_name} ${other.family_name}`);
+    spouses.push(concerned(person, 'spouse', facts));
+  }
+  return {
+    concerned: spouses,
+    cases: {
+      eventServiceId: 'marriage',
+      completes: 'marriage-registration',
+      reason: REASON.marriage,
+      subjectName: (p) => partnerName.get(p.personalCode) ?? null,
+    },
+    rules: { date: event.marriedOn, subjects: [] },
+  };
 });
 
-export const disabilityAssessed = defineAgencyEventHandler({
-  schema: DisabilityAssessedEvent,
-  async handle(tx, ctx, event: z.infer<typeof DisabilityAssessedEvent>) {
-    checkKeeper(event.type, ctx);
-    checkNotFuture(event.occurredAt, ctx);
-    const people = await known(tx, event.parents);
-    const parents: Concerned[] = [];
-    const child: ChildFact = {
-      personalCode: event.child.personalCode,
-      givenName: event.child.givenName,
-      birthDate: event.child.birthDate,
-      disability: event.severity,
-    };
-    for (const code of event.parents) {
-      const person = people.get(code);
-      if (!person) continue;
-      const facts = withChild(readFacts(person.facts), child);
-      await saveFacts(tx, person.id, facts);
-      parents.push(concerned(person, 'parent', facts));
-    }
-    const subject: Subject = {
-      personalCode: child.personalCode,
-      name: `${event.child.givenName} ${event.child.familyName}`,
-      birthDate: child.birthDate,
-      disability: event.severity,
-    };
-    const opened = await registerInCases(
-      tx,
-      parents,
-      {
-        eventServiceId: 'child-with-health-impairment',
-        subjectName: subject.name,
-        completes: 'child-disability-assessment',
-        reason: REASON.disability,
-      },
-      ctx.receivedAt,
-      event.id,
-    );
-    const offers = await runRules(
-      tx,
-      {
-        type: event.type,
-        date: event.assessedOn,
-        concerned: parents,
-        subjects: [subject],
-        caseSubject: subject.name,
-        vars: { severity: { localized: SEVERITY[event.severity] }, assessedOn: { date: event.assessedOn } },
-      },
-      ctx,
-      event.id,
-    );
-    return result(parents.length, opened, offers);
-  },
+export const deathRegistered = namedPeopleEvent(DeathRegisteredEvent, async (tx, event) => {
+  const { deceased } = event;
+  const codes = [deceased.personalCode, ...(event.spousePersonalCode ? [event.spousePersonalCode] : [])];
+  const people = await known(tx, [...codes, ...event.children.map((c) => c.personalCode)]);
+  const survivors: Concerned[] = [];
+  const self = people.get(deceased.personalCode);
+  if (self) await saveFacts(tx, self.id, { ...readFacts(self.facts), diedOn: deceased.diedOn });
+  const spouse = event.spousePersonalCode ? people.get(event.spousePersonalCode) : undefined;
+  if (spouse) {
+    const facts: PersonFacts = { ...readFacts(spouse.facts), maritalStatus: 'widowed' };
+    delete facts.spousePersonalCode;
+    await saveFacts(tx, spouse.id, facts);
+    survivors.push(concerned(spouse, 'spouse', facts));
+  }
+  const onDeath = tallinnDate(new Date(`${deceased.diedOn}T12:00:00Z`));
+  for (const c of event.children) {
+    const child = people.get(c.personalCode);
+    // Adult children who use the service see the life event too; minors are looked after by the spouse.
+    if (child && addToDate(c.birthDate, 18) <= onDeath) survivors.push(concerned(child, 'child'));
+  }
+  const deceasedName = nameOf(deceased);
+  return {
+    concerned: survivors,
+    cases: {
+      eventServiceId: 'death-of-close-one',
+      completes: 'death-registration',
+      reason: REASON.death,
+      subjectName: () => deceasedName,
+    },
+    rules: {
+      date: deceased.diedOn,
+      subjects: childSubjects(event.children),
+      vars: { deceasedName: { text: deceasedName }, deathDate: { date: deceased.diedOn } },
+      caseSubject: deceasedName,
+    },
+  };
+});
+
+export const residenceRegistered = namedPeopleEvent(ResidenceRegisteredEvent, async (tx, event) => {
+  const info = parsePersonalCode(event.personalCode)!;
+  // A newcomer is new here too: the population register's entry makes them a person of the service.
+  await tx.query(
+    `INSERT INTO persons (personal_code, given_name, family_name, preferred_language, facts)
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (personal_code) DO NOTHING`,
+    [
+      event.personalCode,
+      event.givenName,
+      event.familyName,
+      event.preferredLanguage ?? 'et',
+      { sex: info.sex, birthDate: info.birthDate, children: [] },
+    ],
+  );
+  const person = (await known(tx, [event.personalCode])).get(event.personalCode)!;
+  const before = readFacts(person.facts);
+  const facts: PersonFacts = {
+    ...before,
+    sex: before.sex ?? info.sex,
+    birthDate: before.birthDate ?? info.birthDate,
+    citizenship: event.citizenship,
+    residence: { country: 'EE', municipality: event.municipality, since: event.since },
+  };
+  await saveFacts(tx, person.id, facts);
+  // Someone who has just come to live in Estonia, not a move within it, starts "settling in".
+  const arrived = before.residence?.country !== 'EE' && event.citizenship !== 'EE';
+  return {
+    concerned: [concerned(person, 'person', facts)],
+    cases: arrived
+      ? {
+          eventServiceId: 'settling-in-estonia',
+          completes: 'settling-address-registration',
+          reason: REASON.residence,
+          subjectName: () => null,
+        }
+      : undefined,
+    rules: {
+      date: tallinnDate(new Date(event.occurredAt)),
+      subjects: [],
+      vars: { residentSince: { date: event.since } },
+    },
+  };
+});
+
+export const disabilityAssessed = namedPeopleEvent(DisabilityAssessedEvent, async (tx, event) => {
+  const people = await known(tx, event.parents);
+  const parents: Concerned[] = [];
+  const child: ChildFact = {
+    personalCode: event.child.personalCode,
+    givenName: event.child.givenName,
+    birthDate: event.child.birthDate,
+    disability: event.severity,
+  };
+  for (const code of event.parents) {
+    const person = people.get(code);
+    if (!person) continue;
+    const facts = withChild(readFacts(person.facts), child);
+    await saveFacts(tx, person.id, facts);
+    parents.push(concerned(person, 'parent', facts));
+  }
+  const subject: Subject = {
+    personalCode: child.personalCode,
+    name: nameOf(event.child),
+    birthDate: child.birthDate,
+    disability: event.severity,
+  };
+  return {
+    concerned: parents,
+    cases: {
+      eventServiceId: 'child-with-health-impairment',
+      completes: 'child-disability-assessment',
+      reason: REASON.disability,
+      subjectName: () => subject.name,
+    },
+    rules: {
+      date: event.assessedOn,
+      subjects: [subject],
+      caseSubject: subject.name,
+      vars: { severity: { localized: SEVERITY[event.severity] }, assessedOn: { date: event.assessedOn } },
+    },
+  };
 });
 
 type AnnouncingEvent = z.infer<typeof PensionAgeApproachingEvent> | z.infer<typeof CallUpAgeReachedEvent>;
@@ -454,15 +388,11 @@ function personOrCohort<E extends AnnouncingEvent>(
   personVars: (event: E) => (p: Concerned) => Vars,
   cohort: (event: E) => Record<string, SqlVar>,
 ) {
-  const check = (ctx: AgencyEventContext, event: E) => {
-    checkKeeper(event.type, ctx);
-    checkNotFuture(event.occurredAt, ctx);
-  };
   const date = (event: E) => tallinnDate(new Date(event.occurredAt));
   return defineAgencyEventHandler<E>({
     schema,
     async handle(tx, ctx, event) {
-      check(ctx, event);
+      checkEvent(ctx, event);
       const person = (await known(tx, [event.personalCode!])).get(event.personalCode!);
       if (!person) throw new ApiError(404, 'unknown_person', 'No person with this personal code uses the service');
       const offers = await runRules(
@@ -482,7 +412,7 @@ function personOrCohort<E extends AnnouncingEvent>(
     },
     large: {
       applies: (event) => event.cohort !== undefined,
-      check,
+      check: checkEvent,
       async handle(db, ctx, event) {
         const done = await applyCohort(db, event.type, {
           eventId: event.id,

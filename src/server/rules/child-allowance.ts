@@ -1,5 +1,6 @@
+import { FIELD } from './fields';
 import type { RuleInput } from './schema';
-import { CONSEQUENCES, LABEL, REGISTER, ruleTexts } from './texts';
+import { CONSEQUENCES, ruleTexts } from './texts';
 
 /** Child allowance: monthly for every child under 16, to one parent living in Estonia (the mother first); zero-touch. */
 export const childAllowance: RuleInput = {
@@ -17,24 +18,7 @@ export const childAllowance: RuleInput = {
   ],
   kind: 'automatic',
   deadlineDays: 14,
-  fields: [
-    { key: 'child', label: LABEL.child, value: '{{childName}}', source: REGISTER.population, editable: false },
-    {
-      key: 'childPersonalCode',
-      label: LABEL.childPersonalCode,
-      value: '{{childPersonalCode}}',
-      source: REGISTER.population,
-      editable: false,
-    },
-    {
-      key: 'bankAccount',
-      type: 'iban',
-      label: LABEL.bankAccount,
-      value: '{{bankAccount}}',
-      source: REGISTER.socialInsurance,
-      editable: true,
-    },
-  ],
+  fields: [FIELD.child, FIELD.childPersonalCode, FIELD.bankAccount],
   consequences: CONSEQUENCES.automatic,
   undoDecline: true,
   ...ruleTexts('child-allowance'),

@@ -1,3 +1,4 @@
+import { FIELD } from './fields';
 import type { RuleInput } from './schema';
 import { CONSEQUENCES, LABEL, REGISTER, ruleTexts } from './texts';
 
@@ -15,7 +16,7 @@ export const childBirthAllowance: RuleInput = {
   kind: 'automatic',
   deadlineDays: 14,
   fields: [
-    { key: 'child', label: LABEL.child, value: '{{childName}}', source: REGISTER.population, editable: false },
+    FIELD.child,
     {
       key: 'childBirthDate',
       type: 'date',
@@ -24,14 +25,7 @@ export const childBirthAllowance: RuleInput = {
       source: REGISTER.population,
       editable: false,
     },
-    {
-      key: 'bankAccount',
-      type: 'iban',
-      label: LABEL.bankAccount,
-      value: '{{bankAccount}}',
-      source: REGISTER.socialInsurance,
-      editable: true,
-    },
+    FIELD.bankAccount,
   ],
   consequences: CONSEQUENCES.automatic,
   undoDecline: true,

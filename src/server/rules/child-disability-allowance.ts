@@ -1,3 +1,4 @@
+import { FIELD } from './fields';
 import type { RuleInput } from './schema';
 import { CONSEQUENCES, LABEL, REGISTER, ruleTexts } from './texts';
 
@@ -19,16 +20,9 @@ export const childDisabilityAllowance: RuleInput = {
   kind: 'consent',
   deadlineDays: 30,
   fields: [
-    { key: 'child', label: LABEL.child, value: '{{childName}}', source: REGISTER.population, editable: false },
+    FIELD.child,
     { key: 'severity', label: LABEL.severity, value: '{{severity}}', source: REGISTER.disability, editable: false },
-    {
-      key: 'bankAccount',
-      type: 'iban',
-      label: LABEL.bankAccount,
-      value: '{{bankAccount}}',
-      source: REGISTER.socialInsurance,
-      editable: true,
-    },
+    FIELD.bankAccount,
   ],
   consequences: CONSEQUENCES.consent,
   undoDecline: true,

@@ -1,3 +1,4 @@
+import { FIELD } from './fields';
 import type { RuleInput } from './schema';
 import { LABEL, REGISTER, ruleConsequences, ruleTexts } from './texts';
 
@@ -15,16 +16,9 @@ export const childParentalBenefit: RuleInput = {
   kind: 'consent',
   deadlineDays: 30,
   fields: [
-    { key: 'name', label: LABEL.name, value: '{{personName}}', source: REGISTER.population, editable: false },
-    {
-      key: 'personalCode',
-      type: 'personalCode',
-      label: LABEL.personalCode,
-      value: '{{personalCode}}',
-      source: REGISTER.population,
-      editable: false,
-    },
-    { key: 'child', label: LABEL.child, value: '{{childName}}', source: REGISTER.population, editable: false },
+    FIELD.name,
+    FIELD.personalCode,
+    FIELD.child,
     {
       key: 'startDate',
       type: 'date',
@@ -35,14 +29,7 @@ export const childParentalBenefit: RuleInput = {
       source: REGISTER.population,
       editable: true,
     },
-    {
-      key: 'bankAccount',
-      type: 'iban',
-      label: LABEL.bankAccount,
-      value: '{{bankAccount}}',
-      source: REGISTER.socialInsurance,
-      editable: true,
-    },
+    FIELD.bankAccount,
   ],
   consequences: ruleConsequences('child-parental-benefit'),
   undoDecline: true,

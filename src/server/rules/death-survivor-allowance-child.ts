@@ -1,3 +1,4 @@
+import { FIELD } from './fields';
 import type { RuleInput } from './schema';
 import { CONSEQUENCES, LABEL, REGISTER, ruleTexts } from './texts';
 
@@ -16,22 +17,9 @@ export const deathSurvivorAllowanceChild: RuleInput = {
   deadlineDays: 30,
   fields: [
     { key: 'deceased', label: LABEL.deceased, value: '{{deceasedName}}', source: REGISTER.population, editable: false },
-    { key: 'child', label: LABEL.child, value: '{{childName}}', source: REGISTER.population, editable: false },
-    {
-      key: 'childPersonalCode',
-      label: LABEL.childPersonalCode,
-      value: '{{childPersonalCode}}',
-      source: REGISTER.population,
-      editable: false,
-    },
-    {
-      key: 'bankAccount',
-      type: 'iban',
-      label: LABEL.bankAccount,
-      value: '{{bankAccount}}',
-      source: REGISTER.socialInsurance,
-      editable: true,
-    },
+    FIELD.child,
+    FIELD.childPersonalCode,
+    FIELD.bankAccount,
   ],
   consequences: CONSEQUENCES.consent,
   undoDecline: true,

@@ -1,5 +1,6 @@
+import { FIELD } from './fields';
 import type { RuleInput } from './schema';
-import { LABEL, REGISTER, ruleTexts, text } from './texts';
+import { ruleTexts, text } from './texts';
 
 /**
  * Call-up to conscript service: Estonian male citizens of 18–27. A duty, not an offer one may refuse:
@@ -26,17 +27,6 @@ export const defenceCallUp: RuleInput = {
     { label: text('rules.defence-call-up.links.alternative'), url: 'https://kra.ee/ajateenistus/asendusteenistus/' },
   ],
   deadlineDays: 30,
-  fields: [
-    { key: 'name', label: LABEL.name, value: '{{personName}}', source: REGISTER.population, editable: false },
-    {
-      key: 'personalCode',
-      type: 'personalCode',
-      label: LABEL.personalCode,
-      value: '{{personalCode}}',
-      source: REGISTER.population,
-      editable: false,
-    },
-    { key: 'address', label: LABEL.address, value: '{{address}}', source: REGISTER.population, editable: true },
-  ],
+  fields: [FIELD.name, FIELD.personalCode, { ...FIELD.address, editable: true }],
   ...ruleTexts('defence-call-up'),
 };

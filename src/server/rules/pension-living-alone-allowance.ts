@@ -1,5 +1,6 @@
+import { FIELD } from './fields';
 import type { RuleInput } from './schema';
-import { CONSEQUENCES, LABEL, REGISTER, ruleTexts } from './texts';
+import { CONSEQUENCES, ruleTexts } from './texts';
 
 /**
  * Allowance for pensioners living alone: zero-touch for those reaching pension age who have no spouse
@@ -20,18 +21,7 @@ export const pensionLivingAloneAllowance: RuleInput = {
   ],
   kind: 'automatic',
   deadlineDays: 30,
-  fields: [
-    { key: 'name', label: LABEL.name, value: '{{personName}}', source: REGISTER.population, editable: false },
-    { key: 'address', label: LABEL.address, value: '{{address}}', source: REGISTER.population, editable: false },
-    {
-      key: 'bankAccount',
-      type: 'iban',
-      label: LABEL.bankAccount,
-      value: '{{bankAccount}}',
-      source: REGISTER.socialInsurance,
-      editable: true,
-    },
-  ],
+  fields: [FIELD.name, FIELD.address, FIELD.bankAccount],
   consequences: CONSEQUENCES.automatic,
   undoDecline: true,
   ...ruleTexts('pension-living-alone-allowance'),

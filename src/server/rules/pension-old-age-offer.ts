@@ -1,3 +1,4 @@
+import { FIELD } from './fields';
 import type { RuleInput } from './schema';
 import { LABEL, REGISTER, ruleConsequences, ruleTexts } from './texts';
 
@@ -15,15 +16,8 @@ export const pensionOldAgeOffer: RuleInput = {
   kind: 'consent',
   deadlineDays: 30,
   fields: [
-    { key: 'name', label: LABEL.name, value: '{{personName}}', source: REGISTER.population, editable: false },
-    {
-      key: 'personalCode',
-      type: 'personalCode',
-      label: LABEL.personalCode,
-      value: '{{personalCode}}',
-      source: REGISTER.population,
-      editable: false,
-    },
+    FIELD.name,
+    FIELD.personalCode,
     {
       key: 'startDate',
       type: 'date',
@@ -32,15 +26,8 @@ export const pensionOldAgeOffer: RuleInput = {
       source: REGISTER.socialInsurance,
       editable: false,
     },
-    { key: 'address', label: LABEL.address, value: '{{address}}', source: REGISTER.population, editable: false },
-    {
-      key: 'bankAccount',
-      type: 'iban',
-      label: LABEL.bankAccount,
-      value: '{{bankAccount}}',
-      source: REGISTER.socialInsurance,
-      editable: true,
-    },
+    FIELD.address,
+    FIELD.bankAccount,
   ],
   consequences: ruleConsequences('pension-old-age-offer'),
   undoDecline: true,

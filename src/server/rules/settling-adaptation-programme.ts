@@ -1,5 +1,6 @@
+import { FIELD } from './fields';
 import type { RuleInput } from './schema';
-import { CONSEQUENCES, LABEL, REGISTER, ruleTexts } from './texts';
+import { CONSEQUENCES, ruleTexts } from './texts';
 
 /** Settle in Estonia adaptation programme: offered to foreigners whose residence in Estonia began under 5 years ago. */
 export const settlingAdaptationProgramme: RuleInput = {
@@ -17,10 +18,7 @@ export const settlingAdaptationProgramme: RuleInput = {
   ],
   kind: 'consent',
   deadlineDays: 60,
-  fields: [
-    { key: 'name', label: LABEL.name, value: '{{personName}}', source: REGISTER.population, editable: false },
-    { key: 'address', label: LABEL.address, value: '{{address}}', source: REGISTER.population, editable: false },
-  ],
+  fields: [FIELD.name, FIELD.address],
   consequences: CONSEQUENCES.consent,
   undoDecline: true,
   ...ruleTexts('settling-adaptation-programme'),

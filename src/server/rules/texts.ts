@@ -7,8 +7,9 @@ import { LEGAL_BASIS_URL } from './legal-acts';
 
 /**
  * The rules' words live beside the app's, one file per language: locales/<lang>/rules.json (registers,
- * field labels, offer notices, and each rule's legal and data basis). They are read when the server
- * starts; a key missing in one language, or one that Estonian lacks, stops the start.
+ * field labels, offer notices, each rule's legal and data basis, and what a register event writes in a
+ * step). They are read when the server starts; a key missing in one language, or one that Estonian lacks,
+ * stops the start.
  */
 const LOCALES = join(import.meta.dirname, '../../../locales');
 
@@ -39,7 +40,7 @@ export function text(key: string): Localized {
 }
 
 /** The texts of one section by name: `section('labels', ['child'])` is `{child: text('labels.child')}`. */
-function section<K extends string>(name: string, keys: readonly K[]): Record<K, Localized> {
+export function section<K extends string>(name: string, keys: readonly K[]): Record<K, Localized> {
   return Object.fromEntries(keys.map((key) => [key, text(`${name}.${key}`)])) as Record<K, Localized>;
 }
 
@@ -49,8 +50,6 @@ export const ruleTexts = (ruleId: string) => ({
   legalBasisUrl: LEGAL_BASIS_URL[ruleId] ?? null,
   dataBasis: text(`rules.${ruleId}.dataBasis`),
 });
-
-export const t = (et: string, en: string, ru: string, uk: string): Localized => ({ et, en, ru, uk });
 
 /** The registers data comes from. */
 export const REGISTER = section('registers', ['population', 'socialInsurance', 'disability', 'defence']);
