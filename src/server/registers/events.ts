@@ -17,6 +17,7 @@ import { changeStep, ensureCase } from '../cases/store';
 import type { Queryable } from '../db/database';
 import { sql } from '../db/sql';
 import { ApiError } from '../errors';
+import { parentalRightsUntil, setRegisterMandates } from '../mandates/store';
 import { applyCohort } from '../offers/cohort';
 import { applyDecisions } from '../offers/engine';
 import { rulesFor } from '../rules';
@@ -53,7 +54,7 @@ function checkKeeper(type: RegisterEventType, ctx: AgencyEventContext) {
 
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-function checkNotFuture(occurredAt: string, ctx: AgencyEventContext) {
+export function checkNotFuture(occurredAt: string, ctx: AgencyEventContext) {
   if (Date.parse(occurredAt) > ctx.receivedAt.getTime() + CLOCK_SKEW_MS) {
     throw new ApiError(422, 'occurred_in_future', `occurredAt ${occurredAt} is in the future`);
   }
@@ -188,6 +189,32 @@ const result = (people: number, casesOpened: number, offers: number): RegisterEv
   offers,
 });
 
+/** The parents who use the service get parental rights over each child who does (a child's own data). */
+async function grantParentalRights(
+  tx: Queryable,
+  event: BirthRegisteredEvent,
+  parents: Concerned[],
+  ctx: AgencyEventContext,
+) {
+  const children = await known(
+    tx,
+    event.children.map((c) => c.personalCode),
+  );
+  for (const child of children.values()) {
+    await setRegisterMandates(
+      tx,
+      {
+        kind: 'parent',
+        subjectId: child.id,
+        actorIds: parents.map((p) => p.personId),
+        validUntil: await parentalRightsUntil(tx, child.id, child.personal_code),
+        eventId: event.id,
+      },
+      ctx.receivedAt,
+    );
+  }
+}
+
 export const birthRegistered = defineAgencyEventHandler({
   schema: BirthRegisteredEvent,
   async handle(tx, ctx, event: z.infer<typeof BirthRegisteredEvent>) {
@@ -221,6 +248,7 @@ export const birthRegistered = defineAgencyEventHandler({
       ctx.receivedAt,
       event.id,
     );
+    await grantParentalRights(tx, event, parents, ctx);
     const offers = await runRules(
       tx,
       { type: event.type, date: event.children[0].birthDate, concerned: parents, subjects, caseSubject: subjectName },
