@@ -443,3 +443,29 @@ describe('parental rights and guardianship from register events', () => {
     ).toBe(404);
   });
 });
+
+describe('the demo', () => {
+  it('gives Kadri and Martin joint custody of Marta, with her own steps; Oksana custody of Andrii; Sergei sole custody; Liis Mägi Aivar’s pension', async () => {
+    const marta = await personId(db, '22609190279');
+    for (const parent of [KADRI, MARTIN]) {
+      const { status, body } = await sync(parent, marta);
+      expect(status).toBe(200);
+      const steps = (body.changes as { entity: string; data: { subServiceId?: string; status?: string } }[])
+        .filter((c) => c.entity === 'step')
+        .map((c) => [c.data.subServiceId, c.data.status]);
+      expect(steps).toEqual(
+        expect.arrayContaining([
+          ['child-health-insurance', 'in_progress'],
+          ['child-family-doctor', 'waiting'],
+          ['child-id-document', 'action_needed'],
+        ]),
+      );
+    }
+    expect((await mandateRows(demoCodes.oksana)).find((m) => m.kind === 'parent')?.person.givenName).toBe('Andrii');
+    const jelizaveta = await personId(db, '21304221644');
+    expect((await mandateRows(demoCodes.sergei)).find((m) => m.person.id === jelizaveta)?.status).toBe('active');
+    const liis = (await mandateRows(demoCodes.liis_magi)).find((m) => m.kind === 'authorisation');
+    expect(liis).toMatchObject({ role: 'actor', scope: 'act', services: ['retirement'], status: 'active' });
+    expect(liis?.person.givenName).toBe('Aivar');
+  });
+});
