@@ -469,3 +469,32 @@ describe('the demo', () => {
     expect(liis?.person.givenName).toBe('Aivar');
   });
 });
+
+describe('joint custody', () => {
+  it('lets the first parent to answer decide; the other sees who did and cannot answer again', async () => {
+    const marta = await personId(db, '22609190279');
+    // An offer addressed to Marta herself (a copy of her mother's, made hers).
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO offers (person_id, rule_id, sub_service_id, subject_key, kind,
+         declinable, deadline, fields, data_basis, legal_basis, vars)
+       SELECT $1, rule_id, sub_service_id, 'marta', kind, declinable, deadline, fields,
+         data_basis, legal_basis, vars
+       FROM offers o JOIN persons p ON p.id = o.person_id
+       WHERE p.personal_code = $2 AND o.sub_service_id = 'child-parental-benefit' LIMIT 1 RETURNING id`,
+      [marta, KADRI],
+    );
+    const offerId = rows[0].id;
+    const decline = mutation('offer.decline', { offerId }, marta);
+    expect((await send(MARTIN, decline))[0].status).toBe('applied');
+    expect((await send(KADRI, mutation('offer.decline', { offerId }, marta)))[0].status).toBe('applied');
+    expect((await send(KADRI, mutation('offer.accept', { offerId }, marta)))[0]).toMatchObject({
+      code: 'offer_decided',
+    });
+    const { body } = await sync(KADRI, marta);
+    const offer = (body.changes as { entity: string; id: string; data: unknown }[]).find((c) => c.id === offerId);
+    expect(OfferRow.parse({ ...(offer?.data as object), id: offerId })).toMatchObject({
+      status: 'declined',
+      decidedBy: { givenName: 'Martin', familyName: 'Tamm' },
+    });
+  });
+});
