@@ -183,6 +183,43 @@ export const DisabilityAssessedEvent = z.strictObject({
 });
 export type DisabilityAssessedEvent = z.infer<typeof DisabilityAssessedEvent>;
 
+/**
+ * Who has parental rights over a child now (the population register): joint custody names both parents,
+ * sole custody one; a parent left out has had their rights removed, and named again has them restored.
+ */
+export const CustodyChangedEvent = z
+  .strictObject({
+    ...EventBase,
+    type: z.literal('population.custody_changed'),
+    child: PersonalCode,
+    custody: z.enum(['joint', 'sole']),
+    /** The parents with rights from now on. */
+    parents: z.array(PersonalCode).min(1).max(2).refine(distinctCodes, 'the parents must be different people'),
+  })
+  .refine((e) => e.parents.length === (e.custody === 'joint' ? 2 : 1), {
+    message: 'joint custody names two parents, sole custody one',
+    path: ['parents'],
+  })
+  .refine((e) => !e.parents.includes(e.child), { message: 'a child is not their own parent', path: ['parents'] });
+export type CustodyChangedEvent = z.infer<typeof CustodyChangedEvent>;
+
+/** A court appointed guardians for an adult (all of them, from now on; an empty list ends the guardianship). */
+export const GuardianshipChangedEvent = z
+  .strictObject({
+    ...EventBase,
+    type: z.literal('court.guardianship_changed'),
+    ward: PersonalCode,
+    guardians: z.array(PersonalCode).max(4).refine(distinctCodes, 'the guardians must be different people'),
+    /** The last day of the appointment, when the court set one. */
+    until: IsoDate.optional(),
+  })
+  .refine((e) => !e.guardians.includes(e.ward), { message: 'a ward is not their own guardian', path: ['guardians'] });
+export type GuardianshipChangedEvent = z.infer<typeof GuardianshipChangedEvent>;
+
+/** The `result` of a mandate event: parents or guardians with rights now, and mandates that ended. */
+export const MandateEventResult = z.object({ holders: z.number().int(), ended: z.number().int() });
+export type MandateEventResult = z.infer<typeof MandateEventResult>;
+
 /** The `result` of a register event: what it did, for the agency's log. */
 export const RegisterEventResult = z.object({
   /** People of the event who use the service (others are not known here and are skipped). */
@@ -202,6 +239,8 @@ export const AgencyEvent = z.discriminatedUnion('type', [
   PensionAgeApproachingEvent,
   CallUpAgeReachedEvent,
   DisabilityAssessedEvent,
+  CustodyChangedEvent,
+  GuardianshipChangedEvent,
 ]);
 export type AgencyEvent = z.infer<typeof AgencyEvent>;
 

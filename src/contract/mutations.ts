@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { FeedbackAnswerPayload, FeedbackDismissPayload } from './feedback';
+import { MandateEndPayload, MandateGrantPayload } from './mandates';
 import { DutyConfirmPayload, OfferAcceptPayload, OfferDeclinePayload, OfferUndoDeclinePayload } from './offers';
 import { NotificationReadPayload, SettingsUpdate } from './person';
 
@@ -43,6 +44,12 @@ export const MUTATIONS = {
     payload: FeedbackDismissPayload,
     rejections: ['not_found', 'already_answered', 'not_pending', 'feedback_expired'],
   },
+  'mandate.grant': {
+    payload: MandateGrantPayload,
+    rejections: ['mandate_self', 'invalid_code', 'unknown_person', 'end_in_past', 'too_long', 'unknown_service'],
+  },
+  'mandate.revoke': { payload: MandateEndPayload, rejections: ['not_found'] },
+  'mandate.decline': { payload: MandateEndPayload, rejections: ['not_found'] },
 } as const satisfies Record<string, { payload: z.ZodType; rejections: readonly string[] }>;
 
 export type MutationType = keyof typeof MUTATIONS;
@@ -60,13 +67,42 @@ export const MUTATION_PAYLOADS: { [T in MutationType]: z.ZodType<MutationPayload
   'duty.confirm': MUTATIONS['duty.confirm'].payload,
   'feedback.answer': MUTATIONS['feedback.answer'].payload,
   'feedback.dismiss': MUTATIONS['feedback.dismiss'].payload,
+  'mandate.grant': MUTATIONS['mandate.grant'].payload,
+  'mandate.revoke': MUTATIONS['mandate.revoke'].payload,
+  'mandate.decline': MUTATIONS['mandate.decline'].payload,
 };
+
+/**
+ * The types a person may send for someone they have a mandate for (with scope `act`). Everything else
+ * (settings, mandates) is only ever the signed-in person's own.
+ */
+export const ACTS_FOR_SUBJECT: readonly MutationType[] = [
+  'notification.read',
+  'offer.accept',
+  'offer.decline',
+  'offer.undo_decline',
+  'duty.confirm',
+  'feedback.answer',
+  'feedback.dismiss',
+];
 
 /**
  * Refusals of any mutation: a type this server does not know, a bad payload, an id another person used,
  * a deadlock that did not clear after a few tries (`busy`), any other failure of the server (`server_error`).
+ * Sent for a subject: `not_found` (no mandate for them ever), `mandate_revoked` (the mandate ended before
+ * the server applied it: revoked, declined, expired, rights removed, the child turned 18), `mandate_scope`
+ * (view only, another service, or a type only the person themselves may send).
  */
-export const COMMON_REJECTIONS = ['unknown_type', 'invalid_payload', 'id_conflict', 'busy', 'server_error'] as const;
+export const COMMON_REJECTIONS = [
+  'unknown_type',
+  'invalid_payload',
+  'id_conflict',
+  'busy',
+  'server_error',
+  'not_found',
+  'mandate_revoked',
+  'mandate_scope',
+] as const;
 
 export type RejectionCode = (typeof MUTATIONS)[MutationType]['rejections'][number] | (typeof COMMON_REJECTIONS)[number];
 

@@ -81,6 +81,8 @@ export const OfferRow = z.object({
   links: z.array(z.object({ label: Localized, url: z.url() })),
   createdAt: safeDateTime(),
   decidedAt: safeDateTime().nullable(),
+  /** Who decided, when it was not the person themselves (a parent, a person they authorised); absent: they did. */
+  decidedBy: z.object({ givenName: safeText(), familyName: safeText() }).nullable().optional(),
   /** The values the person confirmed or corrected, by field key (accepted offers only). */
   acceptedFields: z.record(safeText(), safeText()).nullable(),
   declineReason: safeText().nullable(),

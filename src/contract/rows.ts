@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CaseRow, StepRow } from './cases';
 import { FeedbackRequestRow } from './feedback';
+import { MandateRow } from './mandates';
 import { OfferRow } from './offers';
 import { NotificationRow, ProfileRow, SettingsRow } from './person';
 import type { Entity } from './sync';
@@ -14,4 +15,5 @@ export const ROW_SCHEMAS = {
   offer: OfferRow,
   notification: NotificationRow,
   feedback_request: FeedbackRequestRow,
+  mandate: MandateRow,
 } as const satisfies Record<Entity, z.ZodType>;

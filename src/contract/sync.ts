@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { safeDateTime, safeText } from './text';
 
 /** What the server keeps per person and the client mirrors in IndexedDB, one table each. */
-export const ENTITIES = ['profile', 'settings', 'case', 'step', 'offer', 'notification', 'feedback_request'] as const;
+export const ENTITIES = [
+  'profile',
+  'settings',
+  'case',
+  'step',
+  'offer',
+  'notification',
+  'feedback_request',
+  'mandate',
+] as const;
 export const Entity = z.enum(ENTITIES);
 export type Entity = z.infer<typeof Entity>;
 
@@ -26,6 +35,8 @@ export const Mutation = z.object({
   type: safeText().min(1).max(64),
   payload: z.unknown(),
   createdAt: safeDateTime(),
+  /** Whose data it changes (their person id) when the sender acts for someone under a mandate; absent: their own. */
+  subject: z.uuid().optional(),
 });
 export type Mutation = z.infer<typeof Mutation>;
 

@@ -3,6 +3,7 @@ import type { CaseRow, StepRow } from '../contract/cases';
 import type { Agency, EventService } from '../contract/catalogue';
 import type { FeedbackRequestRow, ServiceStatsRow } from '../contract/feedback';
 import type { Localized } from '../contract/i18n';
+import type { MandateRow } from '../contract/mandates';
 import type { TypedMutation } from '../contract/mutations';
 import type { OfferRow } from '../contract/offers';
 import type { NotificationRow, ProfileRow, SettingsRow } from '../contract/person';
@@ -54,6 +55,7 @@ export const ENTITY_TABLES = {
   offer: 'offers',
   notification: 'notifications',
   feedback_request: 'feedbackRequests',
+  mandate: 'mandates',
 } as const satisfies Record<Entity, string>;
 
 export const PERSON_TABLES = Object.values(ENTITY_TABLES);
@@ -70,6 +72,8 @@ export class MinuRiikDb extends Dexie {
   offers!: EntityTable<OfferRow, 'id'>;
   notifications!: EntityTable<NotificationRow, 'id'>;
   feedbackRequests!: EntityTable<FeedbackRequestRow, 'id'>;
+  /** Whom the person may act for, and who may act for them (both ends of every mandate). */
+  mandates!: EntityTable<MandateRow, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   serviceStats!: EntityTable<ServiceStatsRow & { key: string }, 'key'>;
 
@@ -91,6 +95,7 @@ export class MinuRiikDb extends Dexie {
       outbox: '++seq, &id, personId',
     });
     this.version(3).stores({ serviceStats: 'key, agencyId, month' });
+    this.version(4).stores({ mandates: 'id, role' });
   }
 
   /**

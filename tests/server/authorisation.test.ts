@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tallinnDate } from '../../src/contract/dates';
+import { makePersonalCode } from '../../src/contract/isikukood';
 import type { Database } from '../../src/server/db/database';
 import { createNotification } from '../../src/server/notifications/store';
+import { addToDate } from '../../src/server/rules/evaluate';
 import { encodeCursor } from '../../src/server/sync/cursor';
 import { appRequest, CookieJar, signIn, startAuthServer, type TestServer } from './auth-harness';
 import { openTestDatabase } from './db';
@@ -49,7 +52,7 @@ function expectNothingOfB(ctx: Ctx, body: unknown, ...ids: string[]) {
 /** Person-data routes (`METHOD /path` as Hono lists it) and how A goes after B's rows on each. */
 const PERSON_ROUTES: Record<string, (ctx: Ctx) => Promise<void>> = {
   'GET /api/me': async (ctx) => {
-    for (const query of ['', `?personId=${ctx.idB}`, `?personalCode=${B}`, `?id=${ctx.idB}`]) {
+    for (const query of ['', `?personId=${ctx.idB}`, `?personalCode=${B}`, `?id=${ctx.idB}`, `?subject=${ctx.idB}`]) {
       const res = await ctx.asA(`/api/me${query}`);
       expect(res.status).toBe(200);
       const body = await res.json();
@@ -93,7 +96,7 @@ const PERSON_ROUTES: Record<string, (ctx: Ctx) => Promise<void>> = {
       );
     await notifyB(ctx);
     const abort = new AbortController();
-    const res = await ctx.asA(`/api/changes/stream?personId=${ctx.idB}`, { signal: abort.signal });
+    const res = await ctx.asA(`/api/changes/stream?personId=${ctx.idB}&subject=${ctx.idB}`, { signal: abort.signal });
     expect(res.status).toBe(200);
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     let text = '';
@@ -248,5 +251,91 @@ describe.each(Object.keys(PERSON_ROUTES))('A cannot reach B through %s', (route)
       `${route} is listed but not mounted`,
     ).toBe(true);
     await PERSON_ROUTES[route](ctx);
+  });
+});
+
+/**
+ * Mandates: a person may reach someone else's data only by a mandate that holds now. For every way one
+ * fails to hold, the subject-taking routes answer 404 (sync) or refuse the mutation, and nothing changes.
+ */
+describe('A cannot reach a subject without a mandate that holds', () => {
+  const today = tallinnDate(new Date());
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  /** How each subject's mandate to A stands, and what a mutation for them is refused with. */
+  const STATES: [string, Record<string, unknown>, string][] = [
+    ['no mandate', {}, 'not_found'],
+    ['expired', { kind: 'authorisation', valid_until: yesterday }, 'mandate_revoked'],
+    ['revoked', { kind: 'authorisation', status: 'revoked' }, 'mandate_revoked'],
+    ['declined', { kind: 'authorisation', status: 'declined' }, 'mandate_revoked'],
+    ['a child who turned 18', { kind: 'parent', valid_until: yesterday }, 'mandate_revoked'],
+    ['a parent whose rights were removed', { kind: 'parent', status: 'removed' }, 'mandate_revoked'],
+    ['view only', { kind: 'authorisation', scope: 'view' }, 'mandate_scope'],
+    ['another service', { kind: 'authorisation', services: ['retirement'] }, 'mandate_scope'],
+  ];
+
+  async function subjectWith(state: Record<string, unknown>): Promise<string> {
+    const code = makePersonalCode('1960-01-01', 'female', 200 + Math.floor(Math.random() * 700));
+    const { rows } = await ctx.db.query<{ id: string }>(
+      `INSERT INTO persons (personal_code, given_name, family_name) VALUES ($1, 'Esindatav', 'Test')
+       ON CONFLICT (personal_code) DO UPDATE SET given_name = excluded.given_name RETURNING id`,
+      [code],
+    );
+    const id = rows[0].id;
+    if (state.kind) {
+      const ended = state.status && state.status !== 'active';
+      await ctx.db.query(
+        `INSERT INTO mandates (kind, actor_id, subject_id, scope, services, valid_until, status, ended_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          state.kind,
+          ctx.idA,
+          id,
+          state.scope ?? 'act',
+          state.services ?? null,
+          state.valid_until ?? addToDate(today, 1),
+          state.status ?? 'active',
+          ended ? new Date() : null,
+        ],
+      );
+    }
+    return id;
+  }
+
+  it.each(STATES)('%s', async (name, state, code) => {
+    const subject = await subjectWith(state);
+    const text = { et: 'S', en: 'S', ru: 'S', uk: 'S' };
+    const notification = await ctx.db.transaction((tx) =>
+      createNotification(tx, subject, { topic: 'general', title: text, body: text }),
+    );
+    const sync = await ctx.asA(`/api/sync?subject=${subject}`);
+    if (code === 'mandate_scope') {
+      // A may see some of it, but never this message, which names no service, when the mandate names services.
+      expect(sync.status, name).toBe(200);
+      if (state.services) expect(JSON.stringify(await sync.json())).not.toContain(notification.id);
+    } else {
+      expect(sync.status, name).toBe(404);
+      expect(await sync.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+    }
+    const id = randomUUID();
+    const res = await ctx.asA('/api/mutations', {
+      method: 'POST',
+      body: JSON.stringify({
+        mutations: [
+          {
+            id,
+            type: 'notification.read',
+            payload: { notificationId: notification.id },
+            createdAt: new Date().toISOString(),
+            subject,
+          },
+        ],
+      }),
+    });
+    expect((await res.json()).results).toEqual([expect.objectContaining({ id, status: 'rejected', code })]);
+    const row = await ctx.db.query<{ read_at: unknown }>('SELECT read_at FROM notifications WHERE id = $1', [
+      notification.id,
+    ]);
+    expect(row.rows[0].read_at).toBeNull();
+    expect((await ctx.db.query('SELECT 1 FROM applied_mutations WHERE id = $1', [id])).rows).toHaveLength(0);
   });
 });

@@ -304,3 +304,34 @@ describe('quiet hours', () => {
     expect(releaseTime(tallinn('2026-11-21T21:30:00Z'), quiet, true).toISOString()).toBe('2026-11-21T21:30:00.000Z');
   });
 });
+
+describe('a child’s notifications', () => {
+  it('reach the parents with rights in their own language, never with the child’s name or the message', async () => {
+    const MARTA = '22609190279';
+    const MARTIN = '14102275188';
+    for (const parent of [KADRI, MARTIN]) await noQuietHours(parent);
+    const kadris = mock.subscription();
+    const martins = mock.subscription();
+    await subscribe(KADRI, kadris);
+    await subscribe(MARTIN, martins);
+    const martaId = await personId(db, MARTA);
+    // Martin's rights are removed: only Kadri is told.
+    await db.query(`UPDATE mandates SET status = 'removed', ended_at = now() WHERE subject_id = $1 AND actor_id = $2`, [
+      martaId,
+      await personId(db, MARTIN),
+    ]);
+    const n = await db.transaction((tx) =>
+      createNotification(tx, martaId, { topic: 'status', title: text('Marta Tamm'), body: text('Marta Tamm') }),
+    );
+    expect(await sender.runOnce()).toBe(1);
+    expect(mock.received).toHaveLength(1);
+    const payload = kadris.decrypt(mock.received[0].body);
+    expect(payload).toEqual({
+      title: 'Uus teavitus',
+      body: expect.stringContaining('Minu riigis'),
+      url: '/',
+      tag: `represented-${n.id}`,
+    });
+    expect(JSON.stringify(payload)).not.toMatch(/Marta|22609190279/);
+  });
+});

@@ -1,4 +1,5 @@
 import { SERVICE_STATUS_CHANGED } from '../../contract/agency-events';
+import { mandateEventHandlers } from '../mandates/events';
 import { registerEventHandlers } from '../registers/events';
 import type { AgencyEventHandlers } from './events';
 import { serviceStatusChanged } from './status-changed';
@@ -12,6 +13,8 @@ export const agencyEventHandlers: AgencyEventHandlers = {
   [SERVICE_STATUS_CHANGED]: serviceStatusChanged,
   // Register events (population.*, pension.*, defence.*, health.*): cases, steps and proactive offers.
   ...registerEventHandlers,
+  // Who may act for whom: custody (population register) and guardianship (court).
+  ...mandateEventHandlers,
 };
 
 export const AGENCY_EVENT_TYPES = Object.keys(agencyEventHandlers);

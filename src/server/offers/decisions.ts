@@ -138,22 +138,25 @@ async function handleNotice(tx: Queryable, personId: string, offerId: string): P
  * `offer.accept`: the person says yes, with corrections to editable fields. One acceptance per offer:
  * accepting it again, or a declined or past-deadline offer, is refused; a duty is confirmed, not accepted.
  */
+/** Who decided, kept when it was not the person themselves (someone acting for them under a mandate). */
+const decidedBy = (person: SessionPerson, actor: SessionPerson) => (actor.id === person.id ? null : actor.id);
+
 export async function acceptOffer(
   tx: Queryable,
   person: SessionPerson,
   payload: OfferAcceptPayload,
   now = new Date(),
+  actor: SessionPerson = person,
 ): Promise<void> {
   const offer = await lockOffer(tx, person.id, payload.offerId);
   if (offer.kind === 'duty') throw new MutationRejected('is_duty', 'This is a duty: confirm its details instead');
   checkOpen(offer, now);
   const values = await checkedValues(tx, offer.id, payload.fields);
   const stepId = await takeUpStep(tx, offer, now);
-  await tx.query(`UPDATE offers SET status = 'accepted', decided_at = $2, accepted_fields = $3 WHERE id = $1`, [
-    offer.id,
-    now,
-    values,
-  ]);
+  await tx.query(
+    `UPDATE offers SET status = 'accepted', decided_at = $2, accepted_fields = $3, decided_by = $4 WHERE id = $1`,
+    [offer.id, now, values, decidedBy(person, actor)],
+  );
   await recordChange(tx, person.id, 'offer', offer.id, await loadOfferRow(tx, offer.id));
   await handleNotice(tx, person.id, offer.id);
   await moveStep(
@@ -174,16 +177,16 @@ export async function confirmDuty(
   person: SessionPerson,
   payload: DutyConfirmPayload,
   now = new Date(),
+  actor: SessionPerson = person,
 ): Promise<void> {
   const offer = await lockOffer(tx, person.id, payload.offerId);
   if (offer.kind !== 'duty') throw new MutationRejected('not_duty', 'This is an offer: accept or decline it');
   if (offer.status !== 'pending') throw new MutationRejected('offer_decided', `The duty is already ${offer.status}`);
   const values = await checkedValues(tx, offer.id, payload.fields);
-  await tx.query(`UPDATE offers SET status = 'confirmed', decided_at = $2, accepted_fields = $3 WHERE id = $1`, [
-    offer.id,
-    now,
-    values,
-  ]);
+  await tx.query(
+    `UPDATE offers SET status = 'confirmed', decided_at = $2, accepted_fields = $3, decided_by = $4 WHERE id = $1`,
+    [offer.id, now, values, decidedBy(person, actor)],
+  );
   await recordChange(tx, person.id, 'offer', offer.id, await loadOfferRow(tx, offer.id));
   await handleNotice(tx, person.id, offer.id);
 }
@@ -194,17 +197,17 @@ export async function declineOffer(
   person: SessionPerson,
   payload: OfferDeclinePayload,
   now = new Date(),
+  actor: SessionPerson = person,
 ): Promise<void> {
   const offer = await lockOffer(tx, person.id, payload.offerId);
   if (offer.kind === 'duty' || !offer.declinable)
     throw new MutationRejected('not_declinable', 'This is a duty, not an offer to decline');
   if (offer.status === 'declined') return;
   checkOpen(offer, now);
-  await tx.query(`UPDATE offers SET status = 'declined', decided_at = $2, decline_reason = $3 WHERE id = $1`, [
-    offer.id,
-    now,
-    payload.reason || null,
-  ]);
+  await tx.query(
+    `UPDATE offers SET status = 'declined', decided_at = $2, decline_reason = $3, decided_by = $4 WHERE id = $1`,
+    [offer.id, now, payload.reason || null, decidedBy(person, actor)],
+  );
   await recordChange(tx, person.id, 'offer', offer.id, await loadOfferRow(tx, offer.id));
   await handleNotice(tx, person.id, offer.id);
   await moveStep(
@@ -233,9 +236,10 @@ export async function undoDecline(
   if (tallinnDate(now) > offer.deadline) {
     throw new MutationRejected('offer_expired', `The offer's deadline ${offer.deadline} has passed`);
   }
-  await tx.query(`UPDATE offers SET status = 'pending', decided_at = NULL, decline_reason = NULL WHERE id = $1`, [
-    offer.id,
-  ]);
+  await tx.query(
+    `UPDATE offers SET status = 'pending', decided_at = NULL, decline_reason = NULL, decided_by = NULL WHERE id = $1`,
+    [offer.id],
+  );
   await recordChange(tx, person.id, 'offer', offer.id, await loadOfferRow(tx, offer.id));
   if (offer.step_id) {
     const reason = await offerText(tx, OFFER_TEXT.undone, offer.agency_id, offer.deadline);

@@ -27,6 +27,8 @@ interface OfferReadRow {
   declinable: boolean;
   created_at: Date | string;
   decided_at: Date | string | null;
+  decided_by_given: string | null;
+  decided_by_family: string | null;
   accepted_fields: Record<string, string> | null;
   decline_reason: string | null;
 }
@@ -76,6 +78,8 @@ function toOfferRow(r: OfferReadRow): OfferRow {
     links: rule.links,
     createdAt: iso(r.created_at),
     decidedAt: isoOrNull(r.decided_at),
+    decidedBy:
+      r.decided_by_given === null ? null : { givenName: r.decided_by_given, familyName: r.decided_by_family ?? '' },
     acceptedFields: r.accepted_fields,
     declineReason: r.decline_reason,
   };
@@ -85,8 +89,9 @@ export async function selectOfferRows(tx: Queryable, where: string, params: unkn
   const { rows } = await tx.query<OfferReadRow>(
     `SELECT o.id, o.rule_id, o.sub_service_id, s.event_service_id, s.agency_id, o.case_id, o.step_id, o.kind, o.status,
        to_char(o.deadline, 'YYYY-MM-DD') AS deadline, o.subject_name, o.vars, o.fields, o.data_basis, o.legal_basis,
-       o.declinable, o.created_at, o.decided_at, o.accepted_fields, o.decline_reason
-     FROM offers o JOIN sub_services s ON s.id = o.sub_service_id WHERE ${where}`,
+       o.declinable, o.created_at, o.decided_at, o.accepted_fields, o.decline_reason,
+       d.given_name AS decided_by_given, d.family_name AS decided_by_family
+     FROM offers o JOIN sub_services s ON s.id = o.sub_service_id LEFT JOIN persons d ON d.id = o.decided_by WHERE ${where}`,
     params,
   );
   return rows.map(toOfferRow);

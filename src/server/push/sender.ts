@@ -6,6 +6,7 @@ import type { Lang } from '../../contract/langs';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
 import { notificationText } from '../notifications/store';
+import { text } from '../rules/texts';
 import { isAllowedPushEndpoint, pushOriginsFromEnv } from './endpoints';
 import type { VapidKeys } from './vapid';
 
@@ -25,6 +26,9 @@ export interface PushPayload {
   tag: string;
 }
 
+/** The push a parent or guardian gets for their child's or ward's notification: no name, no content. */
+const REPRESENTED = { title: text('push.represented.title'), body: text('push.represented.body') };
+
 interface Claimed {
   id: string;
   attempts: number;
@@ -39,6 +43,8 @@ interface Claimed {
   link: string | null;
   urgent: boolean;
   language: Lang;
+  /** The subscription is a parent's or guardian's, the notification their child's or ward's. */
+  represented: boolean;
 }
 
 export interface PushSenderOptions {
@@ -118,23 +124,31 @@ export function createPushSender({
        )
        SELECT c.id, c.attempts, c.subscription_id, c.notification_id, s.endpoint, s.p256dh, s.auth,
               n.topic, ${notificationText('n', 'title')} AS title, ${notificationText('n', 'body')} AS body, n.link,
-              n.urgent, p.preferred_language AS language
+              n.urgent, p.preferred_language AS language, s.person_id <> n.person_id AS represented
        FROM claimed c
        JOIN push_subscriptions s ON s.id = c.subscription_id
        JOIN notifications n ON n.id = c.notification_id
-       JOIN persons p ON p.id = n.person_id`,
+       JOIN persons p ON p.id = s.person_id`,
       [BATCH, LEASE_SECONDS],
     );
     return rows;
   }
 
   async function send(d: Claimed): Promise<Outcome> {
-    const payload: PushPayload = {
-      title: d.title[d.language],
-      body: d.body[d.language],
-      url: d.link ?? '/inbox',
-      tag: `${d.topic}-${d.notification_id}`,
-    };
+    // To a parent or guardian: that something came for someone they act for, never whom or what.
+    const payload: PushPayload = d.represented
+      ? {
+          title: REPRESENTED.title[d.language],
+          body: REPRESENTED.body[d.language],
+          url: '/',
+          tag: `represented-${d.notification_id}`,
+        }
+      : {
+          title: d.title[d.language],
+          body: d.body[d.language],
+          url: d.link ?? '/inbox',
+          tag: `${d.topic}-${d.notification_id}`,
+        };
     if (!isAllowedPushEndpoint(d.endpoint, allowedOrigins)) {
       // Registered before the allow-list, or the list changed: never connect there.
       log.warn({ subscription: d.subscription_id }, 'push endpoint not on the allow-list: removed');

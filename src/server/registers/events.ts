@@ -17,6 +17,7 @@ import { changeStep, ensureCase } from '../cases/store';
 import type { Queryable } from '../db/database';
 import { sql } from '../db/sql';
 import { ApiError } from '../errors';
+import { parentalRightsUntil, setRegisterMandates } from '../mandates/store';
 import { applyCohort } from '../offers/cohort';
 import { applyDecisions } from '../offers/engine';
 import { rulesFor } from '../rules';
@@ -53,7 +54,7 @@ function checkKeeper(type: RegisterEventType, ctx: AgencyEventContext) {
 
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-function checkNotFuture(occurredAt: string, ctx: AgencyEventContext) {
+export function checkNotFuture(occurredAt: string, ctx: AgencyEventContext) {
   if (Date.parse(occurredAt) > ctx.receivedAt.getTime() + CLOCK_SKEW_MS) {
     throw new ApiError(422, 'occurred_in_future', `occurredAt ${occurredAt} is in the future`);
   }
@@ -172,13 +173,13 @@ interface Registered {
  */
 function namedPeopleEvent<E extends { id: string; type: RegisterEventType; occurredAt: string }>(
   schema: z.ZodType<E>,
-  register: (tx: Queryable, event: E) => Promise<Registered>,
+  register: (tx: Queryable, event: E, ctx: AgencyEventContext) => Promise<Registered>,
 ) {
   return defineAgencyEventHandler<E>({
     schema,
     async handle(tx, ctx, event) {
       checkEvent(ctx, event);
-      const { concerned, cases, rules } = await register(tx, event);
+      const { concerned, cases, rules } = await register(tx, event, ctx);
       let opened = 0;
       for (const person of cases ? concerned : []) {
         const open = { ...cases!, subjectName: cases!.subjectName(person) };
@@ -196,7 +197,33 @@ const childSubjects = (
   children: { personalCode: string; givenName: string; familyName: string; birthDate: string }[],
 ) => children.map((c): Subject => ({ personalCode: c.personalCode, name: nameOf(c), birthDate: c.birthDate }));
 
-export const birthRegistered = namedPeopleEvent(BirthRegisteredEvent, async (tx, event) => {
+/** The parents who use the service get parental rights over each child who does (a child's own data). */
+async function grantParentalRights(
+  tx: Queryable,
+  event: BirthRegisteredEvent,
+  parents: Concerned[],
+  ctx: AgencyEventContext,
+) {
+  const children = await known(
+    tx,
+    event.children.map((c) => c.personalCode),
+  );
+  for (const child of children.values()) {
+    await setRegisterMandates(
+      tx,
+      {
+        kind: 'parent',
+        subjectId: child.id,
+        actorIds: parents.map((p) => p.personId),
+        validUntil: await parentalRightsUntil(tx, child.id, child.personal_code),
+        eventId: event.id,
+      },
+      ctx.receivedAt,
+    );
+  }
+}
+
+export const birthRegistered = namedPeopleEvent(BirthRegisteredEvent, async (tx, event, ctx) => {
   const people = await known(
     tx,
     event.parents.map((p) => p.personalCode),
@@ -212,6 +239,7 @@ export const birthRegistered = namedPeopleEvent(BirthRegisteredEvent, async (tx,
     await saveFacts(tx, person.id, facts);
     parents.push(concerned(person, 'parent', facts));
   }
+  await grantParentalRights(tx, event, parents, ctx);
   const subjects = childSubjects(event.children);
   const subjectName = subjects.map((s) => s.name).join(', ');
   return {

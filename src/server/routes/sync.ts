@@ -4,12 +4,17 @@ import type { PersonEnv } from '../auth/context';
 import type { Database } from '../db/database';
 import { ApiError } from '../errors';
 import type { Logger } from '../log';
+import { readableSubject } from '../mandates/access';
+import { visiblePage } from '../mandates/visible';
 import { ensureBaseRows } from '../settings/store';
 import { decodeCursor } from '../sync/cursor';
 import { applyMutation, type MutationHandlers } from '../sync/mutations';
 import { PAGE_SIZE, pullChanges } from '../sync/pull';
 
-/** GET /api/sync?cursor=&limit= : the signed-in person's changes after the cursor. */
+/**
+ * GET /api/sync?cursor=&limit=&subject= : the signed-in person's changes after the cursor, or with
+ * `subject` (a person id) those of someone they may act for, as the mandate allows (404 otherwise).
+ */
 export function syncRoutes(db: Database) {
   return new Hono<PersonEnv>().get('/', async (c) => {
     const after = decodeCursor(c.req.query('cursor'));
@@ -19,8 +24,12 @@ export function syncRoutes(db: Database) {
       throw new ApiError(400, 'bad_limit', `limit must be a whole number from 1 to ${PAGE_SIZE}`);
     }
     const person = c.get('person');
-    if (after === 0) await db.transaction((tx) => ensureBaseRows(tx, person.id));
+    const access = await readableSubject(db, person, c.req.query('subject'));
     c.header('Cache-Control', 'no-store');
+    if (access.subject.id !== person.id) {
+      return c.json(await visiblePage(db, access, await pullChanges(db, access.subject.id, after, limit)));
+    }
+    if (after === 0) await db.transaction((tx) => ensureBaseRows(tx, person.id));
     return c.json(await pullChanges(db, person.id, after, limit));
   });
 }

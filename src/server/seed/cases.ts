@@ -58,6 +58,7 @@ const MARTIN = '14102275188';
 const AIVAR = '11202193427';
 const OKSANA = '23906036155';
 const DANIIL = '10805072234';
+const MARTA = '22609190279';
 const MARET = '23409254568';
 const LIIS = '23711087040';
 
@@ -260,6 +261,57 @@ function havingAChild(now: Date): DemoCase[] {
 }
 
 /** Kadri and Martin's wedding: a finished case, for the history of past life events. */
+/**
+ * Marta's own case (her parents act for her under their parental rights): her health insurance, family
+ * doctor and first ID card. The benefits are the parents' (in their own cases), so not hers.
+ */
+function martasOwn(): DemoCase {
+  const born = factDate(KADRI, (f) => f.children[0].birthDate);
+  const parents = t(
+    'Seda toetust makstakse vanemale, mitte lapsele: vaata seda oma elusündmuses.',
+    'This benefit is paid to a parent, not to the child: see it in your own life event.',
+    'Это пособие выплачивается родителю, а не ребёнку: смотрите его в своём жизненном событии.',
+    'Ця допомога виплачується батькам, а не дитині: дивіться її у своїй життєвій події.',
+  );
+  return {
+    personalCode: MARTA,
+    eventServiceId: 'having-a-child',
+    startedAt: born,
+    changes: [
+      change('child-name', 5, 'completed', birth.nameEntered),
+      change('child-birth-registration', 5, 'completed', birth.registered),
+      change('child-birth-allowance', 5, 'not_applicable', parents),
+      change('child-allowance', 5, 'not_applicable', parents),
+      change('child-parental-benefit', 5, 'not_applicable', parents),
+      change('child-health-insurance', 6, 'in_progress', birth.insuranceInProgress, { dueInDays: 5 }),
+      change(
+        'child-family-doctor',
+        6,
+        'waiting',
+        t(
+          'Marta kantakse perearsti nimistusse, kui ravikindlustus on vormistatud.',
+          "Marta will be added to a family doctor's list once her health insurance is in place.",
+          'Марту внесут в список семейного врача, когда будет оформлена медицинская страховка.',
+          'Марту буде внесено до списку сімейного лікаря, щойно буде оформлено медичне страхування.',
+        ),
+        { waitingOn: 'child-health-insurance' },
+      ),
+      change(
+        'child-id-document',
+        6,
+        'action_needed',
+        t(
+          'Marta esimese ID-kaardi taotleb vanem. Taotluse saab esitada Politsei- ja Piirivalveametis.',
+          "A parent applies for Marta's first ID card, at the Police and Border Guard Board.",
+          'Первую ID-карту для Марты оформляет родитель в Департаменте полиции и погранохраны.',
+          'Першу ID-картку для Марти оформлює один із батьків у Департаменті поліції та прикордонної охорони.',
+        ),
+        { dueInDays: 60 },
+      ),
+    ],
+  };
+}
+
 function marriage(now: Date): DemoCase {
   return {
     personalCode: KADRI,
@@ -812,6 +864,7 @@ export function demoCases(now: Date): DemoCase[] {
   return [
     marriage(now),
     ...havingAChild(now),
+    martasOwn(),
     deathOfCloseOne(now),
     retirement(now),
     settlingIn(),

@@ -3,9 +3,10 @@ import type { Database } from '../db/database';
 import { seedDemoCases } from './cases';
 import { loadCatalogue } from './catalogue';
 import { seedDemoFeedback } from './feedback';
+import { seedDemoMandates } from './mandates';
 import { seedDemoNotifications } from './notifications';
 import { seedDemoOffers } from './offers';
-import { DEMO_CODES_BEFORE_YEAR, demoPeople } from './people';
+import { DEMO_CODES_BEFORE_YEAR, demoChildren, demoPeople } from './people';
 
 /**
  * Brings the catalogue in line with its files (insert or update) and, with `demo` (DEMO), adds the demo
@@ -56,6 +57,13 @@ export async function seed(db: Database, { demo = true }: { demo?: boolean } = {
         [person.personalCode, person.givenName, person.familyName, person.preferredLanguage, person.facts],
       );
     }
+    for (const child of demoChildren) {
+      await tx.query(
+        `INSERT INTO persons (personal_code, given_name, family_name, facts)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (personal_code) DO NOTHING`,
+        [child.personalCode, child.givenName, child.familyName, { birthDate: child.birthDate, children: [] }],
+      );
+    }
   });
   if (!demo) return;
   // The welcome message first, so it is the oldest in each inbox.
@@ -63,4 +71,5 @@ export async function seed(db: Database, { demo = true }: { demo?: boolean } = {
   await seedDemoCases(db);
   await seedDemoOffers(db);
   await seedDemoFeedback(db);
+  await seedDemoMandates(db);
 }

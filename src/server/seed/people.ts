@@ -39,6 +39,8 @@ export interface DemoPerson {
   facts: PersonFacts;
   /** One English line for developers: why this person exists. */
   story: string;
+  /** Their key in `demoCodes` when the given name is taken (default: the given name in lower case). */
+  key?: string;
 }
 
 export const demoPeople: DemoPerson[] = [
@@ -171,12 +173,38 @@ export const demoPeople: DemoPerson[] = [
     story:
       'Recently divorced father of Jelizaveta (13): divorce with family mediation and a change of benefit recipient.',
   },
+  {
+    personalCode: '24006153181',
+    givenName: 'Liis',
+    familyName: 'Mägi',
+    preferredLanguage: 'et',
+    facts: {
+      sex: 'female',
+      birthDate: '1990-06-15',
+      citizenship: 'EE',
+      residence: { country: 'EE', municipality: 'Tartu linn', since: '2015-09-01' },
+      maritalStatus: 'single',
+      children: [],
+    },
+    story: "Aivar Mägi's daughter: he authorised her to act for him on his pension (view and act, pension only).",
+    key: 'liis_magi',
+  },
 ];
+
+/**
+ * Children the demo parents act for: people of the population register who do not sign in themselves.
+ * Seeded as persons (their own cases and offers), never offered on the sign-in page.
+ */
+export const demoChildren = [
+  { personalCode: '22609190279', givenName: 'Marta', familyName: 'Tamm', birthDate: '2026-09-19' },
+  { personalCode: '11703120898', givenName: 'Andrii', familyName: 'Kovalenko', birthDate: '2017-03-12' },
+  { personalCode: '21304221644', givenName: 'Jelizaveta', familyName: 'Volkova', birthDate: '2013-04-22' },
+] as const;
 
 /** The first year no demo personal code may encode: everyone born before it died before codes existed. */
 export const DEMO_CODES_BEFORE_YEAR = 1850;
 
 /** The demo people's personal codes by given name (lower case), for tests and scripts. */
 export const demoCodes = Object.fromEntries(
-  demoPeople.map((p) => [p.givenName.toLowerCase(), p.personalCode]),
+  demoPeople.map((p) => [p.key ?? p.givenName.toLowerCase(), p.personalCode]),
 ) as Record<string, string>;

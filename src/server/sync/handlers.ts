@@ -1,5 +1,6 @@
 import { MutationRejected } from '../errors';
 import { answerFeedback, dismissFeedback } from '../feedback/answers';
+import { declineMandate, grantMandate, revokeMandate } from '../mandates/store';
 import { markNotificationRead } from '../notifications/store';
 import { acceptOffer, confirmDuty, declineOffer, undoDecline } from '../offers/decisions';
 import { updateSettings } from '../settings/store';
@@ -14,10 +15,13 @@ export const mutationHandlers: MutationHandlers = {
   },
   'feedback.answer': (tx, person, answer) => answerFeedback(tx, person, answer),
   'feedback.dismiss': (tx, person, dismiss) => dismissFeedback(tx, person, dismiss),
-  'offer.accept': (tx, person, accept) => acceptOffer(tx, person, accept),
-  'offer.decline': (tx, person, decline) => declineOffer(tx, person, decline),
+  'offer.accept': (tx, person, accept, actor) => acceptOffer(tx, person, accept, undefined, actor),
+  'offer.decline': (tx, person, decline, actor) => declineOffer(tx, person, decline, undefined, actor),
   'offer.undo_decline': (tx, person, undo) => undoDecline(tx, person, undo),
-  'duty.confirm': (tx, person, confirm) => confirmDuty(tx, person, confirm),
+  'duty.confirm': (tx, person, confirm, actor) => confirmDuty(tx, person, confirm, undefined, actor),
+  'mandate.grant': (tx, person, grant) => grantMandate(tx, person, grant),
+  'mandate.revoke': (tx, person, revoke) => revokeMandate(tx, person, revoke),
+  'mandate.decline': (tx, person, decline) => declineMandate(tx, person, decline),
   'settings.update': async (tx, person, update) => {
     await updateSettings(tx, person.id, update);
   },

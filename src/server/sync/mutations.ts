@@ -10,12 +10,17 @@ import type { SessionPerson } from '../auth/context';
 import type { Database, Queryable } from '../db/database';
 import { ApiError, MutationRejected } from '../errors';
 import type { Logger } from '../log';
+import { actingSubject } from '../mandates/access';
 
-/** Applies one type's change for `person` inside `tx`; every changed row must be recorded with recordChange. */
+/**
+ * Applies one type's change for `person` (the subject, whose data it is) inside `tx`; `actor` is who sent
+ * it (the same person unless acting under a mandate). Every changed row must be recorded with recordChange.
+ */
 export type MutationHandler<T extends MutationType> = (
   tx: Queryable,
   person: SessionPerson,
   payload: MutationPayloads[T],
+  actor: SessionPerson,
 ) => Promise<void>;
 
 /** A handler for every type of the contract (src/contract/mutations.ts): one missing does not typecheck. */
@@ -83,23 +88,22 @@ async function applyTyped<T extends MutationType>(
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
-        // The person's row first, in the mode that leaves key-share locks (foreign keys) alone: every
+        // The subject's row first, in the mode that leaves key-share locks (foreign keys) alone: every
         // writer of a person's data takes it before any other row, so two writers never wait in a circle.
-        await tx.query('SELECT 1 FROM persons WHERE id = $1 FOR NO KEY UPDATE', [person.id]);
-        const claim = await tx.query<{ person_id: string }>(
-          `INSERT INTO applied_mutations (id, person_id, type, status) VALUES ($1, $2, $3, 'applied')
-           ON CONFLICT (id) DO NOTHING RETURNING person_id`,
-          [mutation.id, person.id, mutation.type],
+        const subjectId = mutation.subject ?? person.id;
+        await tx.query('SELECT 1 FROM persons WHERE id = $1 FOR NO KEY UPDATE', [subjectId]);
+        const repeat = await repeatOf(tx, mutation.id, subjectId, person.id);
+        if (repeat) return repeat;
+        // Under a mandate, by the mandate that holds now, when the change is applied (not when it was queued).
+        const subject =
+          subjectId === person.id ? person : await actingSubject(tx, person, subjectId, type, parsed.data);
+        const claim = await tx.query(
+          `INSERT INTO applied_mutations (id, person_id, actor_id, type, status) VALUES ($1, $2, $3, $4, 'applied')
+           ON CONFLICT (id) DO NOTHING RETURNING id`,
+          [mutation.id, subject.id, subject.id === person.id ? null : person.id, mutation.type],
         );
-        if (claim.rows.length === 0) {
-          const { rows } = await tx.query<{ person_id: string }>(
-            'SELECT person_id FROM applied_mutations WHERE id = $1',
-            [mutation.id],
-          );
-          if (rows[0]?.person_id !== person.id) throw new MutationRejected('id_conflict', 'Mutation id already used');
-          return { id: mutation.id, status: 'duplicate' as const };
-        }
-        await handler(tx, person, parsed.data);
+        if (claim.rows.length === 0) return (await repeatOf(tx, mutation.id, subjectId, person.id))!;
+        await handler(tx, subject, parsed.data, person);
         return { id: mutation.id, status: 'applied' as const };
       });
     } catch (error) {
@@ -115,6 +119,27 @@ async function applyTyped<T extends MutationType>(
       return rejected(mutation, 'server_error', 'The change could not be saved');
     }
   }
+}
+
+/**
+ * A mutation id applied before: `duplicate` when the same actor sent it for the same subject, else
+ * `id_conflict` (someone else's id). Undefined when the id is new.
+ */
+async function repeatOf(
+  tx: Queryable,
+  id: string,
+  subjectId: string,
+  actorId: string,
+): Promise<MutationResult | undefined> {
+  const { rows } = await tx.query<{ person_id: string; actor_id: string | null }>(
+    'SELECT person_id, actor_id FROM applied_mutations WHERE id = $1',
+    [id],
+  );
+  if (!rows[0]) return undefined;
+  if (rows[0].person_id !== subjectId || (rows[0].actor_id ?? rows[0].person_id) !== actorId) {
+    throw new MutationRejected('id_conflict', 'Mutation id already used');
+  }
+  return { id, status: 'duplicate' };
 }
 
 function rejected(mutation: Mutation, code: RejectionCode, message: string, field?: string): MutationResult {
