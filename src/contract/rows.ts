@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CaseRow, StepRow } from './cases';
+import { DataUseRow } from './data-uses';
 import { FeedbackRequestRow } from './feedback';
 import { OfferRow } from './offers';
 import { NotificationRow, ProfileRow, SettingsRow } from './person';
@@ -14,4 +15,5 @@ export const ROW_SCHEMAS = {
   offer: OfferRow,
   notification: NotificationRow,
   feedback_request: FeedbackRequestRow,
+  data_use: DataUseRow,
 } as const satisfies Record<Entity, z.ZodType>;

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { safeDateTime, safeText } from './text';
 
 /** What the server keeps per person and the client mirrors in IndexedDB, one table each. */
-export const ENTITIES = ['profile', 'settings', 'case', 'step', 'offer', 'notification', 'feedback_request'] as const;
+export const ENTITIES = [
+  'profile',
+  'settings',
+  'case',
+  'step',
+  'offer',
+  'notification',
+  'feedback_request',
+  'data_use',
+] as const;
 export const Entity = z.enum(ENTITIES);
 export type Entity = z.infer<typeof Entity>;
 

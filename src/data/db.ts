@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CaseRow, StepRow } from '../contract/cases';
 import type { Agency, EventService } from '../contract/catalogue';
+import type { DataUseRow } from '../contract/data-uses';
 import type { FeedbackRequestRow, ServiceStatsRow } from '../contract/feedback';
 import type { Localized } from '../contract/i18n';
 import type { TypedMutation } from '../contract/mutations';
@@ -54,6 +55,7 @@ export const ENTITY_TABLES = {
   offer: 'offers',
   notification: 'notifications',
   feedback_request: 'feedbackRequests',
+  data_use: 'dataUses',
 } as const satisfies Record<Entity, string>;
 
 export const PERSON_TABLES = Object.values(ENTITY_TABLES);
@@ -70,6 +72,7 @@ export class MinuRiikDb extends Dexie {
   offers!: EntityTable<OfferRow, 'id'>;
   notifications!: EntityTable<NotificationRow, 'id'>;
   feedbackRequests!: EntityTable<FeedbackRequestRow, 'id'>;
+  dataUses!: EntityTable<DataUseRow, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   serviceStats!: EntityTable<ServiceStatsRow & { key: string }, 'key'>;
 
@@ -91,6 +94,8 @@ export class MinuRiikDb extends Dexie {
       outbox: '++seq, &id, personId',
     });
     this.version(3).stores({ serviceStats: 'key, agencyId, month' });
+    // Version 4 is mandates'.
+    this.version(5).stores({ dataUses: 'id, usedAt' });
   }
 
   /**

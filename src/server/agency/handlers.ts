@@ -1,4 +1,5 @@
-import { SERVICE_STATUS_CHANGED } from '../../contract/agency-events';
+import { DATA_USED, SERVICE_STATUS_CHANGED } from '../../contract/agency-events';
+import { dataUsed } from '../data-uses/used';
 import { registerEventHandlers } from '../registers/events';
 import type { AgencyEventHandlers } from './events';
 import { serviceStatusChanged } from './status-changed';
@@ -12,6 +13,8 @@ export const agencyEventHandlers: AgencyEventHandlers = {
   [SERVICE_STATUS_CHANGED]: serviceStatusChanged,
   // Register events (population.*, pension.*, defence.*, health.*): cases, steps and proactive offers.
   ...registerEventHandlers,
+  // Uses of a person's data, shown on My data.
+  [DATA_USED]: dataUsed,
 };
 
 export const AGENCY_EVENT_TYPES = Object.keys(agencyEventHandlers);
