@@ -95,7 +95,7 @@ export class MinuRiikDb extends Dexie {
     });
     this.version(3).stores({ serviceStats: 'key, agencyId, month' });
     // Version 4 is mandates'.
-    this.version(5).stores({ dataUses: 'id, usedAt' });
+    this.version(5).stores({ dataUses: 'id, usedAt, agencyId, offerId' });
   }
 
   /**

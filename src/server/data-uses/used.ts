@@ -1,5 +1,6 @@
 import { DataUsedEvent, type DataUsedResult } from '../../contract/agency-events';
 import { defineAgencyEventHandler } from '../agency/events';
+import type { Queryable } from '../db/database';
 import { raw, sql, toQuery } from '../db/sql';
 import { ApiError } from '../errors';
 import { recordChangesSql } from '../sync/changes';
@@ -34,21 +35,28 @@ export const dataUsed = defineAgencyEventHandler({
       const { rows } = await tx.query('SELECT 1 FROM sub_services WHERE id = $1', [sub]);
       if (!rows[0]) throw new ApiError(422, 'unknown_sub_service', `No sub-service ${sub} in the catalogue`);
     }
-    const categories = event.categories.map((code) => ({ code, name: categoryName(code) }));
-    const target = event.personalCode
-      ? sql`p.personal_code = ${event.personalCode}`
-      : sql`p.facts->>'birthDate' BETWEEN ${event.cohort!.bornFrom} AND ${event.cohort!.bornTo}`;
-    const served = sub
-      ? sql`(SELECT o.id FROM offers o WHERE o.person_id = p.id AND o.sub_service_id = ${sub}
+    return recordAgencyUse(tx, ctx.agencyId, event);
+  },
+});
+
+/** Writes the entries of a checked `data.used` event and their change-log rows: one statement. */
+export async function recordAgencyUse(tx: Queryable, agencyId: string, event: DataUsedEvent): Promise<DataUsedResult> {
+  const sub = event.subServiceId ?? null;
+  const categories = event.categories.map((code) => ({ code, name: categoryName(code) }));
+  const target = event.personalCode
+    ? sql`p.personal_code = ${event.personalCode}`
+    : sql`p.facts->>'birthDate' BETWEEN ${event.cohort!.bornFrom} AND ${event.cohort!.bornTo}`;
+  const served = sub
+    ? sql`(SELECT o.id FROM offers o WHERE o.person_id = p.id AND o.sub_service_id = ${sub}
               ORDER BY o.created_at DESC LIMIT 1),
             (SELECT s.id FROM steps s JOIN cases c ON c.id = s.case_id WHERE s.person_id = p.id
               AND s.sub_service_id = ${sub} ORDER BY c.started_at DESC LIMIT 1)`
-      : raw('NULL::uuid, NULL::uuid');
-    const statement = sql`WITH made AS (
+    : raw('NULL::uuid, NULL::uuid');
+  const statement = sql`WITH made AS (
         INSERT INTO data_uses (person_id, source, agency_id, unit, agency_event_id, register, register_name,
           categories, purpose_code, purpose, purpose_text, legal_basis, legal_url, sub_service_id, offer_id,
           step_id, used_at)
-        SELECT p.id, 'agency', ${ctx.agencyId}::text, ${event.unit ?? null}::text, ${event.id}::text,
+        SELECT p.id, 'agency', ${agencyId}::text, ${event.unit ?? null}::text, ${event.id}::text,
           ${event.register}::text, ${registerName(event.register)}::jsonb, ${JSON.stringify(categories)}::jsonb,
           ${event.purpose.code}::text, ${purposeName(event.purpose.code)}::jsonb,
           ${event.purpose.text ? JSON.stringify(event.purpose.text) : null}::jsonb,
@@ -63,8 +71,7 @@ export const dataUsed = defineAgencyEventHandler({
          ${dataUseJson('m')} AS data, 1 AS rank FROM made m`),
       )}
       SELECT count(*) AS recorded FROM recorded`;
-    const { rows } = await tx.query<{ recorded: string }>(...toQuery(statement));
-    const recorded = Number(rows[0].recorded);
-    return { recorded, skipped: event.personalCode && recorded === 0 ? 1 : 0 };
-  },
-});
+  const { rows } = await tx.query<{ recorded: string }>(...toQuery(statement));
+  const recorded = Number(rows[0].recorded);
+  return { recorded, skipped: event.personalCode && recorded === 0 ? 1 : 0 };
+}

@@ -2,6 +2,7 @@ import { parsePersonalCode } from '../../contract/isikukood';
 import type { Database } from '../db/database';
 import { seedDemoCases } from './cases';
 import { loadCatalogue } from './catalogue';
+import { seedDemoDataUses } from './data-uses';
 import { seedDemoFeedback } from './feedback';
 import { seedDemoNotifications } from './notifications';
 import { seedDemoOffers } from './offers';
@@ -63,4 +64,5 @@ export async function seed(db: Database, { demo = true }: { demo?: boolean } = {
   await seedDemoCases(db);
   await seedDemoOffers(db);
   await seedDemoFeedback(db);
+  await seedDemoDataUses(db);
 }
