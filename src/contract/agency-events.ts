@@ -228,6 +228,17 @@ export type DataUsedEvent = z.infer<typeof DataUsedEvent>;
 export const DataUsedResult = z.object({ recorded: z.number().int(), skipped: z.number().int() });
 export type DataUsedResult = z.infer<typeof DataUsedResult>;
 
+export const DATA_USE_ANSWERED = 'data_use.answered';
+
+/** `data_use.answered`: the agency answers a person's question about a use of their data (GET /api/agency/questions). */
+export const DataUseAnsweredEvent = z.strictObject({
+  ...EventBase,
+  type: z.literal(DATA_USE_ANSWERED),
+  questionId: z.uuid(),
+  answer: safeText().trim().min(1).max(4000),
+});
+export type DataUseAnsweredEvent = z.infer<typeof DataUseAnsweredEvent>;
+
 /** The `result` of a register event: what it did, for the agency's log. */
 export const RegisterEventResult = z.object({
   /** People of the event who use the service (others are not known here and are skipped). */
@@ -248,6 +259,7 @@ export const AgencyEvent = z.discriminatedUnion('type', [
   CallUpAgeReachedEvent,
   DisabilityAssessedEvent,
   DataUsedEvent,
+  DataUseAnsweredEvent,
 ]);
 export type AgencyEvent = z.infer<typeof AgencyEvent>;
 

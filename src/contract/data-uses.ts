@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Localized } from './i18n';
+import { LangSchema, Localized } from './i18n';
 import { safeDateTime, safeText } from './text';
 
 /**
@@ -28,5 +28,38 @@ export const DataUseRow = z.object({
   offerId: z.uuid().nullable(),
   stepId: z.uuid().nullable(),
   usedAt: safeDateTime(),
+  /** The person's questions about this use, oldest first, each with the agency's answer once given. */
+  questions: z.array(
+    z.object({
+      id: z.uuid(),
+      text: safeText(),
+      askedAt: safeDateTime(),
+      /** The answer is due by then (ANSWER_DAYS after asking); past it unanswered, the person may complain. */
+      dueBy: safeDateTime(),
+      answer: safeText().nullable(),
+      answeredAt: safeDateTime().nullable(),
+    }),
+  ),
 });
 export type DataUseRow = z.infer<typeof DataUseRow>;
+
+/**
+ * The time an agency has to answer: a month, as the GDPR (article 12(3)) gives for a person's request
+ * about their data; counted here as 30 days.
+ */
+export const ANSWER_DAYS = 30;
+
+export const MAX_QUESTION = 2000;
+export const MAX_ANSWER = 4000;
+
+/** Mutation `data_use.ask`: a question about one use of the person's data, to the agency that used it. */
+export const DataUseAskPayload = z
+  .object({
+    /** Made on the device, so the question shows at once in its thread. */
+    questionId: z.uuid(),
+    dataUseId: z.uuid(),
+    text: safeText().trim().min(1).max(MAX_QUESTION),
+    language: LangSchema,
+  })
+  .strict();
+export type DataUseAskPayload = z.infer<typeof DataUseAskPayload>;

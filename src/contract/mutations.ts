@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DataUseAskPayload } from './data-uses';
 import { FeedbackAnswerPayload, FeedbackDismissPayload } from './feedback';
 import { DutyConfirmPayload, OfferAcceptPayload, OfferDeclinePayload, OfferUndoDeclinePayload } from './offers';
 import { NotificationReadPayload, SettingsUpdate } from './person';
@@ -43,6 +44,7 @@ export const MUTATIONS = {
     payload: FeedbackDismissPayload,
     rejections: ['not_found', 'already_answered', 'not_pending', 'feedback_expired'],
   },
+  'data_use.ask': { payload: DataUseAskPayload, rejections: ['not_found', 'already_asked'] },
 } as const satisfies Record<string, { payload: z.ZodType; rejections: readonly string[] }>;
 
 export type MutationType = keyof typeof MUTATIONS;
@@ -60,6 +62,7 @@ export const MUTATION_PAYLOADS: { [T in MutationType]: z.ZodType<MutationPayload
   'duty.confirm': MUTATIONS['duty.confirm'].payload,
   'feedback.answer': MUTATIONS['feedback.answer'].payload,
   'feedback.dismiss': MUTATIONS['feedback.dismiss'].payload,
+  'data_use.ask': MUTATIONS['data_use.ask'].payload,
 };
 
 /**

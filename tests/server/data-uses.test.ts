@@ -1,14 +1,22 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataUseRow } from '../../src/contract/data-uses';
 import { makePersonalCode } from '../../src/contract/isikukood';
 import { createAgencyKey } from '../../src/server/agency/keys';
 import type { Database } from '../../src/server/db/database';
+import { createLogger } from '../../src/server/log';
+import { mutationRoutes } from '../../src/server/routes/sync';
+import { mutationHandlers } from '../../src/server/sync/handlers';
 import { pullChanges } from '../../src/server/sync/pull';
 import { testApp } from './app';
 import { openTestDatabase } from './db';
+import { asPerson } from './person-harness';
 
 let db: Database;
 let app: ReturnType<typeof testApp>;
+let phone: ReturnType<typeof asPerson>;
+let answers: string;
+let answersPopulation: string;
 let ska: string;
 let population: string;
 let seq = 0;
@@ -18,6 +26,9 @@ beforeAll(async () => {
   app = testApp(db);
   ska = (await createAgencyKey(db, 'ska', { scopes: ['data.used'] })).key;
   population = (await createAgencyKey(db, 'siseministeerium', { scopes: ['data.used'] })).key;
+  answers = (await createAgencyKey(db, 'ska', { scopes: ['data_use.answered'] })).key;
+  answersPopulation = (await createAgencyKey(db, 'siseministeerium', { scopes: ['data_use.answered'] })).key;
+  phone = asPerson(db, (r) => r.route('/api/mutations', mutationRoutes(db, mutationHandlers, createLogger('silent'))));
 });
 afterAll(() => db.close());
 
@@ -180,5 +191,111 @@ describe('data.used', () => {
       [inside.map((p) => p.id)],
     );
     expect(rows.map((r) => r.offer_id)).toEqual([offer[0].id, null, null]);
+  });
+});
+
+async function ask(code: string, payload: Record<string, unknown>) {
+  const id = randomUUID();
+  const res = await phone.request('/api/mutations', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-test-person': code },
+    body: JSON.stringify({ mutations: [{ id, type: 'data_use.ask', payload, createdAt: new Date().toISOString() }] }),
+  });
+  return ((await res.json()) as { results: { status: string; code?: string }[] }).results[0];
+}
+
+async function questions(key: string, all = false) {
+  const res = await app.request(`/api/agency/questions${all ? '?status=all' : ''}`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { questions: { id: string; text: string; answer: string | null }[] },
+  };
+}
+
+async function useRow(personId: string, useId: string) {
+  const page = await pullChanges(db, personId, 0);
+  const change = page.changes.find((c) => c.entity === 'data_use' && c.id === useId) as { data: object; id: string };
+  return DataUseRow.parse({ ...change.data, id: change.id });
+}
+
+describe('asking about a use', () => {
+  it('a question goes to the agency that used the data; its answer comes back in the thread and as a notification', async () => {
+    const p = await addPerson('1966-08-15');
+    await post(ska, useEvent({ personalCode: p.code }));
+    const [use] = await usesOf(p.id);
+    const questionId = randomUUID();
+    expect(await ask(p.code, { questionId, dataUseId: use.id, text: '  Why my address?  ', language: 'en' })).toEqual(
+      expect.objectContaining({ status: 'applied' }),
+    );
+    const asked = await useRow(p.id, use.id);
+    expect(asked.questions).toEqual([
+      expect.objectContaining({ id: questionId, text: 'Why my address?', answer: null }),
+    ]);
+    expect(Date.parse(asked.questions[0].dueBy) - Date.parse(asked.questions[0].askedAt)).toBe(30 * 86_400_000);
+
+    // The agency sees it; another agency does not, and cannot answer it.
+    expect((await questions(answers)).body.questions.map((q) => q.id)).toContain(questionId);
+    expect((await questions(answersPopulation)).body.questions.map((q) => q.id)).not.toContain(questionId);
+    expect((await questions(ska)).status).toBe(403);
+    const answer = (id: string) => ({
+      id,
+      type: 'data_use.answered',
+      occurredAt: new Date().toISOString(),
+      questionId,
+      answer: 'To send your pension decision.',
+    });
+    const foreign = await post(answersPopulation, answer('answer-foreign'));
+    expect([foreign.status, foreign.body.error?.code]).toEqual([404, 'unknown_question']);
+
+    expect((await post(answers, answer('answer-1'))).status).toBe(200);
+    const answered = await useRow(p.id, use.id);
+    expect(answered.questions[0]).toMatchObject({ answer: 'To send your pension decision.' });
+    expect(answered.questions[0].answeredAt).not.toBeNull();
+    const { rows } = await db.query<{ title: { en: string }; body: { en: string }; link: string }>(
+      'SELECT title, body, link FROM notifications WHERE person_id = $1',
+      [p.id],
+    );
+    expect(rows).toEqual([
+      {
+        title: expect.objectContaining({ en: 'Your question has been answered' }),
+        body: expect.objectContaining({
+          en: 'Social Insurance Board answered your question about the use of your data.',
+        }),
+        link: '/my-data',
+      },
+    ]);
+    expect((await questions(answers)).body.questions.map((q) => q.id)).not.toContain(questionId);
+    expect((await questions(answers, true)).body.questions.map((q) => q.id)).toContain(questionId);
+    const twice = await post(answers, answer('answer-2'));
+    expect([twice.status, twice.body.error?.code]).toEqual([409, 'already_answered']);
+  });
+
+  it("refuses a question about someone else's use, a reused question id, and bad text, writing nothing", async () => {
+    const p = await addPerson('1967-09-16');
+    const other = await addPerson('1968-10-17');
+    await post(ska, useEvent({ personalCode: other.code }));
+    await post(ska, useEvent({ personalCode: p.code }));
+    const [theirs] = await usesOf(other.id);
+    const [mine] = await usesOf(p.id);
+    const count = async () =>
+      Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM data_use_questions')).rows[0].n);
+    const before = await count();
+    expect(await ask(p.code, { questionId: randomUUID(), dataUseId: theirs.id, text: 'Why?', language: 'et' })).toEqual(
+      expect.objectContaining({ status: 'rejected', code: 'not_found' }),
+    );
+    for (const text of ['', '   ', 'a\u0000b', 'x'.repeat(2001)]) {
+      expect(await ask(p.code, { questionId: randomUUID(), dataUseId: mine.id, text, language: 'et' })).toEqual(
+        expect.objectContaining({ status: 'rejected', code: 'invalid_payload' }),
+      );
+    }
+    expect(await count()).toBe(before);
+    const questionId = randomUUID();
+    await ask(p.code, { questionId, dataUseId: mine.id, text: 'Why?', language: 'et' });
+    expect(await ask(p.code, { questionId, dataUseId: mine.id, text: 'Again?', language: 'et' })).toEqual(
+      expect.objectContaining({ status: 'rejected', code: 'already_asked' }),
+    );
+    expect(await count()).toBe(before + 1);
   });
 });

@@ -1,4 +1,5 @@
-import { DATA_USED, SERVICE_STATUS_CHANGED } from '../../contract/agency-events';
+import { DATA_USE_ANSWERED, DATA_USED, SERVICE_STATUS_CHANGED } from '../../contract/agency-events';
+import { dataUseAnswered } from '../data-uses/questions';
 import { dataUsed } from '../data-uses/used';
 import { registerEventHandlers } from '../registers/events';
 import type { AgencyEventHandlers } from './events';
@@ -15,6 +16,7 @@ export const agencyEventHandlers: AgencyEventHandlers = {
   ...registerEventHandlers,
   // Uses of a person's data, shown on My data.
   [DATA_USED]: dataUsed,
+  [DATA_USE_ANSWERED]: dataUseAnswered,
 };
 
 export const AGENCY_EVENT_TYPES = Object.keys(agencyEventHandlers);

@@ -1,3 +1,4 @@
+import { askAboutUse } from '../data-uses/questions';
 import { MutationRejected } from '../errors';
 import { answerFeedback, dismissFeedback } from '../feedback/answers';
 import { markNotificationRead } from '../notifications/store';
@@ -18,6 +19,7 @@ export const mutationHandlers: MutationHandlers = {
   'offer.decline': (tx, person, decline) => declineOffer(tx, person, decline),
   'offer.undo_decline': (tx, person, undo) => undoDecline(tx, person, undo),
   'duty.confirm': (tx, person, confirm) => confirmDuty(tx, person, confirm),
+  'data_use.ask': (tx, person, ask) => askAboutUse(tx, person, ask),
   'settings.update': async (tx, person, update) => {
     await updateSettings(tx, person.id, update);
   },
