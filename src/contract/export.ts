@@ -93,6 +93,7 @@ export const EXPORT_COLUMNS = {
     'used_at',
     'recorded_at',
   ],
+  data_use_questions: ['id', 'data_use_id', 'agency_id', 'text', 'language', 'asked_at', 'answer', 'answered_at'],
   push_subscriptions: ['id', 'device_label', 'endpoint', 'created_at', 'last_sent_at'],
   push_deliveries: ['id', 'notification_id', 'subscription_id', 'status', 'attempts', 'created_at', 'sent_at'],
   sessions: ['acr', 'created_at', 'last_seen_at', 'idle_expires_at', 'absolute_expires_at'],

@@ -7,7 +7,10 @@ import { signInAs } from './session';
 
 const KADRI = '24304142717';
 
-/** My data on a phone: an agency reports a use of the person's data; it shows after sync, also offline. */
+/**
+ * My data on a phone: an agency reports a use of the person's data; it shows after sync, also offline;
+ * the person asks about it; the agency answers; the answer shows.
+ */
 describe.skipIf(browserSkipReason())('My data', () => {
   let server: AppServer;
   let browser: Browser;
@@ -81,11 +84,11 @@ describe.skipIf(browserSkipReason())('My data', () => {
   it('filters by agency, groups by purpose, and the offer links to its own uses', async () => {
     await page.goto(`${server.url}/my-data`);
     await entry(/Checking health insurance/).waitFor();
-    await page.getByLabel('Agency').selectOption({ label: 'Social Insurance Board' });
+    await page.getByLabel('Agency', { exact: true }).selectOption({ label: 'Social Insurance Board' });
     await entry(/Checking health insurance/).waitFor({ state: 'detached' });
     expect(await page.locator('li.data-use').count()).toBe(1);
-    await page.getByLabel('Agency').selectOption({ label: 'All agencies' });
-    await page.getByLabel('Group by').selectOption('purpose');
+    await page.getByLabel('Agency', { exact: true }).selectOption({ label: 'All agencies' });
+    await page.getByLabel('Group by', { exact: true }).selectOption('purpose');
     await page.getByRole('heading', { level: 2, name: 'Keeping the population register correct' }).waitFor();
 
     await entry(/Deciding and paying family benefits/)
@@ -95,5 +98,39 @@ describe.skipIf(browserSkipReason())('My data', () => {
     await page.getByText('You see the uses for one offer.').waitFor();
     await entry(/Deciding and paying family benefits/).waitFor();
     expect(await page.locator('li.data-use').count()).toBe(1);
+  });
+
+  it('the person asks about a use; the agency sees the question and answers; the answer shows', async () => {
+    await page.goto(`${server.url}/my-data`);
+    const use = entry(/Checking health insurance/);
+    await use.getByText('Ask about this use').click();
+    await use.getByLabel('Your question to the agency').fill('Why did you need my address?');
+    await use.getByRole('button', { name: 'Send the question' }).click();
+    await use.getByText('Why did you need my address?').waitFor();
+    await use.getByText(/The answer is due by/).waitFor();
+    await use.locator('.pending-note').waitFor({ state: 'detached' });
+
+    const { key } = await createAgencyKey(server.db, 'tervisekassa', { scopes: ['data_use.answered'] });
+    const auth = { authorization: `Bearer ${key}` };
+    const listed = await fetch(`${server.url}/api/agency/questions`, { headers: auth });
+    const { questions } = (await listed.json()) as { questions: { id: string; text: string; personalCode: string }[] };
+    expect(questions).toEqual([expect.objectContaining({ text: 'Why did you need my address?', personalCode: KADRI })]);
+    const res = await fetch(`${server.url}/api/agency/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({
+        id: 'e2e-answer',
+        type: 'data_use.answered',
+        occurredAt: new Date().toISOString(),
+        questionId: questions[0].id,
+        answer: 'To check that you are insured in Estonia.',
+      }),
+    });
+    expect(res.status).toBe(200);
+
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await use.locator('.data-use-answer', { hasText: 'To check that you are insured in Estonia.' }).waitFor();
+    await page.goto(`${server.url}/inbox`);
+    await page.getByRole('heading', { name: /Your question has been answered/ }).waitFor();
   });
 });

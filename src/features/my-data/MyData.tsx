@@ -2,9 +2,11 @@ import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { DataUseRow } from '../../contract/data-uses';
 import { useAgencies } from '../../data/catalogue-queries';
+import { usePendingItems } from '../../data/pending';
 import { t } from '../../i18n';
 import { formatDate, intlLocale, localized } from '../../i18n/format';
 import { EmptyState, Page } from '../../ui/Page';
+import { Questions } from './Questions';
 import { useDataUseAgencies, useDataUses, useStepCases } from './queries';
 import './my-data.css';
 
@@ -20,6 +22,7 @@ export default function MyData() {
   const agencies = useAgencies();
   const usedBy = useDataUseAgencies();
   const stepCases = useStepCases();
+  const queued = usePendingItems();
   const result = useDataUses(() => ({ agencyId: agencyId(), offerId: params.offer ?? '', limit: limit() }));
 
   const agencyName = (id: string) => {
@@ -134,6 +137,7 @@ export default function MyData() {
                           {formatDate(use.usedAt, { dateStyle: 'medium', timeStyle: 'short' })}
                         </time>
                       </p>
+                      <Questions use={use} pending={queued()?.get(`dataUses:${use.id}`)} />
                     </li>
                   );
                 }}

@@ -39,6 +39,11 @@ export const EXPORT_SOURCES: Record<ExportTable, { table: string; from: string; 
     key: 'x.sub_service_id',
   },
   data_uses: { table: 'data_uses', from: 'data_uses x WHERE x.person_id = $1', key: 'x.id' },
+  data_use_questions: {
+    table: 'data_use_questions',
+    from: 'data_use_questions x WHERE x.person_id = $1',
+    key: 'x.id',
+  },
   push_subscriptions: {
     table: 'push_subscriptions',
     from: 'push_subscriptions x WHERE x.person_id = $1',
