@@ -17,6 +17,7 @@ const Services = lazy(withAllStrings(() => import('../features/services/Services
 const EventServiceDetail = lazy(withAllStrings(() => import('../features/services/EventServiceDetail')));
 const SubServiceDetail = lazy(withAllStrings(() => import('../features/services/SubServiceDetail')));
 const Settings = lazy(withAllStrings(() => import('../features/settings/Settings')));
+const MyData = lazy(withAllStrings(() => import('../features/my-data/MyData')));
 const Help = lazy(withAllStrings(() => import('../features/help/Help')));
 const AccessibilityStatement = lazy(withAllStrings(() => import('../features/more/AccessibilityStatement')));
 const NotFound = lazy(withAllStrings(() => import('./NotFound')));
@@ -38,6 +39,7 @@ export function App() {
       <Route path="/services/:eventServiceId" component={EventServiceDetail} />
       <Route path="/services/:eventServiceId/:subServiceId" component={SubServiceDetail} />
       <Route path="/settings" component={Settings} />
+      <Route path="/my-data" component={MyData} />
       <Route path="/help" component={Help} />
       <Route path="/accessibility" component={AccessibilityStatement} />
       <Route path="*" component={NotFound} />

@@ -219,6 +219,61 @@ export type GuardianshipChangedEvent = z.infer<typeof GuardianshipChangedEvent>;
 /** The `result` of a mandate event: parents or guardians with rights now, and mandates that ended. */
 export const MandateEventResult = z.object({ holders: z.number().int(), ended: z.number().int() });
 export type MandateEventResult = z.infer<typeof MandateEventResult>;
+export const DATA_USED = 'data.used';
+
+/** Words in every language, each at most `max` characters. */
+const LocalizedUpTo = (max: number) =>
+  z.strictObject({
+    et: safeText().trim().min(1).max(max),
+    en: safeText().trim().min(1).max(max),
+    ru: safeText().trim().min(1).max(max),
+    uk: safeText().trim().min(1).max(max),
+  });
+
+/**
+ * `data.used`: the agency used data of a person (or of a cohort by birth date) from a register. The
+ * register, the categories and the purpose are codes of the catalogues in src/server/data-uses/catalogue.ts
+ * (the purpose one of the agency's own); `occurredAt` is when the data was used.
+ */
+export const DataUsedEvent = z
+  .strictObject({
+    ...EventBase,
+    type: z.literal(DATA_USED),
+    ...PersonOrCohort,
+    register: safeText().min(1).max(64),
+    categories: z.array(safeText().min(1).max(64)).min(1).max(20).refine(distinctCodes, 'each category once'),
+    purpose: z.strictObject({
+      code: safeText().min(1).max(64),
+      /** The agency's own words besides the catalogue's, in every language. */
+      text: LocalizedUpTo(500).optional(),
+    }),
+    legalBasis: z.strictObject({
+      text: LocalizedUpTo(200),
+      /** The act in the State Gazette (Riigi Teataja). */
+      url: z.url({ protocol: /^https$/ }).max(500),
+    }),
+    /** The sub-service the use served; the person's offer or step of it is linked when there is one. */
+    subServiceId: SubServiceId.optional(),
+    /** Who in the agency used it: a department or office. */
+    unit: safeText().trim().min(1).max(200).optional(),
+  })
+  .superRefine(oneTarget);
+export type DataUsedEvent = z.infer<typeof DataUsedEvent>;
+
+/** The `result` of `data.used`: entries recorded, and people named who do not use the service. */
+export const DataUsedResult = z.object({ recorded: z.number().int(), skipped: z.number().int() });
+export type DataUsedResult = z.infer<typeof DataUsedResult>;
+
+export const DATA_USE_ANSWERED = 'data_use.answered';
+
+/** `data_use.answered`: the agency answers a person's question about a use of their data (GET /api/agency/questions). */
+export const DataUseAnsweredEvent = z.strictObject({
+  ...EventBase,
+  type: z.literal(DATA_USE_ANSWERED),
+  questionId: z.uuid(),
+  answer: safeText().trim().min(1).max(4000),
+});
+export type DataUseAnsweredEvent = z.infer<typeof DataUseAnsweredEvent>;
 
 /** The `result` of a register event: what it did, for the agency's log. */
 export const RegisterEventResult = z.object({
@@ -241,6 +296,8 @@ export const AgencyEvent = z.discriminatedUnion('type', [
   DisabilityAssessedEvent,
   CustodyChangedEvent,
   GuardianshipChangedEvent,
+  DataUsedEvent,
+  DataUseAnsweredEvent,
 ]);
 export type AgencyEvent = z.infer<typeof AgencyEvent>;
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DataUseAskPayload } from './data-uses';
 import { FeedbackAnswerPayload, FeedbackDismissPayload } from './feedback';
 import { MandateEndPayload, MandateGrantPayload } from './mandates';
 import { DutyConfirmPayload, OfferAcceptPayload, OfferDeclinePayload, OfferUndoDeclinePayload } from './offers';
@@ -50,6 +51,7 @@ export const MUTATIONS = {
   },
   'mandate.revoke': { payload: MandateEndPayload, rejections: ['not_found'] },
   'mandate.decline': { payload: MandateEndPayload, rejections: ['not_found'] },
+  'data_use.ask': { payload: DataUseAskPayload, rejections: ['not_found', 'already_asked'] },
 } as const satisfies Record<string, { payload: z.ZodType; rejections: readonly string[] }>;
 
 export type MutationType = keyof typeof MUTATIONS;
@@ -70,6 +72,7 @@ export const MUTATION_PAYLOADS: { [T in MutationType]: z.ZodType<MutationPayload
   'mandate.grant': MUTATIONS['mandate.grant'].payload,
   'mandate.revoke': MUTATIONS['mandate.revoke'].payload,
   'mandate.decline': MUTATIONS['mandate.decline'].payload,
+  'data_use.ask': MUTATIONS['data_use.ask'].payload,
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CaseRow, StepRow } from './cases';
+import { DataUseRow } from './data-uses';
 import { FeedbackRequestRow } from './feedback';
 import { MandateRow } from './mandates';
 import { OfferRow } from './offers';
@@ -16,4 +17,5 @@ export const ROW_SCHEMAS = {
   notification: NotificationRow,
   feedback_request: FeedbackRequestRow,
   mandate: MandateRow,
+  data_use: DataUseRow,
 } as const satisfies Record<Entity, z.ZodType>;

@@ -11,6 +11,7 @@ export const ENTITIES = [
   'notification',
   'feedback_request',
   'mandate',
+  'data_use',
 ] as const;
 export const Entity = z.enum(ENTITIES);
 export type Entity = z.infer<typeof Entity>;

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CaseRow, StepRow } from '../contract/cases';
 import type { Agency, EventService } from '../contract/catalogue';
+import type { DataUseRow } from '../contract/data-uses';
 import type { FeedbackRequestRow, ServiceStatsRow } from '../contract/feedback';
 import type { Localized } from '../contract/i18n';
 import type { MandateRow } from '../contract/mandates';
@@ -56,6 +57,7 @@ export const ENTITY_TABLES = {
   notification: 'notifications',
   feedback_request: 'feedbackRequests',
   mandate: 'mandates',
+  data_use: 'dataUses',
 } as const satisfies Record<Entity, string>;
 
 export const PERSON_TABLES = Object.values(ENTITY_TABLES);
@@ -74,6 +76,7 @@ export class MinuRiikDb extends Dexie {
   feedbackRequests!: EntityTable<FeedbackRequestRow, 'id'>;
   /** Whom the person may act for, and who may act for them (both ends of every mandate). */
   mandates!: EntityTable<MandateRow, 'id'>;
+  dataUses!: EntityTable<DataUseRow, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   serviceStats!: EntityTable<ServiceStatsRow & { key: string }, 'key'>;
 
@@ -96,6 +99,7 @@ export class MinuRiikDb extends Dexie {
     });
     this.version(3).stores({ serviceStats: 'key, agencyId, month' });
     this.version(4).stores({ mandates: 'id, role' });
+    this.version(5).stores({ dataUses: 'id, usedAt, agencyId, offerId' });
   }
 
   /**

@@ -5,7 +5,15 @@ import type { ItemRef, MinuRiikDb, OutboxEntry, PersonRow } from './db';
 /** Where the server's refusals are kept until the person has read them (see sync.ts). */
 export const REJECTIONS_KEY = 'sync.rejections';
 
-type PersonTable = 'profile' | 'settings' | 'cases' | 'steps' | 'offers' | 'notifications' | 'feedbackRequests';
+type PersonTable =
+  | 'profile'
+  | 'settings'
+  | 'cases'
+  | 'steps'
+  | 'offers'
+  | 'notifications'
+  | 'feedbackRequests'
+  | 'dataUses';
 
 /** A row as it was before an optimistic change, to put back if the server rejects the change. */
 export interface UndoRecord {

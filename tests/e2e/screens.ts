@@ -31,6 +31,7 @@ export const SCREENS: Screen[] = [
   { name: 'Accessibility statement', path: '/accessibility', ready: '.prose' },
   { name: 'Not found', path: '/no-such-page', ready: '.empty-state' },
   { name: 'Ratings', path: '/ratings', ready: '.lead' },
+  { name: 'My data', path: '/my-data', ready: '.empty-state' },
   // Signed in as the new parent Kadri Tamm, whose demo data fills every screen.
   { name: 'Dashboard', path: '/', ready: '.greeting', signedIn: true },
   { name: 'Life events (own)', path: '/events', ready: 'a.card-link', signedIn: true },
@@ -43,6 +44,7 @@ export const SCREENS: Screen[] = [
   { name: 'Offer', path: '/offers/:firstOffer', ready: '#offer-why', signedIn: true },
   { name: 'Step of a life event', path: ':firstStep', ready: '#step-history', signedIn: true },
   { name: 'Feedback', path: '/feedback/:firstFeedback', ready: '.scale', signedIn: true },
+  { name: 'My data (own)', path: '/my-data', ready: '.data-use', signedIn: true },
 ];
 
 export const LANGUAGES: readonly Lang[] = LANGS;

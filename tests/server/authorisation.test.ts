@@ -177,6 +177,46 @@ Object.assign(PERSON_ROUTES, {
   },
 });
 
+// My data: the export, and a question about B's use of data (mutation data_use.ask).
+Object.assign(PERSON_ROUTES, {
+  'GET /api/me/export': async (ctx: Ctx) => {
+    const theirs = await notifyB(ctx);
+    const res = await ctx.asA(`/api/me/export?personId=${ctx.idB}&personalCode=${B}`);
+    expect(res.status).toBe(200);
+    // The zip is stored, not compressed: its bytes hold every text as written.
+    const zip = new TextDecoder().decode(await res.arrayBuffer());
+    expect(zip).toContain(A);
+    expectNothingOfB(ctx, zip, theirs);
+
+    const { rows } = await ctx.db.query<{ id: string }>(
+      `INSERT INTO data_uses (person_id, source, agency_id, agency_event_id, register, register_name, categories,
+         purpose_code, purpose, legal_basis, used_at)
+       VALUES ($1, 'agency', 'ska', 'authorisation-b', 'population', '{}', '[]', 'family_benefit', '{}', '{}', now())
+       RETURNING id`,
+      [ctx.idB],
+    );
+    const id = randomUUID();
+    const asked = await ctx.asA('/api/mutations', {
+      method: 'POST',
+      body: JSON.stringify({
+        mutations: [
+          {
+            id,
+            type: 'data_use.ask',
+            payload: { questionId: randomUUID(), dataUseId: rows[0].id, text: 'Why?', language: 'en' },
+            createdAt: new Date().toISOString(),
+          },
+        ],
+      }),
+    });
+    expect((await asked.json()).results).toEqual([
+      expect.objectContaining({ id, status: 'rejected', code: 'not_found' }),
+    ]);
+    const questions = await ctx.db.query('SELECT 1 FROM data_use_questions WHERE data_use_id = $1', [rows[0].id]);
+    expect(questions.rows).toHaveLength(0);
+  },
+});
+
 async function notifyB(ctx: Ctx): Promise<string> {
   const text = { et: 'B', en: 'B', ru: 'B', uk: 'B' };
   const row = await ctx.db.transaction((tx) =>

@@ -214,6 +214,9 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
             </dd>
           </div>
         </dl>
+        <p>
+          <A href={`/my-data?offer=${o().id}`}>{t('offers.see_data_use')}</A>
+        </p>
       </section>
 
       <Show when={o().links.length > 0}>

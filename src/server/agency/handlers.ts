@@ -1,5 +1,7 @@
-import { SERVICE_STATUS_CHANGED } from '../../contract/agency-events';
+import { DATA_USE_ANSWERED, DATA_USED, SERVICE_STATUS_CHANGED } from '../../contract/agency-events';
 import { mandateEventHandlers } from '../mandates/events';
+import { dataUseAnswered } from '../data-uses/questions';
+import { dataUsed } from '../data-uses/used';
 import { registerEventHandlers } from '../registers/events';
 import type { AgencyEventHandlers } from './events';
 import { serviceStatusChanged } from './status-changed';
@@ -15,6 +17,9 @@ export const agencyEventHandlers: AgencyEventHandlers = {
   ...registerEventHandlers,
   // Who may act for whom: custody (population register) and guardianship (court).
   ...mandateEventHandlers,
+  // Uses of a person's data, shown on My data.
+  [DATA_USED]: dataUsed,
+  [DATA_USE_ANSWERED]: dataUseAnswered,
 };
 
 export const AGENCY_EVENT_TYPES = Object.keys(agencyEventHandlers);

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
+import { DATA_USE_ANSWERED } from '../../contract/agency-events';
 import { type AgencyEventHandlers, receiveAgencyEvent } from '../agency/events';
 import { agencyEventHandlers } from '../agency/handlers';
 import { type AgencyKey, authenticateAgencyKey } from '../agency/keys';
+import { agencyQuestions } from '../data-uses/questions';
 import type { Database } from '../db/database';
 import { ApiError, errorBody } from '../errors';
 
@@ -41,6 +43,16 @@ export function agencyRoutes(db: Database, handlers: AgencyEventHandlers = agenc
         const response = await receiveAgencyEvent(db, handlers, c.get('agencyKey'), body);
         c.header('Cache-Control', 'no-store');
         return c.json(response, 200);
+      })
+      // The questions people put to the agency about its uses of their data; answered with data_use.answered.
+      .get('/questions', async (c) => {
+        const key = c.get('agencyKey');
+        if (!key.scopes.includes(DATA_USE_ANSWERED)) {
+          throw new ApiError(403, 'event_type_not_allowed', `Reading questions needs a key for ${DATA_USE_ANSWERED}`);
+        }
+        c.header('Cache-Control', 'no-store');
+        const all = c.req.query('status') === 'all';
+        return c.json({ questions: await agencyQuestions(db, key.agencyId, all) }, 200);
       })
   );
 }

@@ -2,6 +2,7 @@ import { parsePersonalCode } from '../../contract/isikukood';
 import type { Database } from '../db/database';
 import { seedDemoCases } from './cases';
 import { loadCatalogue } from './catalogue';
+import { seedDemoDataUses } from './data-uses';
 import { seedDemoFeedback } from './feedback';
 import { seedDemoMandates } from './mandates';
 import { seedDemoNotifications } from './notifications';
@@ -72,4 +73,5 @@ export async function seed(db: Database, { demo = true }: { demo?: boolean } = {
   await seedDemoOffers(db);
   await seedDemoFeedback(db);
   await seedDemoMandates(db);
+  await seedDemoDataUses(db);
 }

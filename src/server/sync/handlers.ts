@@ -1,3 +1,4 @@
+import { askAboutUse } from '../data-uses/questions';
 import { MutationRejected } from '../errors';
 import { answerFeedback, dismissFeedback } from '../feedback/answers';
 import { declineMandate, grantMandate, revokeMandate } from '../mandates/store';
@@ -22,6 +23,7 @@ export const mutationHandlers: MutationHandlers = {
   'mandate.grant': (tx, person, grant) => grantMandate(tx, person, grant),
   'mandate.revoke': (tx, person, revoke) => revokeMandate(tx, person, revoke),
   'mandate.decline': (tx, person, decline) => declineMandate(tx, person, decline),
+  'data_use.ask': (tx, person, ask) => askAboutUse(tx, person, ask),
   'settings.update': async (tx, person, update) => {
     await updateSettings(tx, person.id, update);
   },

@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataUseRow } from '../../src/contract/data-uses';
+import { makePersonalCode } from '../../src/contract/isikukood';
+import { createAgencyKey } from '../../src/server/agency/keys';
+import type { Database } from '../../src/server/db/database';
+import { createLogger } from '../../src/server/log';
+import { mutationRoutes } from '../../src/server/routes/sync';
+import { mutationHandlers } from '../../src/server/sync/handlers';
+import { pullChanges } from '../../src/server/sync/pull';
+import { testApp } from './app';
+import { openTestDatabase } from './db';
+import { asPerson } from './person-harness';
+
+let db: Database;
+let app: ReturnType<typeof testApp>;
+let phone: ReturnType<typeof asPerson>;
+let answers: string;
+let answersPopulation: string;
+let ska: string;
+let population: string;
+let seq = 0;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  app = testApp(db);
+  ska = (await createAgencyKey(db, 'ska', { scopes: ['data.used'] })).key;
+  population = (await createAgencyKey(db, 'siseministeerium', { scopes: ['data.used'] })).key;
+  answers = (await createAgencyKey(db, 'ska', { scopes: ['data_use.answered'] })).key;
+  answersPopulation = (await createAgencyKey(db, 'siseministeerium', { scopes: ['data_use.answered'] })).key;
+  phone = asPerson(db, (r) => r.route('/api/mutations', mutationRoutes(db, mutationHandlers, createLogger('silent'))));
+});
+afterAll(() => db.close());
+
+async function post(key: string, body: unknown) {
+  const res = await app.request('/api/agency/events', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { result: unknown; replayed: boolean; error?: { code: string } },
+  };
+}
+
+async function addPerson(birthDate: string) {
+  const code = makePersonalCode(birthDate, 'female', 100 + (++seq % 800));
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO persons (personal_code, given_name, family_name, facts) VALUES ($1, 'Test', 'Person', $2) RETURNING id`,
+    [code, { birthDate }],
+  );
+  return { id: rows[0].id, code };
+}
+
+const legal = {
+  text: {
+    et: 'Sotsiaalhoolekande seadus § 1',
+    en: 'Social Welfare Act § 1',
+    ru: 'Закон о социальном обеспечении § 1',
+    uk: 'Закон про соціальне забезпечення § 1',
+  },
+  url: 'https://www.riigiteataja.ee/akt/SHS',
+};
+
+function useEvent(target: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return {
+    id: `use-${++seq}`,
+    type: 'data.used',
+    occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    ...target,
+    register: 'population',
+    categories: ['identity', 'address'],
+    purpose: { code: 'pension_calculation' },
+    legalBasis: legal,
+    unit: 'Pensionide osakond',
+    ...extra,
+  };
+}
+
+async function usesOf(personId: string) {
+  const { rows } = await db.query<{ id: string; agency_id: string; purpose_code: string }>(
+    'SELECT id, agency_id, purpose_code FROM data_uses WHERE person_id = $1 ORDER BY used_at, id',
+    [personId],
+  );
+  return rows;
+}
+
+const count = async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM data_uses')).rows[0].n);
+
+describe('data.used', () => {
+  it('records a use about one person and sends it to their device as a checked row', async () => {
+    const p = await addPerson('1961-03-10');
+    const { status, body } = await post(ska, useEvent({ personalCode: p.code }));
+    expect(status).toBe(200);
+    expect(body.result).toEqual({ recorded: 1, skipped: 0 });
+    const page = await pullChanges(db, p.id, 0);
+    const rows = page.changes.filter((c) => c.entity === 'data_use');
+    expect(rows).toHaveLength(1);
+    const row = DataUseRow.parse({ ...(rows[0] as { data: object }).data, id: rows[0].id });
+    expect(row).toMatchObject({
+      source: 'agency',
+      agencyId: 'ska',
+      unit: 'Pensionide osakond',
+      register: 'population',
+      purposeCode: 'pension_calculation',
+      legalUrl: legal.url,
+      offerId: null,
+    });
+    expect(row.purpose.en).toBe('Calculating your pension');
+    expect(row.registerName.en).toBe('Population register');
+    expect(row.categories.map((c) => c.name.en)).toEqual(['name and personal code', 'address']);
+  });
+
+  it('is idempotent by id, and a replayed id with another body is refused with 409', async () => {
+    const p = await addPerson('1962-04-11');
+    const event = useEvent({ personalCode: p.code });
+    expect((await post(ska, event)).status).toBe(200);
+    const again = await post(ska, event);
+    expect(again.status).toBe(200);
+    expect(again.body.replayed).toBe(true);
+    expect(await usesOf(p.id)).toHaveLength(1);
+    const other = await post(ska, { ...event, categories: ['income'] });
+    expect(other.status).toBe(409);
+    expect(other.body.error?.code).toBe('event_id_reused');
+    expect(await usesOf(p.id)).toHaveLength(1);
+  });
+
+  it("refuses another agency's purpose, an unknown register or category, and changes nothing", async () => {
+    const p = await addPerson('1963-05-12');
+    const before = await count();
+    const cases: [string, Record<string, unknown>, string][] = [
+      [population, {}, 'purpose_not_allowed'],
+      [ska, { purpose: { code: 'no_such_purpose' } }, 'purpose_not_allowed'],
+      [ska, { purpose: { code: 'proactive_offer' } }, 'purpose_not_allowed'],
+      [ska, { register: 'secret' }, 'unknown_register'],
+      [ska, { categories: ['identity', 'shoeSize'] }, 'unknown_category'],
+      [ska, { subServiceId: 'no-such-service' }, 'unknown_sub_service'],
+      [ska, { occurredAt: new Date(Date.now() + 3_600_000).toISOString() }, 'occurred_in_future'],
+    ];
+    for (const [key, extra, code] of cases) {
+      const { status, body } = await post(key, useEvent({ personalCode: p.code }, extra));
+      expect([status, body.error?.code]).toEqual([422, code]);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses bad text with 400: a NUL, text too long, a missing language, a non-https act', async () => {
+    const p = await addPerson('1964-06-13');
+    const bad = [
+      { unit: 'a\u0000b' },
+      { purpose: { code: 'pension_calculation', text: { et: 'x', en: 'x', ru: 'x', uk: 'x'.repeat(501) } } },
+      { purpose: { code: 'pension_calculation', text: { et: 'x', en: 'x', ru: 'x' } } },
+      { legalBasis: { ...legal, url: 'http://www.riigiteataja.ee/akt/SHS' } },
+      { categories: [] },
+      { categories: ['identity', 'identity'] },
+    ];
+    for (const extra of bad) {
+      const { status } = await post(ska, useEvent({ personalCode: p.code }, extra));
+      expect(status).toBe(400);
+    }
+    expect(await usesOf(p.id)).toEqual([]);
+  });
+
+  it('skips and counts a person who does not use the service', async () => {
+    const before = await count();
+    const { status, body } = await post(ska, useEvent({ personalCode: makePersonalCode('1950-01-01', 'male', 999) }));
+    expect(status).toBe(200);
+    expect(body.result).toEqual({ recorded: 0, skipped: 1 });
+    expect(await count()).toBe(before);
+  });
+
+  it('records one entry per person of a cohort, set-based, and links the offer it served', async () => {
+    const inside = await Promise.all(['1970-02-01', '1970-06-30', '1970-12-31'].map(addPerson));
+    const outside = await addPerson('1971-01-01');
+    const { rows: offer } = await db.query<{ id: string }>(
+      `INSERT INTO offers (person_id, rule_id, sub_service_id, kind, declinable, deadline, vars, agency_event_id)
+       VALUES ($1, 'pension-old-age-offer', 'pension-old-age-offer', 'consent', true, '2027-01-01', '{}', 'x') RETURNING id`,
+      [inside[0].id],
+    );
+    const { status, body } = await post(
+      ska,
+      useEvent({ cohort: { bornFrom: '1970-01-01', bornTo: '1970-12-31' } }, { subServiceId: 'pension-old-age-offer' }),
+    );
+    expect(status).toBe(200);
+    expect(body.result).toEqual({ recorded: 3, skipped: 0 });
+    for (const p of inside) expect(await usesOf(p.id)).toHaveLength(1);
+    expect(await usesOf(outside.id)).toEqual([]);
+    const { rows } = await db.query<{ offer_id: string | null }>(
+      'SELECT offer_id FROM data_uses WHERE person_id = ANY($1::uuid[]) ORDER BY person_id',
+      [inside.map((p) => p.id)],
+    );
+    expect(rows.map((r) => r.offer_id)).toEqual([offer[0].id, null, null]);
+  });
+});
+
+async function ask(code: string, payload: Record<string, unknown>) {
+  const id = randomUUID();
+  const res = await phone.request('/api/mutations', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-test-person': code },
+    body: JSON.stringify({ mutations: [{ id, type: 'data_use.ask', payload, createdAt: new Date().toISOString() }] }),
+  });
+  return ((await res.json()) as { results: { status: string; code?: string }[] }).results[0];
+}
+
+async function questions(key: string, all = false) {
+  const res = await app.request(`/api/agency/questions${all ? '?status=all' : ''}`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { questions: { id: string; text: string; answer: string | null }[] },
+  };
+}
+
+async function useRow(personId: string, useId: string) {
+  const page = await pullChanges(db, personId, 0);
+  const change = page.changes.find((c) => c.entity === 'data_use' && c.id === useId) as { data: object; id: string };
+  return DataUseRow.parse({ ...change.data, id: change.id });
+}
+
+describe('asking about a use', () => {
+  it('a question goes to the agency that used the data; its answer comes back in the thread and as a notification', async () => {
+    const p = await addPerson('1966-08-15');
+    await post(ska, useEvent({ personalCode: p.code }));
+    const [use] = await usesOf(p.id);
+    const questionId = randomUUID();
+    expect(await ask(p.code, { questionId, dataUseId: use.id, text: '  Why my address?  ', language: 'en' })).toEqual(
+      expect.objectContaining({ status: 'applied' }),
+    );
+    const asked = await useRow(p.id, use.id);
+    expect(asked.questions).toEqual([
+      expect.objectContaining({ id: questionId, text: 'Why my address?', answer: null }),
+    ]);
+    expect(Date.parse(asked.questions[0].dueBy) - Date.parse(asked.questions[0].askedAt)).toBe(30 * 86_400_000);
+
+    // The agency sees it; another agency does not, and cannot answer it.
+    expect((await questions(answers)).body.questions.map((q) => q.id)).toContain(questionId);
+    expect((await questions(answersPopulation)).body.questions.map((q) => q.id)).not.toContain(questionId);
+    expect((await questions(ska)).status).toBe(403);
+    const answer = (id: string) => ({
+      id,
+      type: 'data_use.answered',
+      occurredAt: new Date().toISOString(),
+      questionId,
+      answer: 'To send your pension decision.',
+    });
+    const foreign = await post(answersPopulation, answer('answer-foreign'));
+    expect([foreign.status, foreign.body.error?.code]).toEqual([404, 'unknown_question']);
+
+    expect((await post(answers, answer('answer-1'))).status).toBe(200);
+    const answered = await useRow(p.id, use.id);
+    expect(answered.questions[0]).toMatchObject({ answer: 'To send your pension decision.' });
+    expect(answered.questions[0].answeredAt).not.toBeNull();
+    const { rows } = await db.query<{ title: { en: string }; body: { en: string }; link: string }>(
+      'SELECT title, body, link FROM notifications WHERE person_id = $1',
+      [p.id],
+    );
+    expect(rows).toEqual([
+      {
+        title: expect.objectContaining({ en: 'Your question has been answered' }),
+        body: expect.objectContaining({
+          en: 'Social Insurance Board answered your question about the use of your data.',
+        }),
+        link: '/my-data',
+      },
+    ]);
+    expect((await questions(answers)).body.questions.map((q) => q.id)).not.toContain(questionId);
+    expect((await questions(answers, true)).body.questions.map((q) => q.id)).toContain(questionId);
+    const twice = await post(answers, answer('answer-2'));
+    expect([twice.status, twice.body.error?.code]).toEqual([409, 'already_answered']);
+  });
+
+  it("refuses a question about someone else's use, a reused question id, and bad text, writing nothing", async () => {
+    const p = await addPerson('1967-09-16');
+    const other = await addPerson('1968-10-17');
+    await post(ska, useEvent({ personalCode: other.code }));
+    await post(ska, useEvent({ personalCode: p.code }));
+    const [theirs] = await usesOf(other.id);
+    const [mine] = await usesOf(p.id);
+    const count = async () =>
+      Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM data_use_questions')).rows[0].n);
+    const before = await count();
+    expect(await ask(p.code, { questionId: randomUUID(), dataUseId: theirs.id, text: 'Why?', language: 'et' })).toEqual(
+      expect.objectContaining({ status: 'rejected', code: 'not_found' }),
+    );
+    for (const text of ['', '   ', 'a\u0000b', 'x'.repeat(2001)]) {
+      expect(await ask(p.code, { questionId: randomUUID(), dataUseId: mine.id, text, language: 'et' })).toEqual(
+        expect.objectContaining({ status: 'rejected', code: 'invalid_payload' }),
+      );
+    }
+    expect(await count()).toBe(before);
+    const questionId = randomUUID();
+    await ask(p.code, { questionId, dataUseId: mine.id, text: 'Why?', language: 'et' });
+    expect(await ask(p.code, { questionId, dataUseId: mine.id, text: 'Again?', language: 'et' })).toEqual(
+      expect.objectContaining({ status: 'rejected', code: 'already_asked' }),
+    );
+    expect(await count()).toBe(before + 1);
+  });
+});
