@@ -48,13 +48,21 @@ async function start(env: Record<string, string>, refuseProvider: boolean) {
   return JSON.parse(stdout) as { devIdp: boolean; health: number; discovery: number | null };
 }
 
+// Each test starts a process of its own (tsx and the embedded database): seconds on a busy machine.
+const PROCESS_MS = 90_000;
+
 describe('the development provider module', () => {
-  it('is never imported with DEMO off: the app starts and answers without oidc-provider', async () => {
+  it('is never imported with DEMO off: the app starts and answers without oidc-provider', {
+    timeout: PROCESS_MS,
+  }, async () => {
     expect(await start(PRODUCTION, true)).toEqual({ devIdp: false, health: 200, discovery: null });
   });
 
-  it('is imported with DEMO on (so the refusal above would catch an import), and serves discovery', async () => {
+  it('is imported with DEMO on, so the refusal above would catch an import', { timeout: PROCESS_MS }, async () => {
     expect(await start(DEMO, true)).toEqual({ devIdp: true, health: 200, discovery: 503 });
+  });
+
+  it('serves discovery with DEMO on, once the module has loaded', { timeout: PROCESS_MS }, async () => {
     expect(await start(DEMO, false)).toEqual({ devIdp: true, health: 200, discovery: 200 });
   });
 });

@@ -5,7 +5,7 @@ import type { Lang } from '../../contract/langs';
 import { isStorableText } from '../../contract/text';
 import { BASELINE_HEADERS } from '../security-headers';
 import { demoPeople } from '../seed/people';
-import { assertDevIdpAllowed, type DevIdpMount, type DevIdpOptions, devIdpMountPath, ownsPath } from './dev-idp-mount';
+import { assertDevIdpAllowed, type DevIdpMount, type DevIdpOptions, devIdpMountPath, ownsPath } from './dev-idp-base';
 import { escapeHtml, loginPage, page, pickLang, text } from './dev-idp-page';
 import { databaseAdapter, newDevIdpKeys } from './dev-idp-store';
 

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
-import type { DevIdpMount } from './dev-idp-mount';
+import type { DevIdpMount } from './dev-idp-base';
 
 /**
  * A `createServer` for @hono/node-server's serve(): requests under the development provider's path go
