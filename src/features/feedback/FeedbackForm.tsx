@@ -134,6 +134,7 @@ export default function FeedbackForm() {
                 </p>
                 <textarea
                   id="feedback-comment"
+                  class="input"
                   rows="5"
                   maxlength={MAX}
                   aria-describedby="feedback-comment-hint feedback-comment-count"

@@ -314,6 +314,7 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
             <label for="offer-decline-reason">{t('offers.decline_reason')}</label>
             <textarea
               id="offer-decline-reason"
+              class="input"
               rows={3}
               maxLength={MAX_REASON}
               value={reason()}
