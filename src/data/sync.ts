@@ -35,6 +35,11 @@ export interface SkippedRow {
 
 export interface SyncEngineOptions {
   fetch?: Fetch;
+  /**
+   * The person id of someone the signed-in person acts for: `db` is then that subject's own database
+   * (src/data/subjects.ts). Pulls name them, and so does every action sent; the profile row stays the actor's.
+   */
+  subject?: string;
   random?: () => number;
   schedule?: (fn: () => void, ms: number) => unknown;
 }
@@ -48,6 +53,9 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
   const fetchImpl = options.fetch ?? ((...args: Parameters<Fetch>) => fetch(...args));
   const random = options.random ?? Math.random;
   const schedule = options.schedule ?? ((fn, ms) => setTimeout(fn, ms));
+  const subject = options.subject;
+  // A subject's snapshot replaces only their rows: the profile is the actor's, copied when the database was made.
+  const replaced = subject ? PERSON_TABLES.filter((t) => t !== ENTITY_TABLES.profile) : PERSON_TABLES;
   const [phase, setPhase] = createSignal<SyncPhase>('idle');
   let running: Promise<SyncPhase> | undefined;
   let again = false;
@@ -95,7 +103,15 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
         const response = MutationResponse.parse(
           await apiJson(fetchImpl, '/api/mutations', {
             method: 'POST',
-            body: { mutations: entries.map(({ id, type, payload, createdAt }) => ({ id, type, payload, createdAt })) },
+            body: {
+              mutations: entries.map(({ id, type, payload, createdAt }) => ({
+                id,
+                type,
+                payload,
+                createdAt,
+                ...(subject ? { subject } : {}),
+              })),
+            },
           }),
         );
         checkAnswers(entries, response);
@@ -138,7 +154,7 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
       return parsed.success;
     });
     await db.transaction('rw', [...PERSON_TABLES, 'meta'], async () => {
-      if (fromScratch) await Promise.all(PERSON_TABLES.map((t) => db.table(t).clear()));
+      if (fromScratch) await Promise.all(replaced.map((t) => db.table(t).clear()));
       // The log is compacted (one change per row), so a page's puts and deletes can go in bulk.
       const puts = new Map<string, Record<string, unknown>[]>();
       const deletes = new Map<string, string[]>();
@@ -166,7 +182,8 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
   async function pull(): Promise<void> {
     let cursor = (await db.meta.get(CURSOR_KEY))?.value as string | undefined;
     for (;;) {
-      const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+      const params = new URLSearchParams({ ...(cursor ? { cursor } : {}), ...(subject ? { subject } : {}) });
+      const query = params.size > 0 ? `?${params}` : '';
       let page: SyncPageType;
       try {
         // The schema (zod) loads with the first pull, not with the first screen.

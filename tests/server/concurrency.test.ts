@@ -16,6 +16,7 @@ import { asPerson, personId, sendMutations } from './person-harness';
  */
 
 const KADRI = '24304142717';
+const MARTIN = '14102275188';
 const BATCHES = 8;
 const text = (s: string) => ({ et: s, en: s, ru: s, uk: s });
 
@@ -51,6 +52,21 @@ describe.skipIf(!process.env.DATABASE_URL)('concurrent batches of one person (Po
       );
     }
     expect(offers.length).toBeGreaterThan(0);
+    // An authorisation she gave Martin, which every batch revokes (once it is, again is no change).
+    const revoked = randomUUID();
+    const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const grant = (mandateId: string) => ({
+      type: 'mandate.grant',
+      payload: { mandateId, personalCode: MARTIN, scope: 'act', services: null, validUntil: until },
+    });
+    const res = await app.request('/api/mutations', {
+      method: 'POST',
+      headers: { 'x-test-person': KADRI, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        mutations: [{ ...grant(revoked), id: randomUUID(), createdAt: new Date().toISOString() }],
+      }),
+    });
+    expect((await res.json()).results[0].status).toBe('applied');
 
     const batch = (n: number) =>
       [
@@ -71,6 +87,9 @@ describe.skipIf(!process.env.DATABASE_URL)('concurrent batches of one person (Po
         { type: 'offer.undo_decline', payload: { offerId: randomUUID() } },
         { type: 'settings.update', payload: { language: n % 2 ? 'en' : 'et' } },
         { type: 'settings.update', payload: { push: { feedback: n % 2 === 0 } } },
+        grant(randomUUID()),
+        { type: 'mandate.revoke', payload: { mandateId: revoked } },
+        { type: 'mandate.decline', payload: { mandateId: randomUUID() } },
       ].map((m) => ({ ...m, id: randomUUID(), createdAt: new Date().toISOString() }));
     const batches = Array.from({ length: BATCHES }, (_, n) => batch(n));
     const types = new Set(batches.flat().map((m) => m.type));

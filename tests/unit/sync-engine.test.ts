@@ -419,7 +419,8 @@ describe('database versions', () => {
     expect(await upgraded.agencies.get('ska')).toEqual({ id: 'ska', name: { et: 'SKA' } });
     expect(await upgraded.meta.get('catalogue.etag')).toEqual({ key: 'catalogue.etag', value: '"v1"' });
     expect(await upgraded.outbox.count()).toBe(0);
-    expect(upgraded.verno).toBe(3);
+    expect(await upgraded.mandates.count()).toBe(0);
+    expect(upgraded.verno).toBe(4);
     upgraded.close();
   });
 });
