@@ -86,6 +86,7 @@ describe.skipIf(browserSkipReason())('My data', () => {
     await entry(/Checking health insurance/).waitFor();
     await page.getByLabel('Agency', { exact: true }).selectOption({ label: 'Social Insurance Board' });
     await entry(/Checking health insurance/).waitFor({ state: 'detached' });
+    await entry(/Deciding and paying family benefits/).waitFor();
     expect(await page.locator('li.data-use').count()).toBe(1);
     await page.getByLabel('Agency', { exact: true }).selectOption({ label: 'All agencies' });
     await page.getByLabel('Group by', { exact: true }).selectOption('purpose');

@@ -14,6 +14,7 @@ const COMPLAINT_URL = 'https://www.aki.ee/';
 export function Questions(props: { use: DataUseRow; pending?: OutboxEntry }) {
   const [text, setText] = createSignal('');
   const [error, setError] = createSignal<string>();
+  const [open, setOpen] = createSignal(false);
   const id = () => `ask-${props.use.id}`;
   const send = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -67,26 +68,29 @@ export function Questions(props: { use: DataUseRow; pending?: OutboxEntry }) {
       <Show when={props.pending}>
         {(entry) => <PendingNote entry={entry()} what={t('my_data.question_pending')} />}
       </Show>
-      <details class="data-use-ask">
+      <details class="data-use-ask" onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{t('my_data.ask')}</summary>
-        <form onSubmit={(e) => void send(e)} noValidate>
-          <div class="field">
-            <label for={id()}>{t('my_data.question')}</label>
-            <textarea
-              id={id()}
-              rows={3}
-              maxLength={MAX_QUESTION}
-              value={text()}
-              onInput={(e) => setText(e.currentTarget.value)}
-            />
-          </div>
-          <p role="alert" class="form-error">
-            {error()}
-          </p>
-          <button type="submit" class="button button-primary">
-            {t('my_data.send')}
-          </button>
-        </form>
+        {/* Rendered only while open: a closed form has nothing to tab to or cover. */}
+        <Show when={open()}>
+          <form onSubmit={(e) => void send(e)} noValidate>
+            <div class="field">
+              <label for={id()}>{t('my_data.question')}</label>
+              <textarea
+                id={id()}
+                rows={3}
+                maxLength={MAX_QUESTION}
+                value={text()}
+                onInput={(e) => setText(e.currentTarget.value)}
+              />
+            </div>
+            <p role="alert" class="form-error">
+              {error()}
+            </p>
+            <button type="submit" class="button button-primary">
+              {t('my_data.send')}
+            </button>
+          </form>
+        </Show>
       </details>
     </>
   );
