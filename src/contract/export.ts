@@ -94,10 +94,22 @@ export const EXPORT_COLUMNS = {
     'recorded_at',
   ],
   data_use_questions: ['id', 'data_use_id', 'agency_id', 'text', 'language', 'asked_at', 'answer', 'answered_at'],
+  mandates: [
+    'id',
+    'kind',
+    'actor_id',
+    'subject_id',
+    'scope',
+    'services',
+    'valid_until',
+    'status',
+    'created_at',
+    'ended_at',
+  ],
   push_subscriptions: ['id', 'device_label', 'endpoint', 'created_at', 'last_sent_at'],
   push_deliveries: ['id', 'notification_id', 'subscription_id', 'status', 'attempts', 'created_at', 'sent_at'],
   sessions: ['acr', 'created_at', 'last_seen_at', 'idle_expires_at', 'absolute_expires_at'],
-  applied_mutations: ['id', 'type', 'status', 'code', 'applied_at'],
+  applied_mutations: ['id', 'type', 'status', 'code', 'actor_id', 'applied_at'],
 } as const;
 
 export type ExportTable = keyof typeof EXPORT_COLUMNS;

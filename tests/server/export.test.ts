@@ -108,6 +108,7 @@ describe('GET /api/me/export', () => {
       ['offers', 'person_id = $1'],
       ['notifications', 'person_id = $1'],
       ['feedback_requests', 'person_id = $1'],
+      ['mandates', 'actor_id = $1 OR subject_id = $1'],
     ] as const) {
       const n = await count(db, table, where, id);
       expect(n, table).toBeGreaterThan(0);

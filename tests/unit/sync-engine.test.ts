@@ -420,7 +420,7 @@ describe('database versions', () => {
     expect(await upgraded.meta.get('catalogue.etag')).toEqual({ key: 'catalogue.etag', value: '"v1"' });
     expect(await upgraded.outbox.count()).toBe(0);
     expect(await upgraded.mandates.count()).toBe(0);
-    expect(upgraded.verno).toBe(4);
+    expect(upgraded.verno).toBe(5);
     upgraded.close();
   });
 });

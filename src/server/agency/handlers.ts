@@ -1,7 +1,7 @@
 import { DATA_USE_ANSWERED, DATA_USED, SERVICE_STATUS_CHANGED } from '../../contract/agency-events';
-import { mandateEventHandlers } from '../mandates/events';
 import { dataUseAnswered } from '../data-uses/questions';
 import { dataUsed } from '../data-uses/used';
+import { mandateEventHandlers } from '../mandates/events';
 import { registerEventHandlers } from '../registers/events';
 import type { AgencyEventHandlers } from './events';
 import { serviceStatusChanged } from './status-changed';

@@ -44,6 +44,8 @@ export const EXPORT_SOURCES: Record<ExportTable, { table: string; from: string; 
     from: 'data_use_questions x WHERE x.person_id = $1',
     key: 'x.id',
   },
+  // Both ends: whom the person may act for, and who may act for them.
+  mandates: { table: 'mandates', from: 'mandates x WHERE x.actor_id = $1 OR x.subject_id = $1', key: 'x.id' },
   push_subscriptions: {
     table: 'push_subscriptions',
     from: 'push_subscriptions x WHERE x.person_id = $1',
