@@ -45,7 +45,7 @@ async function start() {
       },
       log: createLogger('silent'),
     });
-  return { db, url, seen, order, shutdown };
+  return { db, server, url, seen, order, shutdown };
 }
 
 describe('graceful shutdown', () => {
@@ -102,7 +102,8 @@ describe('graceful shutdown', () => {
   }, 120_000);
 
   it('cuts a request that outlasts the grace period, and still closes everything', async () => {
-    const { url, order, shutdown } = await start();
+    const { server, url, order, shutdown } = await start();
+    const arrived = new Promise((resolve) => server.once('request', resolve));
     // A body that never ends: the request stays in flight until its connection is cut.
     const req = httpRequest(`${url}/api/agency/events`, {
       method: 'POST',
@@ -113,7 +114,8 @@ describe('graceful shutdown', () => {
       req.on('response', (res) => resolve(`answered ${res.statusCode}`));
     });
     req.write('{"id":');
-    await new Promise((r) => setTimeout(r, 50));
+    // In flight once the server has it (a fixed sleep lost the race while the dev provider loads).
+    await arrived;
     const started = performance.now();
     await shutdown(300)();
     const ms = performance.now() - started;
