@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ru from '../../locales/ru/translation.json';
-import { type AppServer, startAppServer } from './app-server';
-import { browserSkipReason, launchBrowser, PHONE } from './browser';
+import { browserSkipReason } from './browser';
 import { signInAs } from './session';
+import { useAppServer } from './suite';
 
 /** What a screen's frame draws: each element's box, and the text of those that hold text. */
 function drawn(page: Page) {
@@ -45,57 +45,41 @@ async function appFirstFrame(page: Page, url: string) {
 }
 
 describe.skipIf(browserSkipReason())('the first frame in index.html', () => {
-  let server: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useAppServer();
 
   it("is the signed-out Home in the reader's language, drawn where the app then draws it", async () => {
-    const context = await browser.newContext({ ...PHONE, locale: 'ru-RU', serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const frame = await firstFrameAlone(page, server.url);
+    const { page } = await suite.newPhone({ locale: 'ru-RU', serviceWorkers: 'block' });
+    const frame = await firstFrameAlone(page, suite.server.url);
     expect(frame.lang).toBe('ru');
     expect(frame.signInCard).toBe(true);
     expect(frame.texts.find((t) => t.startsWith('h1'))).toMatch(new RegExp(`${ru.home.title}$`));
-    expect(await appFirstFrame(page, server.url)).toEqual(frame);
-    await context.close();
+    expect(await appFirstFrame(page, suite.server.url)).toEqual(frame);
   });
 
   it("follows the saved language over the browser's, and elsewhere than Home paints the shell alone", async () => {
-    const context = await browser.newContext({ ...PHONE, locale: 'ru-RU', serviceWorkers: 'block' });
+    const { context, page } = await suite.newPhone({ locale: 'ru-RU', serviceWorkers: 'block' });
     await context.addInitScript(() => localStorage.setItem('minu-riik.lang', 'uk'));
-    const page = await context.newPage();
-    const home = await firstFrameAlone(page, server.url);
+    const home = await firstFrameAlone(page, suite.server.url);
     expect(home.lang).toBe('uk');
-    expect(await appFirstFrame(page, server.url)).toEqual(home);
-    const other = await firstFrameAlone(page, `${server.url}/help`);
+    expect(await appFirstFrame(page, suite.server.url)).toEqual(home);
+    const other = await firstFrameAlone(page, `${suite.server.url}/help`);
     expect(other.texts.some((t) => t.startsWith('h1'))).toBe(false);
     const shell = (boxes: string[]) => boxes.filter((b) => !/^(#main|\.tile-grid) /.test(b));
     expect(shell(other.boxes)).toEqual(shell(home.boxes));
-    await context.close();
   });
 
   it("is the dashboard's skeleton for a person signed in, under the same shell as the app's", async () => {
-    const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
-    const page = await context.newPage();
-    await signInAs(page, server.url, 'Kadri Tamm');
+    const { page } = await suite.newPhone();
+    await signInAs(page, suite.server.url, 'Kadri Tamm');
     await page.locator('#needs-action').waitFor();
-    const frame = await firstFrameAlone(page, server.url);
+    const frame = await firstFrameAlone(page, suite.server.url);
     expect(frame).toMatchObject({ lang: 'en', signInCard: false, skeleton: true });
-    const app = await appFirstFrame(page, server.url);
+    const app = await appFirstFrame(page, suite.server.url);
     // The data is on the device: the dashboard and the life events below it may be in by now; the shell and
     // the heading above them must not have moved.
     const below = /^(\.account-slot|#main|\.tile-grid|#home-events) /;
     const shell = (d: typeof frame) => [d.title, ...[...d.boxes, ...d.texts].filter((b) => !below.test(b))];
     expect(shell(app)).toEqual(shell(frame));
-    await context.close();
   });
 });
 
@@ -104,23 +88,14 @@ describe.skipIf(browserSkipReason())('the first frame in index.html', () => {
  * nothing that moves when the data arrives from IndexedDB (the layout shifts the browser itself records).
  */
 describe.skipIf(browserSkipReason())('the signed-in first frame', () => {
-  let server: AppServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const suite = useAppServer();
   let page: Page;
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
-    page = await context.newPage();
-    await signInAs(page, server.url, 'Kadri Tamm');
+    ({ page } = await suite.newPhone());
+    await signInAs(page, suite.server.url, 'Kadri Tamm');
     await page.locator('#needs-action').waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('is the dashboard: no sign-in card at any moment, and no layout shift once the data is in', async () => {

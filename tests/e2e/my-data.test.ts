@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createAgencyKey } from '../../src/server/agency/keys';
-import { type AppServer, startAppServer } from './app-server';
-import { browserSkipReason, launchBrowser, PHONE } from './browser';
+import { browserSkipReason } from './browser';
 import { signInAs } from './session';
+import { useAppServer } from './suite';
 
 const KADRI = '24304142717';
 
@@ -12,33 +12,25 @@ const KADRI = '24304142717';
  * the person asks about it; the agency answers; the answer shows.
  */
 describe.skipIf(browserSkipReason())('My data', () => {
-  let server: AppServer;
-  let browser: Browser;
+  const app = useAppServer();
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
-    page = await context.newPage();
-    await signInAs(page, server.url, 'Kadri Tamm');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ({ context, page } = await app.newPhone());
+    await signInAs(page, app.server.url, 'Kadri Tamm');
   });
 
   const entry = (text: RegExp) => page.locator('li.data-use', { hasText: text });
 
   it('an agency reports a use; after sync it shows in one sentence, also offline', async () => {
-    await page.goto(`${server.url}/more`);
+    await page.goto(`${app.server.url}/more`);
     await page.getByRole('link', { name: 'My data' }).click();
     await page.getByRole('heading', { level: 1, name: 'My data' }).waitFor();
     await entry(/Deciding and paying family benefits/).waitFor();
 
-    const { key } = await createAgencyKey(server.db, 'tervisekassa', { scopes: ['data.used'] });
-    const res = await fetch(`${server.url}/api/agency/events`, {
+    const { key } = await createAgencyKey(app.server.db, 'tervisekassa', { scopes: ['data.used'] });
+    const res = await fetch(`${app.server.url}/api/agency/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({
@@ -82,7 +74,7 @@ describe.skipIf(browserSkipReason())('My data', () => {
   });
 
   it('filters by agency, groups by purpose, and the offer links to its own uses', async () => {
-    await page.goto(`${server.url}/my-data`);
+    await page.goto(`${app.server.url}/my-data`);
     await entry(/Checking health insurance/).waitFor();
     await page.getByLabel('Agency', { exact: true }).selectOption({ label: 'Social Insurance Board' });
     await entry(/Checking health insurance/).waitFor({ state: 'detached' });
@@ -102,7 +94,7 @@ describe.skipIf(browserSkipReason())('My data', () => {
   });
 
   it('the person asks about a use; the agency sees the question and answers; the answer shows', async () => {
-    await page.goto(`${server.url}/my-data`);
+    await page.goto(`${app.server.url}/my-data`);
     const use = entry(/Checking health insurance/);
     await use.getByText('Ask about this use').click();
     await use.getByLabel('Your question to the agency').fill('Why did you need my address?');
@@ -111,12 +103,12 @@ describe.skipIf(browserSkipReason())('My data', () => {
     await use.getByText(/The answer is due by/).waitFor();
     await use.locator('.pending-note').waitFor({ state: 'detached' });
 
-    const { key } = await createAgencyKey(server.db, 'tervisekassa', { scopes: ['data_use.answered'] });
+    const { key } = await createAgencyKey(app.server.db, 'tervisekassa', { scopes: ['data_use.answered'] });
     const auth = { authorization: `Bearer ${key}` };
-    const listed = await fetch(`${server.url}/api/agency/questions`, { headers: auth });
+    const listed = await fetch(`${app.server.url}/api/agency/questions`, { headers: auth });
     const { questions } = (await listed.json()) as { questions: { id: string; text: string; personalCode: string }[] };
     expect(questions).toEqual([expect.objectContaining({ text: 'Why did you need my address?', personalCode: KADRI })]);
-    const res = await fetch(`${server.url}/api/agency/events`, {
+    const res = await fetch(`${app.server.url}/api/agency/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({
@@ -131,7 +123,7 @@ describe.skipIf(browserSkipReason())('My data', () => {
 
     await page.getByRole('button', { name: 'Refresh' }).click();
     await use.locator('.data-use-answer', { hasText: 'To check that you are insured in Estonia.' }).waitFor();
-    await page.goto(`${server.url}/inbox`);
+    await page.goto(`${app.server.url}/inbox`);
     await page.getByRole('heading', { name: /Your question has been answered/ }).waitFor();
   });
 });

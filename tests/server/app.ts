@@ -9,3 +9,16 @@ export const testVapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:test
 export function testApp(db: Database, deps: Partial<AppDeps> = {}) {
   return createApp({ db, log: createLogger('silent'), vapid: testVapid, ...deps });
 }
+
+/** An agency event posted with the agency's key: its status and JSON answer. */
+export async function postAgencyEvent(app: ReturnType<typeof testApp>, key: string, body: unknown) {
+  const res = await app.request('/api/agency/events', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { result: unknown; replayed: boolean; error?: { code: string } },
+  };
+}

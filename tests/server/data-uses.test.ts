@@ -8,7 +8,7 @@ import { createLogger } from '../../src/server/log';
 import { mutationRoutes } from '../../src/server/routes/sync';
 import { mutationHandlers } from '../../src/server/sync/handlers';
 import { pullChanges } from '../../src/server/sync/pull';
-import { testApp } from './app';
+import { postAgencyEvent, testApp } from './app';
 import { openTestDatabase } from './db';
 import { asPerson } from './person-harness';
 
@@ -32,17 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-async function post(key: string, body: unknown) {
-  const res = await app.request('/api/agency/events', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify(body),
-  });
-  return {
-    status: res.status,
-    body: (await res.json()) as { result: unknown; replayed: boolean; error?: { code: string } },
-  };
-}
+const post = (key: string, body: unknown) => postAgencyEvent(app, key, body);
 
 async function addPerson(birthDate: string) {
   const code = makePersonalCode(birthDate, 'female', 100 + (++seq % 800));

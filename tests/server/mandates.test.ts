@@ -12,7 +12,7 @@ import { addToDate } from '../../src/server/rules/evaluate';
 import { demoCodes } from '../../src/server/seed/people';
 import { mutationHandlers } from '../../src/server/sync/handlers';
 import { pullChanges } from '../../src/server/sync/pull';
-import { testApp } from './app';
+import { postAgencyEvent, testApp } from './app';
 import { openTestDatabase } from './db';
 import { asPerson, personId } from './person-harness';
 
@@ -130,14 +130,12 @@ const offerStatus = async (id: string) =>
     )
   ).rows[0];
 
-async function postEvent(key: string, body: Record<string, unknown>) {
-  const res = await agencyApp.request('/api/agency/events', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ id: `m-${++seq}`, occurredAt: new Date(Date.now() - 60_000).toISOString(), ...body }),
+const postEvent = (key: string, body: Record<string, unknown>) =>
+  postAgencyEvent(agencyApp, key, {
+    id: `m-${++seq}`,
+    occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    ...body,
   });
-  return { status: res.status, body: (await res.json()) as { result?: unknown; error?: { code: string } } };
-}
 
 describe('mandate.grant', () => {
   it('refuses an authorisation to oneself, to an invalid or unknown code, ending in the past, over 3 years, for an unknown service', async () => {

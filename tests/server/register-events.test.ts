@@ -14,7 +14,7 @@ import { evaluateRule } from '../../src/server/rules/evaluate';
 import { readFacts } from '../../src/server/rules/facts';
 import { rulesFor } from '../../src/server/rules/index';
 import { pullChanges } from '../../src/server/sync/pull';
-import { testApp } from './app';
+import { postAgencyEvent, testApp } from './app';
 import { openTestDatabase } from './db';
 
 let db: Database;
@@ -42,17 +42,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-async function post(key: string, body: unknown) {
-  const res = await app.request('/api/agency/events', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify(body),
-  });
-  return {
-    status: res.status,
-    body: (await res.json()) as { result: unknown; replayed: boolean; error?: { code: string } },
-  };
-}
+const post = (key: string, body: unknown) => postAgencyEvent(app, key, body);
 
 const nextId = (prefix: string) => `${prefix}-${++seq}`;
 

@@ -106,7 +106,7 @@ export default function MyData() {
                       <dl class="facts">
                         <div>
                           <dt>{t('my_data.law')}</dt>
-                          <dd>
+                          <dd class="link-alone">
                             <Show when={use.legalUrl} fallback={localized(use.legalBasis)}>
                               {(url) => (
                                 <a href={url()} rel="noopener noreferrer" target="_blank">
@@ -119,7 +119,7 @@ export default function MyData() {
                         <Show when={use.offerId || caseId()}>
                           <div>
                             <dt>{t('my_data.led_to')}</dt>
-                            <dd>
+                            <dd class="link-alone">
                               <Show
                                 when={use.offerId}
                                 fallback={

@@ -214,7 +214,7 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
             </dd>
           </div>
         </dl>
-        <p class="data-use-link">
+        <p class="link-alone">
           <A href={`/my-data?offer=${o().id}`}>{t('offers.see_data_use')}</A>
         </p>
       </section>
