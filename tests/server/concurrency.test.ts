@@ -52,6 +52,10 @@ describe.skipIf(!process.env.DATABASE_URL)('concurrent batches of one person (Po
       );
     }
     expect(offers.length).toBeGreaterThan(0);
+    const dataUses = (await db.query<{ id: string }>('SELECT id FROM data_uses WHERE person_id = $1', [id])).rows.map(
+      (r) => r.id,
+    );
+    expect(dataUses.length).toBeGreaterThan(0);
     // An authorisation she gave Martin, which every batch revokes (once it is, again is no change).
     const revoked = randomUUID();
     const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -90,6 +94,10 @@ describe.skipIf(!process.env.DATABASE_URL)('concurrent batches of one person (Po
         grant(randomUUID()),
         { type: 'mandate.revoke', payload: { mandateId: revoked } },
         { type: 'mandate.decline', payload: { mandateId: randomUUID() } },
+        ...dataUses.map((dataUseId) => ({
+          type: 'data_use.ask',
+          payload: { questionId: randomUUID(), dataUseId, text: `batch ${n}`, language: 'et' },
+        })),
       ].map((m) => ({ ...m, id: randomUUID(), createdAt: new Date().toISOString() }));
     const batches = Array.from({ length: BATCHES }, (_, n) => batch(n));
     const types = new Set(batches.flat().map((m) => m.type));
