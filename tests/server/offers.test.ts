@@ -8,7 +8,7 @@ import { agencyEventHandlers } from '../../src/server/agency/handlers';
 import { createAgencyKey } from '../../src/server/agency/keys';
 import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/log';
-import { settleDueOffers } from '../../src/server/offers/decisions';
+import { settleDueOffers } from '../../src/server/offers/settle';
 import { loadOfferRow } from '../../src/server/offers/rows';
 import { mutationRoutes, syncRoutes } from '../../src/server/routes/sync';
 import { seedDemoOffers } from '../../src/server/seed/offers';

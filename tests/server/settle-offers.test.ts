@@ -5,7 +5,7 @@ import { receiveAgencyEvent } from '../../src/server/agency/events';
 import { agencyEventHandlers } from '../../src/server/agency/handlers';
 import { createAgencyKey } from '../../src/server/agency/keys';
 import type { Database } from '../../src/server/db/database';
-import { settleDueOffers } from '../../src/server/offers/decisions';
+import { settleDueOffers } from '../../src/server/offers/settle';
 import { pullChanges } from '../../src/server/sync/pull';
 import { openTestDatabase } from './db';
 
@@ -134,12 +134,12 @@ describe('settling a cohort of due offers', () => {
     expect(left[0].n).toBe(0);
   });
 
-  it('grants due automatic offers page after page in one run, each with its case opened and its step completed', async () => {
+  it('grants due automatic offers slice after slice in one run, each with its case opened and its step completed', async () => {
     const { rows } = await db.query<{ id: string }>(
       `UPDATE offers SET kind = 'automatic', status = 'pending', decided_at = NULL
        WHERE id IN (SELECT o.id ${cohortOffers} AND o.kind = 'consent' ORDER BY o.id LIMIT 5) RETURNING id`,
     );
-    expect(await settleDueOffers(db, new Date(), { page: 2 })).toBe(5);
+    expect(await settleDueOffers(db, new Date(), { slice: 2 })).toBe(5);
     const { rows: granted } = await db.query<{ status: string; step: string; cases: number }>(
       `SELECT o.status, s.status AS step, (SELECT count(*)::int FROM cases c WHERE c.id = o.case_id) AS cases
        FROM offers o JOIN steps s ON s.id = o.step_id WHERE o.id = ANY($1::uuid[])`,

@@ -102,7 +102,8 @@ export async function loadCaseRow(tx: Queryable, caseId: string): Promise<CaseRo
   return toCaseRow(await loadCase(tx, caseId));
 }
 
-const CASE_OPENED: Localized = {
+/** The reason on the first history entry of each step of a case opened for a life event. */
+export const CASE_OPENED: Localized = {
   et: 'Lisasime selle teenuse sinu elusündmuse juurde.',
   en: 'We added this service to your life event.',
   ru: 'Мы добавили эту услугу к вашему жизненному событию.',

@@ -2,7 +2,7 @@ import type { AgentOptions } from 'node:https';
 import type { Database } from '../db/database';
 import { notifyDueFeedbackRequests } from '../feedback/requests';
 import type { Logger } from '../log';
-import { settleDueOffers } from '../offers/decisions';
+import { settleDueOffers } from '../offers/settle';
 import { createPushSender } from '../push/sender';
 import type { VapidKeys } from '../push/vapid';
 import { pruneRetained } from './retention';

@@ -13,19 +13,18 @@ import type {
 import type { SessionPerson } from '../auth/context';
 import { afterStepChanged } from '../cases/effects';
 import { changeStep, ensureCase, reopenDeclinedStep } from '../cases/store';
-import type { Database, Queryable } from '../db/database';
+import type { Queryable } from '../db/database';
 import { MutationRejected } from '../errors';
 import { notificationColumns, toNotificationRow } from '../notifications/store';
 import { ruleById } from '../rules/index';
 import { OFFER_TEXT } from '../rules/texts';
-import { recordChange, recordChangesSql } from '../sync/changes';
+import { recordChange } from '../sync/changes';
 import { offeredStepStatus } from './engine';
-import { notificationJson } from './json';
-import { loadOfferRow, offerText, selectOfferRows } from './rows';
+import { loadOfferRow, offerText } from './rows';
 
 /**
- * Decisions on offers: the only place that changes them after they are made (engine.ts and cohort.ts
- * make them). Every change records the new client row in the person's change log in the same transaction.
+ * Decisions on offers: with settle.ts (deadlines passed), the only place that changes them after they are
+ * made (engine.ts and cohort.ts make them). Every change records the new client row in the person's change log in the same transaction.
  */
 
 /**
@@ -248,139 +247,31 @@ export async function undoDecline(
   }
 }
 
-/** Offers settled by the slice, in one transaction each: few enough that a person's rows stay locked briefly. */
-const SETTLE_SLICE = 500;
-
-/** Due offers that lapse with nothing else to move: consent offers without a step (a cohort's, mostly). */
-const LAPSING = `o.status = 'pending' AND o.kind NOT IN ('duty', 'automatic') AND o.step_id IS NULL AND o.deadline < $1::date`;
-
 /**
- * Settles pending offers whose deadline has passed: automatic ones are granted (their step completed),
- * consent ones expire (their step declined). A duty stands after its deadline and is never settled.
- * Run it daily; every process may run it at once.
- *
- * The bulk (a cohort's consent offers, which have no step) is settled set-based, SETTLE_SLICE offers
- * at a time: the offers and their people claimed with SKIP LOCKED (another process takes the next
- * slice), then a few statements for the whole slice. The rest, which move a step or open a case, go
- * one offer per transaction through the same code as a decision.
+ * Settles one due offer as a decision on it would: an automatic offer is granted (its step completed,
+ * its case opened or joined first if it came without one), a consent offer expires (its step declined).
+ * The settling run does the same for a whole slice at once (settle.ts); this is the one-offer
+ * statement of what it must do, which its test compares it with. Returns false if the offer is not pending.
  */
-export async function settleDueOffers(db: Database, now = new Date(), { page = 1000 } = {}): Promise<number> {
-  const today = tallinnDate(now);
-  let settled = 0;
-  for (;;) {
-    const n = await db.transaction((tx) => settleLapsingSlice(tx, today, now));
-    if (n === 0) break;
-    settled += n;
-  }
-  // Page after page until none is due: the whole cohort in one run, however many pages it takes.
-  for (;;) {
-    const { found, settled: n } = await settleOneByOne(db, today, now, page);
-    settled += n;
-    if (found === 0) break;
-  }
-  return settled;
-}
-
-/** One slice of LAPSING offers, set-based: returns how many it settled (0 when none is left to this process). */
-async function settleLapsingSlice(tx: Queryable, today: string, now: Date): Promise<number> {
-  // Claimed without waiting on anyone: offers another run holds are skipped (that run settles them), and
-  // so are people another writer holds (a later run takes them). A claim that never waits cannot close a
-  // circle with the writers that lock the person first and then the offer.
-  const { rows: claimed } = await tx.query<{ id: string; person_id: string }>(
-    `SELECT o.id, o.person_id FROM offers o WHERE ${LAPSING} ORDER BY o.deadline, o.id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-    [today, SETTLE_SLICE],
+export async function settleOffer(tx: Queryable, personId: string, offerId: string, now: Date): Promise<boolean> {
+  await tx.query('SELECT 1 FROM persons WHERE id = $1 FOR NO KEY UPDATE', [personId]);
+  const { rows: locked } = await tx.query<OfferDbRow>(
+    `SELECT ${OFFER_COLUMNS} FROM offers o JOIN sub_services s ON s.id = o.sub_service_id
+     WHERE o.id = $1 AND o.status = 'pending' AND o.kind <> 'duty' FOR UPDATE OF o`,
+    [offerId],
   );
-  if (claimed.length === 0) return 0;
-  const { rows: people } = await tx.query<{ id: string }>(
-    'SELECT id FROM persons WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED',
-    [[...new Set(claimed.map((o) => o.person_id))]],
-  );
-  const held = new Set(people.map((p) => p.id));
-  const mine = claimed.filter((o) => held.has(o.person_id)).map((o) => o.id);
-  if (mine.length === 0) return 0;
-  const { rows: lapsed } = await tx.query<{ id: string; person_id: string; agency_event_id: string | null }>(
-    `UPDATE offers o SET status = 'expired', decided_at = $2 WHERE o.id = ANY($1::uuid[])
-     RETURNING o.id, o.person_id, o.agency_event_id`,
-    [mine, now],
-  );
-  if (lapsed.length === 0) return 0;
-  // An offer an agency event made is in the change log by one reference to the event per person, as the
-  // cohort wrote it (read afresh when the client syncs); any other offer by its own row.
-  const alone = lapsed.filter((o) => !o.agency_event_id);
-  const rows = alone.length > 0 ? await selectOfferRows(tx, 'o.id = ANY($1::uuid[])', [alone.map((o) => o.id)]) : [];
-  const owner = new Map(alone.map((o) => [o.id, o.person_id]));
-  await tx.query(
-    `WITH lapsed AS (
-       SELECT x.id, x.person_id, x.agency_event_id FROM jsonb_to_recordset($1::jsonb) AS x (id uuid, person_id uuid, agency_event_id text)
-     ),
-     noticed AS (
-       UPDATE notifications n SET read_at = now() FROM lapsed l
-       WHERE n.person_id = l.person_id AND n.link = '/offers/' || l.id AND n.read_at IS NULL
-       RETURNING n.id, n.person_id, n.topic, n.title, n.body, n.text_id, n.link, n.created_at, n.read_at,
-         n.agency_event_id, l.agency_event_id AS offer_event_id
-     ),
-     ${recordChangesSql(`SELECT DISTINCT person_id, 'agency_event' AS entity, agency_event_id AS entity_id, 'put' AS op,
-         NULL::jsonb AS data, 2 AS rank
-       FROM lapsed WHERE agency_event_id IS NOT NULL
-     UNION ALL
-     SELECT person_id, 'offer', id::text, 'put', data, 1
-       FROM jsonb_to_recordset($2::jsonb) AS r (person_id uuid, id text, data jsonb)
-     UNION ALL
-     SELECT person_id, 'notification', id::text, 'put', ${notificationJson('n')}, 1
-       FROM noticed n WHERE n.agency_event_id IS DISTINCT FROM n.offer_event_id`)}
-     SELECT count(*) FROM recorded`,
-    [
-      JSON.stringify(lapsed),
-      JSON.stringify(rows.map((data) => ({ person_id: owner.get(data.id), id: data.id, data }))),
-    ],
-  );
-  return lapsed.length;
-}
-
-/**
- * A page of the due offers that move a step (or open a case to complete one): one transaction per
- * offer. Returns how many were found due and how many this run settled (another run may take some).
- */
-async function settleOneByOne(
-  db: Database,
-  today: string,
-  now: Date,
-  page: number,
-): Promise<{ found: number; settled: number }> {
-  const { rows } = await db.query<{ id: string; person_id: string }>(
-    `SELECT id, person_id FROM offers o WHERE status = 'pending' AND kind <> 'duty' AND deadline < $1::date
-     AND NOT (${LAPSING}) ORDER BY deadline, id LIMIT $2`,
-    [today, page],
-  );
-  let settled = 0;
-  for (const due of rows) {
-    settled += await db.transaction(async (tx) => {
-      await tx.query('SELECT 1 FROM persons WHERE id = $1 FOR NO KEY UPDATE', [due.person_id]);
-      const { rows: locked } = await tx.query<OfferDbRow>(
-        `SELECT ${OFFER_COLUMNS} FROM offers o JOIN sub_services s ON s.id = o.sub_service_id
-         WHERE o.id = $1 AND o.status = 'pending' FOR UPDATE OF o`,
-        [due.id],
-      );
-      const offer = locked[0];
-      if (!offer) return 0;
-      const granted = offer.kind === 'automatic';
-      const stepId = granted ? await takeUpStep(tx, offer, now) : offer.step_id;
-      await tx.query('UPDATE offers SET status = $2, decided_at = $3 WHERE id = $1', [
-        offer.id,
-        granted ? 'granted' : 'expired',
-        now,
-      ]);
-      await recordChange(tx, due.person_id, 'offer', offer.id, await loadOfferRow(tx, offer.id));
-      await handleNotice(tx, due.person_id, offer.id);
-      const text = await offerText(
-        tx,
-        granted ? OFFER_TEXT.granted : OFFER_TEXT.expired,
-        offer.agency_id,
-        offer.deadline,
-      );
-      await moveStep(tx, stepId, granted ? 'completed' : 'declined', text, now);
-      return 1;
-    });
-  }
-  return { found: rows.length, settled };
+  const offer = locked[0];
+  if (!offer) return false;
+  const granted = offer.kind === 'automatic';
+  const stepId = granted ? await takeUpStep(tx, offer, now) : offer.step_id;
+  await tx.query('UPDATE offers SET status = $2, decided_at = $3 WHERE id = $1', [
+    offer.id,
+    granted ? 'granted' : 'expired',
+    now,
+  ]);
+  await recordChange(tx, personId, 'offer', offer.id, await loadOfferRow(tx, offer.id));
+  await handleNotice(tx, personId, offer.id);
+  const text = await offerText(tx, granted ? OFFER_TEXT.granted : OFFER_TEXT.expired, offer.agency_id, offer.deadline);
+  await moveStep(tx, stepId, granted ? 'completed' : 'declined', text, now);
+  return true;
 }

@@ -2,7 +2,7 @@ import { notificationText } from '../notifications/store';
 
 /**
  * The client rows of steps and notifications built in SQL, so that set-based writers
- * (cohorts) record exactly what the row-by-row writers record. Each takes the table's alias.
+ * (cohorts, offer settling) record exactly what the row-by-row writers record. Each takes the table's alias.
  */
 
 /** An instant as JavaScript's toISOString() writes it (UTC, milliseconds). */
@@ -24,3 +24,14 @@ export const stepJson = (s: string) => `(SELECT jsonb_build_object(
   'history', jsonb_agg(jsonb_build_object('at', ${isoSql('h.at')}, 'from', h.from_status, 'to', h.to_status,
     'reason', h.reason) ORDER BY h.at, h.id))
   FROM step_history h WHERE h.step_id = ${s}.id)`;
+
+/** A case's row, as toCaseRow builds it. */
+export const caseJson = (c: string) => `jsonb_build_object(
+  'id', ${c}.id, 'eventServiceId', ${c}.event_service_id, 'state', ${c}.state, 'subjectName', ${c}.subject_name,
+  'startedAt', ${isoSql(`${c}.started_at`)}, 'completedAt', ${isoSql(`${c}.completed_at`)})`;
+
+/** A feedback request's row, as toRequestRow builds it. */
+export const feedbackJson = (f: string) => `jsonb_build_object(
+  'id', ${f}.id, 'subServiceId', ${f}.sub_service_id, 'eventServiceId', ${f}.event_service_id, 'agencyId', ${f}.agency_id,
+  'question', ${f}.question, 'status', ${f}.status,
+  'availableAt', ${isoSql(`${f}.available_at`)}, 'expiresAt', ${isoSql(`${f}.expires_at`)})`;
