@@ -153,7 +153,7 @@ async function moveSteps(tx: Queryable, now: Date): Promise<void> {
   }
   await tx.query(
     `CREATE TEMP TABLE settle_moves ON COMMIT DROP AS
-     SELECT DISTINCT ON (t.step_id) t.step_id, s.case_id, s.person_id, s.sub_service_id, s.agency_id,
+     SELECT DISTINCT ON (t.step_id) t.step_id, t.id AS offer_id, s.case_id, s.person_id, s.sub_service_id, s.agency_id,
        s.status AS from_status, CASE WHEN t.granted THEN 'completed' ELSE 'declined' END AS to_status,
        greatest($1::timestamptz, s.updated_at) AS at, r.reason, t.granted
      FROM settling t JOIN steps s ON s.id = t.step_id
@@ -197,7 +197,8 @@ async function moveSteps(tx: Queryable, now: Date): Promise<void> {
 }
 
 /**
- * The offers' own notices are read, each moved step brings the person a notification (with its pushes,
+ * The offers' own notices are read (not those of offers settled with a step another offer moved, as
+ * afterStepChanged leaves them), each moved step brings the person a notification (with its pushes,
  * for the few with a device subscribed, theirs or a parent's), and offers still open on a moved step
  * outside the slice are settled with it.
  */
@@ -209,6 +210,7 @@ async function writeNotices(tx: Queryable, now: Date): Promise<void> {
     `WITH read AS (
        UPDATE notifications n SET read_at = now() FROM settling t
        WHERE t.claimed AND n.person_id = t.person_id AND n.link = '/offers/' || t.id AND n.read_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM settle_moves m WHERE m.step_id = t.step_id AND m.offer_id <> t.id)
        RETURNING n.id, n.person_id, n.agency_event_id, t.agency_event_id AS offer_event_id
      )
      INSERT INTO settle_notices SELECT id, person_id, offer_event_id FROM read
