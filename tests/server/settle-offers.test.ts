@@ -147,4 +147,45 @@ describe('settling a cohort of due offers', () => {
     );
     expect(granted).toEqual(Array(5).fill({ status: 'granted', step: 'completed', cases: 1 }));
   });
+
+  // Larger on PostgreSQL; bench:settle prints the figure for 100,000.
+  const COHORT = process.env.DATABASE_URL ? 6_000 : 3_000;
+  it(`grants a whole automatic cohort of ${COHORT.toLocaleString('en')} people in one run, slice after slice`, async () => {
+    await db.query(
+      `INSERT INTO persons (personal_code, given_name, family_name, facts)
+       SELECT (33000000000 + i)::text, 'Yksi', 'Test', jsonb_build_object('birthDate', '1962-02-14', 'sex', 'female',
+         'residence', jsonb_build_object('country', 'EE', 'municipality', 'Tartu'), 'maritalStatus', 'single')
+       FROM generate_series(1, $1::int) AS i`,
+      [COHORT],
+    );
+    const key = await createAgencyKey(db, 'ska', { scopes: ['pension.age_approaching'] });
+    await receiveAgencyEvent(
+      db,
+      agencyEventHandlers,
+      { id: key.id, agencyId: 'ska', scopes: ['pension.age_approaching'] },
+      {
+        id: 'cohort-february-1962',
+        type: 'pension.age_approaching',
+        occurredAt: new Date().toISOString(),
+        cohort: { bornFrom: '1962-02-14', bornTo: '1962-02-14' },
+        pensionAge: { years: 65, months: 0 },
+      },
+    );
+    await db.query(`UPDATE offers SET deadline = current_date - 1 WHERE agency_event_id = 'cohort-february-1962'`);
+
+    expect(await settleDueOffers(db)).toBe(2 * COHORT);
+
+    const { rows } = await db.query<Record<string, number>>(
+      `SELECT count(*) FILTER (WHERE o.kind = 'automatic' AND o.status = 'granted' AND s.status = 'completed')::int AS granted,
+         count(*) FILTER (WHERE o.kind = 'consent' AND o.status = 'expired')::int AS lapsed,
+         count(DISTINCT o.case_id)::int AS cases,
+         (SELECT count(*)::int FROM feedback_requests f JOIN persons p ON p.id = f.person_id WHERE p.given_name = 'Yksi') AS asked,
+         (SELECT count(*)::int FROM notifications n JOIN persons p ON p.id = n.person_id
+           WHERE p.given_name = 'Yksi' AND n.topic = 'status') AS told,
+         (SELECT count(*)::int FROM notifications n JOIN persons p ON p.id = n.person_id
+           WHERE p.given_name = 'Yksi' AND n.topic = 'offer' AND n.read_at IS NULL) AS unread
+       FROM offers o LEFT JOIN steps s ON s.id = o.step_id WHERE o.agency_event_id = 'cohort-february-1962'`,
+    );
+    expect(rows[0]).toEqual({ granted: COHORT, lapsed: COHORT, cases: COHORT, asked: COHORT, told: COHORT, unread: 0 });
+  });
 });

@@ -85,9 +85,10 @@ async function mixedSet(db: Database): Promise<void> {
        AND sub_service_id NOT IN ('pension-living-alone-allowance', 'pension-old-age-offer')`,
     [await id(2)],
   );
-  await db.query(`UPDATE steps SET status = 'completed' WHERE person_id = $1 AND sub_service_id = 'pension-old-age-offer'`, [
-    await id(3),
-  ]);
+  await db.query(
+    `UPDATE steps SET status = 'completed' WHERE person_id = $1 AND sub_service_id = 'pension-old-age-offer'`,
+    [await id(3)],
+  );
   for (const i of [0, 10]) {
     await db.query(
       `INSERT INTO push_subscriptions (person_id, endpoint, p256dh, auth, vapid_public_key)
@@ -95,9 +96,10 @@ async function mixedSet(db: Database): Promise<void> {
       [await id(i), `https://push.example/${i}`],
     );
   }
-  await db.query(`INSERT INTO feedback_opt_outs (person_id, sub_service_id) VALUES ($1, 'pension-living-alone-allowance')`, [
-    await id(1),
-  ]);
+  await db.query(
+    `INSERT INTO feedback_opt_outs (person_id, sub_service_id) VALUES ($1, 'pension-living-alone-allowance')`,
+    [await id(1)],
+  );
   await db.query(
     `UPDATE offers SET deadline = current_date - 2 WHERE agency_event_id = 'cohort-august-1961' AND kind <> 'duty'`,
   );
@@ -191,9 +193,9 @@ async function settleAndLook(db: Database, settle: (now: Date) => Promise<unknow
   );
   return {
     clients,
-    pushes: pushes.map((p) => ({ receiver: p.receiver, notification: map.get(p.notification)! })).sort((a, b) =>
-      `${a.receiver}${a.notification}`.localeCompare(`${b.receiver}${b.notification}`),
-    ),
+    pushes: pushes
+      .map((p) => ({ receiver: p.receiver, notification: map.get(p.notification)! }))
+      .sort((a, b) => `${a.receiver}${a.notification}`.localeCompare(`${b.receiver}${b.notification}`)),
   };
 }
 
@@ -238,7 +240,12 @@ describe.each([2_000, 3])('set-based settling in slices of %i', (slice) => {
       { status: 'granted', kind: 'consent', n: 1 }, // person 5's, not due, went with its step
       { status: 'pending', kind: 'duty', n: 1 },
     ]);
-    const { rows: counts } = await setBased.query<{ completed: number; cases: number; feedback: number; pushes: number }>(
+    const { rows: counts } = await setBased.query<{
+      completed: number;
+      cases: number;
+      feedback: number;
+      pushes: number;
+    }>(
       `SELECT (SELECT count(*)::int FROM cases c JOIN persons p ON p.id = c.person_id
                  WHERE p.given_name = 'Sama' AND c.state = 'completed') AS completed,
               (SELECT count(*)::int FROM cases c JOIN persons p ON p.id = c.person_id WHERE p.given_name = 'Sama') AS cases,

@@ -48,10 +48,13 @@ async function settleSlice(tx: Queryable, today: string, now: Date, size: number
        to_char(o.deadline, 'YYYY-MM-DD') AS deadline, o.agency_event_id, o.step_id,
        CASE WHEN o.kind = 'automatic' AND o.step_id IS NULL THEN NULL ELSE o.case_id END AS case_id,
        o.kind = 'automatic' AS granted, o.kind = 'automatic' AND o.step_id IS NULL AS take_up,
-       row_number() OVER (ORDER BY o.deadline, o.id) AS ord, true AS claimed, NULL::text AS status
+       row_number() OVER (ORDER BY o.deadline, o.id) AS ord, true AS claimed, false AS follows,
+       CASE WHEN o.kind = 'automatic' THEN 'granted' ELSE 'expired' END AS status
      FROM offers o JOIN sub_services s ON s.id = o.sub_service_id WHERE o.id = ANY($1::uuid[])`,
     [mine],
   );
+  // Temporary tables have no statistics until analysed: without them the planner guesses joins badly.
+  await tx.query('ANALYZE settling');
   await takeUpCases(tx, now);
   await moveSteps(tx, now);
   // The offers themselves; an offer whose step another offer of the slice moves goes with that step,
@@ -130,6 +133,7 @@ async function takeUpCases(tx: Queryable, now: Date): Promise<void> {
     );
     if (Number(rows[0].n) === 0) break;
   }
+  await tx.query('ANALYZE settle_opened');
   await tx.query(
     `UPDATE settling t SET step_id = s.id FROM steps s
      WHERE t.take_up AND s.case_id = t.case_id AND s.sub_service_id = t.sub_service_id`,
@@ -163,15 +167,15 @@ async function moveSteps(tx: Queryable, now: Date): Promise<void> {
      ORDER BY t.step_id, t.ord`,
     [now, JSON.stringify(reasons)],
   );
+  await tx.query('ANALYZE settle_moves');
   await tx.query(
-    `UPDATE settling t SET status = CASE
-       WHEN coalesce((SELECT m.granted FROM settle_moves m WHERE m.step_id = t.step_id), t.granted) THEN 'granted'
-       ELSE 'expired' END`,
+    `UPDATE settling t SET follows = true, status = CASE WHEN m.granted THEN 'granted' ELSE 'expired' END
+     FROM settle_moves m WHERE m.step_id = t.step_id AND m.offer_id <> t.id`,
   );
   // Offers still open on a moved step, due or not, go with it (afterStepChanged), their notices untouched.
   await tx.query(
-    `INSERT INTO settling (id, person_id, agency_event_id, step_id, take_up, claimed, status)
-     SELECT o.id, o.person_id, o.agency_event_id, o.step_id, false, false,
+    `INSERT INTO settling (id, person_id, agency_event_id, step_id, take_up, claimed, follows, status)
+     SELECT o.id, o.person_id, o.agency_event_id, o.step_id, false, false, true,
        CASE WHEN m.granted THEN 'granted' ELSE 'expired' END
      FROM offers o JOIN settle_moves m ON m.step_id = o.step_id
      WHERE o.status = 'pending' AND NOT EXISTS (SELECT 1 FROM settling t WHERE t.id = o.id)`,
@@ -209,8 +213,8 @@ async function writeNotices(tx: Queryable, now: Date): Promise<void> {
   await tx.query(
     `WITH read AS (
        UPDATE notifications n SET read_at = now() FROM settling t
-       WHERE t.claimed AND n.person_id = t.person_id AND n.link = '/offers/' || t.id AND n.read_at IS NULL
-         AND NOT EXISTS (SELECT 1 FROM settle_moves m WHERE m.step_id = t.step_id AND m.offer_id <> t.id)
+       WHERE t.claimed AND NOT t.follows AND n.person_id = t.person_id AND n.link = '/offers/' || t.id
+         AND n.read_at IS NULL
        RETURNING n.id, n.person_id, n.agency_event_id, t.agency_event_id AS offer_event_id
      )
      INSERT INTO settle_notices SELECT id, person_id, offer_event_id FROM read
@@ -270,11 +274,7 @@ async function scheduleFeedbacks(tx: Queryable, now: Date): Promise<void> {
  * person for the offers an event made (read afresh when the client syncs), any other offer by its row.
  */
 async function recordSettled(tx: Queryable): Promise<void> {
-  const alone = await selectOfferRows(
-    tx,
-    'o.id IN (SELECT id FROM settling WHERE agency_event_id IS NULL)',
-    [],
-  );
+  const alone = await selectOfferRows(tx, 'o.id IN (SELECT id FROM settling WHERE agency_event_id IS NULL)', []);
   const { rows: owners } = await tx.query<{ id: string; person_id: string }>(
     'SELECT id, person_id FROM settling WHERE agency_event_id IS NULL',
   );
@@ -285,7 +285,8 @@ async function recordSettled(tx: Queryable): Promise<void> {
          FROM cases c WHERE c.id IN (SELECT id FROM settle_opened UNION SELECT id FROM settle_completed)
        UNION ALL
        SELECT s.person_id, 'step', s.id::text, 'put', ${stepJson('s')}, 1
-         FROM steps s WHERE s.case_id IN (SELECT id FROM settle_opened) OR s.id IN (SELECT step_id FROM settle_moves)
+         FROM steps s WHERE s.id IN (
+           SELECT x.id FROM settle_opened o JOIN steps x ON x.case_id = o.id UNION SELECT step_id FROM settle_moves)
        UNION ALL
        SELECT n.person_id, 'notification', n.id::text, 'put', ${notificationJson('n')}, 1
          FROM notifications n WHERE n.id IN (SELECT id FROM settle_notices)
