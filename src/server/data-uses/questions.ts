@@ -15,7 +15,7 @@ import { dataUseJson } from './rows';
 /** Sends the use's row, with its thread of questions, to the person's devices again. */
 async function recordUse(tx: Queryable, personId: string, useId: string) {
   const { rows } = await tx.query<{ row: Record<string, unknown> }>(
-    `SELECT ${dataUseJson('d')} AS row FROM data_uses d WHERE d.id = $1`,
+    `SELECT ${dataUseJson('d')} AS row FROM data_use_entries d WHERE d.id = $1`,
     [useId],
   );
   await recordChange(tx, personId, 'data_use', useId, rows[0].row);

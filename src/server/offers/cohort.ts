@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Localized } from '../../contract/i18n';
 import type { NotificationRow } from '../../contract/person';
+import { cohortUsesCte, type RuleUse, ruleUse, saveRuleUseWords } from '../data-uses/rule-uses';
 import type { Database, Queryable } from '../db/database';
-import { join, raw, sql, toQuery } from '../db/sql';
+import { join, raw, type Sql, sql, toQuery } from '../db/sql';
 import { queuePushes } from '../push/queue';
 import { rulesFor } from '../rules/index';
 import type { RegisterEventType, Rule } from '../rules/schema';
@@ -24,6 +25,9 @@ import { offerText } from './rows';
  * transaction of its own, a few at a time: the database's cores work in parallel, a person's rows
  * are locked for seconds rather than the whole run, and a crash loses one slice, not the work done.
  * A slice is idempotent (one offer per person and sub-service), so running the event again finishes it.
+ *
+ * Each rule's reading of each person's facts is recorded as a use of their data (data-uses/rule-uses.ts),
+ * in the slice's statement that writes the offers.
  *
  * A cohort announces a life event rather than records one, so an offer joins the person's open case
  * of it and advances its step; a person with none gets the offer alone, and the case opens when they
@@ -55,6 +59,8 @@ export interface CohortOptions {
   /** Slices handled at once; on PGlite, one connection, it is always one. */
   concurrency?: number;
   slicePeople?: number;
+  /** Whether the rules' reading of the people's data is recorded (always, but for bench:cohort's comparison). */
+  recordUses?: boolean;
 }
 
 export async function applyCohort(
@@ -66,11 +72,13 @@ export async function applyCohort(
   const slices = await planSlices(db, event.bornFrom, event.bornTo, options.slicePeople ?? SLICE_PEOPLE);
   const concurrency = db.kind === 'pglite' ? 1 : (options.concurrency ?? Math.min(4, availableParallelism()));
   const total: CohortResult = { people: 0, offers: 0 };
+  const uses = options.recordUses === false ? [] : rulesFor(type).map(ruleUse);
+  if (uses.length > 0) await db.transaction((tx) => saveRuleUseWords(tx, uses));
   let next = 0;
   const worker = async () => {
     while (next < slices.length) {
       const slice = slices[next++];
-      const done = await db.transaction((tx) => applySlice(tx, type, event, slice));
+      const done = await db.transaction((tx) => applySlice(tx, type, event, slice, uses));
       total.people += done.people;
       total.offers += done.offers;
     }
@@ -101,11 +109,18 @@ async function planSlices(db: Queryable, bornFrom: string, bornTo: string, size:
   return bounds.slice(1).map((to, i) => ({ from: bounds[i], to }));
 }
 
+/** The slice's people the rules may read: those of the cohort alive, as `p`. */
+const sliceWhere = (event: CohortEvent, slice: Slice): Sql =>
+  sql`p.facts->>'birthDate' BETWEEN ${event.bornFrom} AND ${event.bornTo}
+    ${slice.from ? sql`AND p.id >= ${slice.from}::uuid` : raw('')} ${slice.to ? sql`AND p.id < ${slice.to}::uuid` : raw('')}
+    AND p.facts->>'diedOn' IS NULL`;
+
 async function applySlice(
   tx: Queryable,
   type: RegisterEventType,
   event: CohortEvent,
   slice: Slice,
+  uses: RuleUse[],
 ): Promise<CohortResult> {
   // Sorting a cohort's change log in memory, not on disk; for this transaction only.
   await tx.query(`SET LOCAL work_mem = '256MB'`);
@@ -125,8 +140,23 @@ async function applySlice(
     people = Math.max(people, t.people);
     if (t.people > 0) targeted.push(t);
   }
-  if (targeted.length === 0) return { people: 0, offers: 0 };
-  return { people, offers: await writeOffers(tx, targeted, event) };
+  const read = sql`SELECT p.id FROM persons p WHERE ${sliceWhere(event, slice)} ORDER BY p.id`;
+  if (targeted.length === 0) {
+    if (uses.length > 0) await recordUsesAlone(tx, uses, read, event);
+    return { people: 0, offers: 0 };
+  }
+  return { people, offers: await writeOffers(tx, targeted, event, uses, read) };
+}
+
+/** A slice where no rule made an offer: the rules' reading of the people's data, and its change-log reference. */
+async function recordUsesAlone(tx: Queryable, uses: RuleUse[], read: Sql, event: CohortEvent) {
+  const statement = sql`WITH ${cohortUsesCte(uses, read, null, event.eventId, event.now)},
+    ${raw(
+      recordChangesSql(`SELECT DISTINCT person_id, 'agency_event' AS entity, agency_event_id AS entity_id,
+        'put' AS op, NULL::jsonb AS data, 2 AS rank FROM used`),
+    )}
+    SELECT count(*) FROM recorded`;
+  await tx.query(...toQuery(statement));
 }
 
 interface Targeted {
@@ -154,9 +184,7 @@ async function selectTargets(tx: Queryable, rule: Rule, event: CohortEvent, slic
         SELECT id FROM cases WHERE person_id = p.id AND event_service_id = ${rule.eventServiceId} AND state = 'active'
         ORDER BY started_at DESC LIMIT 1
       ) c ON true
-      WHERE p.facts->>'birthDate' BETWEEN ${event.bornFrom} AND ${event.bornTo}
-        ${slice.from ? sql`AND p.id >= ${slice.from}::uuid` : raw('')} ${slice.to ? sql`AND p.id < ${slice.to}::uuid` : raw('')}
-        AND p.facts->>'diedOn' IS NULL
+      WHERE ${sliceWhere(event, slice)}
         AND ${conditionsSql(rule, 'p', date)}
         AND NOT EXISTS (
           SELECT 1 FROM offers o WHERE o.person_id = p.id AND o.sub_service_id = ${rule.subServiceId} AND o.subject_key = ''
@@ -205,7 +233,13 @@ async function selectTargets(tx: Queryable, rule: Rule, event: CohortEvent, slic
  * does not grow with the rows earlier slices wrote; rows go in person order with time-ordered ids, so
  * each index is written page after page rather than at a random page per row. Returns the offers made.
  */
-async function writeOffers(tx: Queryable, targeted: Targeted[], event: CohortEvent): Promise<number> {
+async function writeOffers(
+  tx: Queryable,
+  targeted: Targeted[],
+  event: CohortEvent,
+  uses: RuleUse[],
+  read: Sql,
+): Promise<number> {
   const vars = { ...personSqlVars('t'), eventDate: { date: sql`${event.date}::date` }, ...event.vars };
   const now = sql`${event.now}::timestamptz`;
   const eventId = sql`${event.eventId}::text`;
@@ -239,6 +273,7 @@ async function writeOffers(tx: Queryable, targeted: Targeted[], event: CohortEve
       ORDER BY m.person_id
       RETURNING id, person_id, topic, title, body, text_id, link, created_at, read_at
     ),
+    ${uses.length > 0 ? sql`${cohortUsesCte(uses, read, 'made', event.eventId, event.now)},` : raw('')}
     ${raw(
       recordChangesSql(`SELECT m.person_id, 'step' AS entity, s.id::text AS entity_id, 'put' AS op, ${stepJson('s')} AS data,
          1 AS rank
@@ -246,7 +281,8 @@ async function writeOffers(tx: Queryable, targeted: Targeted[], event: CohortEve
        JOIN steps s ON s.id = m.step_id
        WHERE t.step_old_status = 'not_started'
      UNION ALL
-     SELECT DISTINCT person_id, 'agency_event', agency_event_id, 'put', NULL::jsonb, 2 FROM made`),
+     SELECT DISTINCT person_id, 'agency_event', agency_event_id, 'put', NULL::jsonb, 2
+     FROM (SELECT person_id, agency_event_id FROM made${uses.length > 0 ? ' UNION ALL SELECT person_id, agency_event_id FROM used' : ''}) e`),
     )}
     SELECT (SELECT count(*) FROM made) AS offers,
       (SELECT coalesce(jsonb_agg(jsonb_build_object('personId', n.person_id, 'row', ${raw(notificationJson('n'))})), '[]')
