@@ -4,6 +4,7 @@ import { LANGS } from '../../contract/langs';
 import type { Queryable } from '../db/database';
 import { raw, type Sql, sql, toQuery } from '../db/sql';
 import { templateVariables } from '../rules/evaluate';
+import { RULES } from '../rules/index';
 import type { Condition, FactPath, Rule } from '../rules/schema';
 import { recordChangesSql } from '../sync/changes';
 import { categoryName, DATA_CATEGORIES, purposeName, RULE_PURPOSE, registerName } from './catalogue';
@@ -122,17 +123,11 @@ function describe(rule: Rule): RuleUse {
   };
 }
 
-const described = new Map<string, RuleUse>();
+// Worded when the server starts: a rule filled from a variable with no category here stops the start.
+const described = new Map(RULES.map((rule) => [rule.id, describe(rule)]));
 
 /** What the rule reads, worded once per rule. */
-export function ruleUse(rule: Rule): RuleUse {
-  let use = described.get(rule.id);
-  if (!use) {
-    use = describe(rule);
-    described.set(rule.id, use);
-  }
-  return use;
-}
+export const ruleUse = (rule: Rule): RuleUse => described.get(rule.id) ?? describe(rule);
 
 /**
  * Writes the shared words of these rules' entries, if not there yet. A cohort does it in a transaction

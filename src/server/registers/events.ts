@@ -470,15 +470,20 @@ function personOrCohort<E extends AnnouncingEvent>(
   });
 }
 
+/** A cohort's pension date, from each birth date (the target row `t`) and the pension age. */
+export const pensionCohortVars = ({
+  pensionAge: { years, months },
+}: Pick<PensionAgeApproachingEvent, 'pensionAge'>) => ({
+  pensionDate: {
+    date: sql`((t.facts->>'birthDate')::date + make_interval(years => ${years}::int, months => ${months}::int))::date`,
+  },
+});
+
 export const pensionAgeApproaching = personOrCohort(
   PensionAgeApproachingEvent,
   ({ pensionAge: { years, months } }) =>
     (p) => ({ pensionDate: { date: p.facts.birthDate ? addToDate(p.facts.birthDate, years, months) : '' } }),
-  ({ pensionAge: { years, months } }) => ({
-    pensionDate: {
-      date: sql`((t.facts->>'birthDate')::date + make_interval(years => ${years}::int, months => ${months}::int))::date`,
-    },
-  }),
+  pensionCohortVars,
 );
 
 export const callUpAgeReached = personOrCohort(

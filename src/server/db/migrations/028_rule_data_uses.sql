@@ -39,3 +39,17 @@ SELECT d.id, d.person_id, d.source, d.agency_id, d.unit, d.agency_event_id, d.ru
   CASE WHEN d.text_id IS NULL THEN d.legal_url ELSE t.legal_url END AS legal_url,
   d.sub_service_id, d.offer_id, d.step_id, d.used_at, d.recorded_at
 FROM data_uses d LEFT JOIN data_use_texts t ON t.id = d.text_id;
+
+-- A cohort writes an entry per person and rule, so each check per row counts. The catalogue ids (agency,
+-- sub-service) are checked by the code that writes them (data-uses/used.ts, the rules parsed at start);
+-- offers and steps are never deleted but with their person, whose entries go with them. The unique key
+-- begins with person_id and serves a person's entries as the index on (person_id, used_at) did.
+ALTER TABLE data_uses DROP CONSTRAINT data_uses_agency_id_fkey;
+
+ALTER TABLE data_uses DROP CONSTRAINT data_uses_sub_service_id_fkey;
+
+ALTER TABLE data_uses DROP CONSTRAINT data_uses_offer_id_fkey;
+
+ALTER TABLE data_uses DROP CONSTRAINT data_uses_step_id_fkey;
+
+DROP INDEX data_uses_person_idx;
