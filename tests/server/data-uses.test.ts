@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataUsedEvent } from '../../src/contract/agency-events';
 import { DataUseRow } from '../../src/contract/data-uses';
 import { makePersonalCode } from '../../src/contract/isikukood';
 import { createAgencyKey } from '../../src/server/agency/keys';
+import { recordAgencyUse } from '../../src/server/data-uses/used';
 import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/log';
-import { applyCohort } from '../../src/server/offers/cohort';
+import { applyCohort, planSlices } from '../../src/server/offers/cohort';
 import { mutationRoutes } from '../../src/server/routes/sync';
 import { rulesFor } from '../../src/server/rules/index';
 import { mutationHandlers } from '../../src/server/sync/handlers';
@@ -191,6 +193,34 @@ describe('data.used', () => {
   });
 });
 
+describe('data.used for a cohort, in slices', () => {
+  it('writes each person once, a bounded slice per transaction, whatever the cut', async () => {
+    const people = await Promise.all(
+      ['1972-01-01', '1972-03-03', '1972-05-05', '1972-07-07', '1972-09-09'].map(addPerson),
+    );
+    const event = DataUsedEvent.parse(useEvent({ cohort: { bornFrom: '1972-01-01', bornTo: '1972-12-31' } }));
+    const slices = await planSlices(db, '1972-01-01', '1972-12-31', 2);
+    expect(slices).toHaveLength(3);
+    const recorded = [];
+    for (const slice of slices) {
+      recorded.push((await db.transaction((tx) => recordAgencyUse(tx, 'ska', event, slice))).recorded);
+    }
+    expect(recorded).toEqual([2, 2, 1]);
+    for (const p of people) expect(await usesOf(p.id)).toHaveLength(1);
+  });
+
+  it('refuses a bad cohort event before claiming it: nothing written, the id free to use again', async () => {
+    const event = useEvent({ cohort: { bornFrom: '1973-01-01', bornTo: '1973-12-31' } }, { subServiceId: 'nope' });
+    const before = await count();
+    const { status, body } = await post(ska, event);
+    expect([status, body.error?.code]).toEqual([422, 'unknown_sub_service']);
+    expect(await count()).toBe(before);
+    const { rows } = await db.query('SELECT 1 FROM agency_events WHERE event_id = $1', [event.id]);
+    expect(rows).toEqual([]);
+    expect((await post(ska, { ...event, subServiceId: undefined })).status).toBe(200);
+  });
+});
+
 async function ask(code: string, payload: Record<string, unknown>) {
   const id = randomUUID();
   const res = await phone.request('/api/mutations', {
@@ -201,13 +231,17 @@ async function ask(code: string, payload: Record<string, unknown>) {
   return ((await res.json()) as { results: { status: string; code?: string }[] }).results[0];
 }
 
-async function questions(key: string, all = false) {
-  const res = await app.request(`/api/agency/questions${all ? '?status=all' : ''}`, {
+async function questions(key: string, all = false, query = '') {
+  const res = await app.request(`/api/agency/questions?${all ? 'status=all&' : ''}${query}`, {
     headers: { authorization: `Bearer ${key}` },
   });
   return {
     status: res.status,
-    body: (await res.json()) as { questions: { id: string; text: string; answer: string | null }[] },
+    body: (await res.json()) as {
+      questions: { id: string; text: string; answer: string | null }[];
+      next: string | null;
+      error?: { code: string };
+    },
   };
 }
 
@@ -464,5 +498,54 @@ describe("the app's own use: rules reading register facts", () => {
     expect(again.offers).toBe(0);
     expect(await count()).toBe(before + 4 + 2);
     expect(await clock()).toEqual(clocks);
+  });
+});
+
+describe('the agency reads its questions a page at a time', () => {
+  it('pages beyond 500 by the cursor, each question once, oldest first, ties by id', async () => {
+    const p = await addPerson('1969-11-18');
+    await post(ska, useEvent({ personalCode: p.code }));
+    const [use] = await usesOf(p.id);
+    // 1 203 questions, three asked in each millisecond-less moment: the cursor must not skip or repeat a tie.
+    await db.query(
+      `INSERT INTO data_use_questions (id, data_use_id, person_id, agency_id, text, language, asked_at)
+       SELECT gen_random_uuid(), $1, $2, 'ska', 'Question ' || i, 'et',
+         timestamptz '2026-01-01 00:00:00.123456+00' + (i / 3) * interval '1.5 microseconds'
+       FROM generate_series(1, 1203) AS i`,
+      [use.id, p.id],
+    );
+    const { rows } = await db.query<{ id: string }>(
+      `SELECT id FROM data_use_questions WHERE agency_id = 'ska' ORDER BY asked_at, id`,
+    );
+    const read = async (query: string) => {
+      const ids: string[] = [];
+      let after = '';
+      for (let pages = 0; ; pages++) {
+        const { status, body } = await questions(answers, true, `${query}${after ? `&after=${after}` : ''}`);
+        expect(status).toBe(200);
+        ids.push(...body.questions.map((q) => q.id));
+        if (!body.next) return { ids, pages: pages + 1 };
+        after = body.next;
+      }
+    };
+    const whole = await read('');
+    expect(whole.pages).toBe(Math.ceil(rows.length / 500));
+    expect(whole.ids).toEqual(rows.map((r) => r.id));
+    const small = await read('limit=97');
+    expect(small.ids).toEqual(rows.map((r) => r.id));
+    expect(small.pages).toBe(Math.ceil(rows.length / 97));
+  });
+
+  it('refuses a bad limit or cursor with 400', async () => {
+    for (const [query, code] of [
+      ['limit=0', 'bad_limit'],
+      ['limit=501', 'bad_limit'],
+      ['limit=x', 'bad_limit'],
+      ['after=bm9wZQ', 'bad_cursor'],
+      ["after=1.x'--", 'bad_cursor'],
+    ]) {
+      const { status, body } = await questions(answers, false, query);
+      expect([status, body.error?.code]).toEqual([400, code]);
+    }
   });
 });

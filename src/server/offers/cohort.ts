@@ -35,7 +35,7 @@ import { offerText } from './rows';
  * whom will only start the life event by accepting, would be ten times the writes of the offers.
  */
 
-const SLICE_PEOPLE = 20_000;
+export const SLICE_PEOPLE = 20_000;
 
 export interface CohortEvent {
   eventId: string;
@@ -88,7 +88,7 @@ export async function applyCohort(
 }
 
 /** A range of person ids, from inclusive, to exclusive; null is open. */
-interface Slice {
+export interface Slice {
   from: string | null;
   to: string | null;
 }
@@ -98,7 +98,7 @@ interface Slice {
  * every index beginning with person_id are in id order (ids are time-ordered), so each slice writes
  * its own pages and no page is written again by the next.
  */
-async function planSlices(db: Queryable, bornFrom: string, bornTo: string, size: number): Promise<Slice[]> {
+export async function planSlices(db: Queryable, bornFrom: string, bornTo: string, size: number): Promise<Slice[]> {
   const { rows } = await db.query<{ id: string }>(
     `SELECT id FROM (
        SELECT id, row_number() OVER (ORDER BY id) AS n FROM persons WHERE facts->>'birthDate' BETWEEN $1 AND $2
@@ -109,10 +109,13 @@ async function planSlices(db: Queryable, bornFrom: string, bornTo: string, size:
   return bounds.slice(1).map((to, i) => ({ from: bounds[i], to }));
 }
 
+/** `AND` the person `p` is in the slice. */
+export const inSlice = (slice: Slice): Sql =>
+  sql`${slice.from ? sql`AND p.id >= ${slice.from}::uuid` : raw('')} ${slice.to ? sql`AND p.id < ${slice.to}::uuid` : raw('')}`;
+
 /** The slice's people the rules may read: those of the cohort alive, as `p`. */
 const sliceWhere = (event: CohortEvent, slice: Slice): Sql =>
-  sql`p.facts->>'birthDate' BETWEEN ${event.bornFrom} AND ${event.bornTo}
-    ${slice.from ? sql`AND p.id >= ${slice.from}::uuid` : raw('')} ${slice.to ? sql`AND p.id < ${slice.to}::uuid` : raw('')}
+  sql`p.facts->>'birthDate' BETWEEN ${event.bornFrom} AND ${event.bornTo} ${inSlice(slice)}
     AND p.facts->>'diedOn' IS NULL`;
 
 async function applySlice(
