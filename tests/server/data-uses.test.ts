@@ -8,6 +8,7 @@ import { recordAgencyUse } from '../../src/server/data-uses/used';
 import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/log';
 import { applyCohort, planSlices } from '../../src/server/offers/cohort';
+import { pensionCohortVars } from '../../src/server/registers/events';
 import { mutationRoutes } from '../../src/server/routes/sync';
 import { rulesFor } from '../../src/server/rules/index';
 import { mutationHandlers } from '../../src/server/sync/handlers';
@@ -498,6 +499,32 @@ describe("the app's own use: rules reading register facts", () => {
     expect(again.offers).toBe(0);
     expect(await count()).toBe(before + 4 + 2);
     expect(await clock()).toEqual(clocks);
+  });
+
+  it('a cohort cut into many slices links each entry to the offer of its own person and rule', async () => {
+    const people = await Promise.all(
+      ['1958-02-01', '1958-02-02', '1958-02-03', '1958-02-04', '1958-02-05'].map((d, i) =>
+        pensioner(d, i % 2 ? 'married' : 'single'),
+      ),
+    );
+    await applyCohort(
+      db,
+      'pension.age_approaching',
+      {
+        eventId: `sliced-${++seq}`,
+        bornFrom: '1958-02-01',
+        bornTo: '1958-02-28',
+        date: '2026-01-01',
+        now: new Date(),
+        vars: pensionCohortVars({ pensionAge: { years: 65, months: 0 } }),
+      },
+      { slicePeople: 2 },
+    );
+    for (const p of people) {
+      const uses = await ruleUsesOf(p.id);
+      expect(uses.size).toBe(2);
+      for (const [sub, use] of uses) expect(use.offerId).toBe(await offerOf(p.id, sub));
+    }
   });
 });
 

@@ -197,23 +197,39 @@ export async function recordRuleUses(
 }
 
 /**
- * For a cohort's statement: the CTE `used` that writes the entries of every rule for each person of
- * `people` (a query yielding `id`), linked to the offer in `made` (a CTE of the same statement with
- * person_id, rule_id, id and step_id; null: none made), returning the person_id and agency_event_id of each entry written.
- * The devices learn of them through the event's reference in the change log (sync/pull.ts).
+ * A cohort's slice, after its offers: the entries of every rule for each person of `people` (a query
+ * yielding `id`), linked to the offer the rule made them on this event, found by its unique key. The
+ * devices learn of them through the event's reference in the change log (sync/pull.ts), written here
+ * for those the event made no offer (the offers' statement wrote it for the others). One statement.
  */
-export function cohortUsesCte(uses: RuleUse[], people: Sql, made: string | null, eventId: string, at: Date): Sql {
-  const selects = uses.map((use) => {
-    const offer = made
-      ? sql`LEFT JOIN ${raw(made)} o ON o.person_id = p.id AND o.rule_id = ${use.rule.id}::text`
-      : raw('LEFT JOIN (SELECT NULL::uuid AS id, NULL::uuid AS step_id) o ON true');
-    return sql`SELECT ${entrySql(use, raw('p.id'), 'o', eventId, at)} FROM (${people}) p ${offer}`;
-  });
+export async function recordCohortUses(
+  tx: Queryable,
+  uses: RuleUse[],
+  people: Sql,
+  eventId: string,
+  at: Date,
+): Promise<number> {
+  const selects = uses.map(
+    (use) => sql`SELECT ${entrySql(use, raw('p.id'), 'o', eventId, at)} FROM (${people}) p
+      LEFT JOIN LATERAL (
+        SELECT id, step_id FROM offers WHERE person_id = p.id AND sub_service_id = ${use.rule.subServiceId}
+          AND subject_key = '' AND agency_event_id = ${eventId}
+      ) o ON true`,
+  );
   const union = selects.reduce((all, s, i) => (i === 0 ? s : sql`${all} UNION ALL ${s}`));
-  return sql`used AS (
-    INSERT INTO data_uses (${raw(COLUMNS)})
-    SELECT * FROM (${union}) e ORDER BY e.person_id
-    ON CONFLICT (person_id, agency_id, agency_event_id, rule_id) DO NOTHING
-    RETURNING person_id, agency_event_id
-  )`;
+  const statement = sql`WITH used AS (
+      INSERT INTO data_uses (${raw(COLUMNS)})
+      SELECT * FROM (${union}) e ORDER BY e.person_id
+      ON CONFLICT (person_id, agency_id, agency_event_id, rule_id) DO NOTHING
+      RETURNING person_id, agency_event_id
+    ),
+    ${raw(
+      recordChangesSql(`SELECT DISTINCT u.person_id, 'agency_event' AS entity, u.agency_event_id AS entity_id,
+        'put' AS op, NULL::jsonb AS data, 2 AS rank
+      FROM used u WHERE NOT EXISTS (
+        SELECT 1 FROM offers o WHERE o.person_id = u.person_id AND o.agency_event_id = u.agency_event_id)`),
+    )}
+    SELECT (SELECT count(*) FROM used) AS recorded, (SELECT count(*) FROM recorded) AS referenced`;
+  const { rows } = await tx.query<{ recorded: string }>(...toQuery(statement));
+  return Number(rows[0].recorded);
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Localized } from '../../contract/i18n';
 import type { NotificationRow } from '../../contract/person';
-import { cohortUsesCte, type RuleUse, ruleUse, saveRuleUseWords } from '../data-uses/rule-uses';
+import { type RuleUse, recordCohortUses, ruleUse, saveRuleUseWords } from '../data-uses/rule-uses';
 import type { Database, Queryable } from '../db/database';
 import { join, raw, type Sql, sql, toQuery } from '../db/sql';
 import { queuePushes } from '../push/queue';
@@ -27,7 +27,7 @@ import { offerText } from './rows';
  * A slice is idempotent (one offer per person and sub-service), so running the event again finishes it.
  *
  * Each rule's reading of each person's facts is recorded as a use of their data (data-uses/rule-uses.ts),
- * in the slice's statement that writes the offers.
+ * in one statement after the offers, in the slice's transaction.
  *
  * A cohort announces a life event rather than records one, so an offer joins the person's open case
  * of it and advances its step; a person with none gets the offer alone, and the case opens when they
@@ -143,23 +143,12 @@ async function applySlice(
     people = Math.max(people, t.people);
     if (t.people > 0) targeted.push(t);
   }
-  const read = sql`SELECT p.id FROM persons p WHERE ${sliceWhere(event, slice)} ORDER BY p.id`;
-  if (targeted.length === 0) {
-    if (uses.length > 0) await recordUsesAlone(tx, uses, read, event);
-    return { people: 0, offers: 0 };
+  const offers = targeted.length > 0 ? await writeOffers(tx, targeted, event) : 0;
+  if (uses.length > 0) {
+    const read = sql`SELECT p.id FROM persons p WHERE ${sliceWhere(event, slice)} ORDER BY p.id`;
+    await recordCohortUses(tx, uses, read, event.eventId, event.now);
   }
-  return { people, offers: await writeOffers(tx, targeted, event, uses, read) };
-}
-
-/** A slice where no rule made an offer: the rules' reading of the people's data, and its change-log reference. */
-async function recordUsesAlone(tx: Queryable, uses: RuleUse[], read: Sql, event: CohortEvent) {
-  const statement = sql`WITH ${cohortUsesCte(uses, read, null, event.eventId, event.now)},
-    ${raw(
-      recordChangesSql(`SELECT DISTINCT person_id, 'agency_event' AS entity, agency_event_id AS entity_id,
-        'put' AS op, NULL::jsonb AS data, 2 AS rank FROM used`),
-    )}
-    SELECT count(*) FROM recorded`;
-  await tx.query(...toQuery(statement));
+  return { people, offers };
 }
 
 interface Targeted {
@@ -236,13 +225,7 @@ async function selectTargets(tx: Queryable, rule: Rule, event: CohortEvent, slic
  * does not grow with the rows earlier slices wrote; rows go in person order with time-ordered ids, so
  * each index is written page after page rather than at a random page per row. Returns the offers made.
  */
-async function writeOffers(
-  tx: Queryable,
-  targeted: Targeted[],
-  event: CohortEvent,
-  uses: RuleUse[],
-  read: Sql,
-): Promise<number> {
+async function writeOffers(tx: Queryable, targeted: Targeted[], event: CohortEvent): Promise<number> {
   const vars = { ...personSqlVars('t'), eventDate: { date: sql`${event.date}::date` }, ...event.vars };
   const now = sql`${event.now}::timestamptz`;
   const eventId = sql`${event.eventId}::text`;
@@ -276,7 +259,6 @@ async function writeOffers(
       ORDER BY m.person_id
       RETURNING id, person_id, topic, title, body, text_id, link, created_at, read_at
     ),
-    ${uses.length > 0 ? sql`${cohortUsesCte(uses, read, 'made', event.eventId, event.now)},` : raw('')}
     ${raw(
       recordChangesSql(`SELECT m.person_id, 'step' AS entity, s.id::text AS entity_id, 'put' AS op, ${stepJson('s')} AS data,
          1 AS rank
@@ -284,8 +266,7 @@ async function writeOffers(
        JOIN steps s ON s.id = m.step_id
        WHERE t.step_old_status = 'not_started'
      UNION ALL
-     SELECT DISTINCT person_id, 'agency_event', agency_event_id, 'put', NULL::jsonb, 2
-     FROM (SELECT person_id, agency_event_id FROM made${uses.length > 0 ? ' UNION ALL SELECT person_id, agency_event_id FROM used' : ''}) e`),
+     SELECT DISTINCT person_id, 'agency_event', agency_event_id, 'put', NULL::jsonb, 2 FROM made`),
     )}
     SELECT (SELECT count(*) FROM made) AS offers,
       (SELECT coalesce(jsonb_agg(jsonb_build_object('personId', n.person_id, 'row', ${raw(notificationJson('n'))})), '[]')
