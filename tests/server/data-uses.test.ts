@@ -507,6 +507,9 @@ describe("the app's own use: rules reading register facts", () => {
         pensioner(d, i % 2 ? 'married' : 'single'),
       ),
     );
+    // Living abroad: no offer at all, yet read, and told so through the event's reference.
+    const abroad = await addPerson('1958-02-06', { residence: { country: 'FI' }, maritalStatus: 'single' });
+    people.push(abroad);
     await applyCohort(
       db,
       'pension.age_approaching',
@@ -524,6 +527,7 @@ describe("the app's own use: rules reading register facts", () => {
       const uses = await ruleUsesOf(p.id);
       expect(uses.size).toBe(2);
       for (const [sub, use] of uses) expect(use.offerId).toBe(await offerOf(p.id, sub));
+      if (p === abroad) expect([...uses.values()].map((u) => u.offerId)).toEqual([null, null]);
     }
   });
 });

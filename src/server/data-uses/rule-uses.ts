@@ -200,7 +200,8 @@ export async function recordRuleUses(
  * A cohort's slice, after its offers: the entries of every rule for each person of `people` (a query
  * yielding `id`), linked to the offer the rule made them on this event, found by its unique key. The
  * devices learn of them through the event's reference in the change log (sync/pull.ts), written here
- * for those the event made no offer (the offers' statement wrote it for the others). One statement.
+ * for those no rule made an offer (the offers' statement wrote it for the others), found among the
+ * entries just written rather than in the offers, which grow with every slice. One statement.
  */
 export async function recordCohortUses(
   tx: Queryable,
@@ -221,13 +222,12 @@ export async function recordCohortUses(
       INSERT INTO data_uses (${raw(COLUMNS)})
       SELECT * FROM (${union}) e ORDER BY e.person_id
       ON CONFLICT (person_id, agency_id, agency_event_id, rule_id) DO NOTHING
-      RETURNING person_id, agency_event_id
+      RETURNING person_id, agency_event_id, offer_id
     ),
     ${raw(
-      recordChangesSql(`SELECT DISTINCT u.person_id, 'agency_event' AS entity, u.agency_event_id AS entity_id,
+      recordChangesSql(`SELECT u.person_id, 'agency_event' AS entity, u.agency_event_id AS entity_id,
         'put' AS op, NULL::jsonb AS data, 2 AS rank
-      FROM used u WHERE NOT EXISTS (
-        SELECT 1 FROM offers o WHERE o.person_id = u.person_id AND o.agency_event_id = u.agency_event_id)`),
+      FROM used u GROUP BY u.person_id, u.agency_event_id HAVING bool_and(u.offer_id IS NULL)`),
     )}
     SELECT (SELECT count(*) FROM used) AS recorded, (SELECT count(*) FROM recorded) AS referenced`;
   const { rows } = await tx.query<{ recorded: string }>(...toQuery(statement));
