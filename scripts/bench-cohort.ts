@@ -1,11 +1,12 @@
 /**
- * npm run bench:cohort [-- --people 1370000] [--only pglite|postgres]
+ * npm run bench:cohort [-- --people 1370000] [--runs 3] [--only pglite|postgres]
  *
  * Seeds N synthetic people (default 100 000) with generate_series, all born in March 1961, then
  * applies one cohort event ("everyone born in March 1961 reaches pension age") as its handler does (in
  * slices, several at once: see src/server/offers/cohort.ts) and prints people per second and the total
  * time: on embedded PGlite always, and on the PostgreSQL server of DATABASE_URL when it is set (in a
- * schema of its own, dropped afterwards). In the same run, on a fresh database of the same people:
+ * schema of its own, dropped afterwards). In the same run, on fresh databases of the same people, each
+ * measured `runs` times (median):
  * - the cohort without recording the rules' reading of the people's data (data-uses/rule-uses.ts), and
  *   what the recording adds (target ≤ 15 %);
  * - the limit: bare INSERT … SELECT copies of exactly the rows the cohort (with the recording) wrote
@@ -99,42 +100,63 @@ async function limit(db: Database): Promise<number> {
 /** Runs `run` on a fresh database from `open` (closed afterwards). */
 type Fresh = <T>(run: (db: Database) => Promise<T>) => Promise<T>;
 
-async function bench(label: string, fresh: Fresh, people: number) {
-  const bare = await fresh(async (db) => {
-    await prepare(db, people);
-    return cohort(db, false);
-  });
-  await fresh(async (db) => {
-    const seeded = await prepare(db, people);
-    const { took, result } = await cohort(db, true);
-    const { rows } = await db.query<{ changes: string; notifications: string; uses: string }>(
-      `SELECT (SELECT count(*) FROM person_changes) AS changes, (SELECT count(*) FROM notifications) AS notifications,
-         (SELECT count(*) FROM data_uses) AS uses`,
-    );
-    const { rows: sizes } = await db.query<{ name: string; mb: string }>(
-      `SELECT relname AS name, round(pg_total_relation_size(oid) / 1048576.0) AS mb FROM pg_class
-       WHERE relname IN ('offers', 'notifications', 'data_uses', 'person_changes', 'person_clocks', 'persons')
-         AND relkind = 'r' AND relnamespace = current_schema()::regnamespace ORDER BY relname`,
-    );
-    console.log(
-      `${label}: ${n(people)} people seeded in ${seconds(seeded)}; cohort event: ${n(result.people)} people, ` +
-        `${n(result.offers)} offers, ${n(rows[0].notifications)} notifications, ${n(rows[0].uses)} data uses, ` +
-        `${n(rows[0].changes)} change-log rows in ${seconds(took)} = ${n(Math.round(result.people / (took / 1000)))} people/s`,
-    );
-    console.log(
-      `${label}: without recording the data uses (a fresh database of the same people): ${seconds(bare.took)}; ` +
-        `the recording adds ${(((took - bare.took) / bare.took) * 100).toFixed(0)} % (target ≤ 15 %)`,
-    );
-    const bareLimit = await limit(db);
-    console.log(
-      `${label}: limit, bare INSERT … SELECT of the same rows into tables with the same indexes: ${seconds(bareLimit)}; ` +
-        `ratio ${(took / bareLimit).toFixed(2)}× (target ≤ 1.15×)`,
-    );
-    console.log(`${label}: sizes with indexes: ${sizes.map((s) => `${s.name} ${n(s.mb)} MB`).join(', ')}`);
-  });
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * `runs` pairs, each a fresh database with the recording and one without, their order alternating so
+ * that neither always runs on the warmer machine; the medians are compared. The counts, sizes and the
+ * limit are of the last run with the recording.
+ */
+async function bench(label: string, fresh: Fresh, people: number, runs: number) {
+  const withUses: number[] = [];
+  const without: number[] = [];
+  let last: { took: number; seeded: number; result: CohortResult; counts: Record<string, string>; limit: number };
+  let sizes: { name: string; mb: string }[] = [];
+  for (let run = 0; run < runs; run++) {
+    for (const recordUses of run % 2 === 0 ? [false, true] : [true, false]) {
+      await fresh(async (db) => {
+        const seeded = await prepare(db, people);
+        const { took, result } = await cohort(db, recordUses);
+        (recordUses ? withUses : without).push(took);
+        if (!recordUses || withUses.length < runs) return;
+        const { rows } = await db.query<Record<string, string>>(
+          `SELECT (SELECT count(*) FROM person_changes) AS changes, (SELECT count(*) FROM notifications) AS notifications,
+             (SELECT count(*) FROM data_uses) AS uses`,
+        );
+        sizes = (
+          await db.query<{ name: string; mb: string }>(
+            `SELECT relname AS name, round(pg_total_relation_size(oid) / 1048576.0) AS mb FROM pg_class
+             WHERE relname IN ('offers', 'notifications', 'data_uses', 'person_changes', 'person_clocks', 'persons')
+               AND relkind = 'r' AND relnamespace = current_schema()::regnamespace ORDER BY relname`,
+          )
+        ).rows;
+        last = { took, seeded, result, counts: rows[0], limit: await limit(db) };
+      });
+    }
+  }
+  const { took, seeded, result, counts, limit: bareLimit } = last!;
+  const withMedian = median(withUses);
+  const withoutMedian = median(without);
+  console.log(
+    `${label}: ${n(people)} people seeded in ${seconds(seeded)}; cohort event: ${n(result.people)} people, ` +
+      `${n(result.offers)} offers, ${n(counts.notifications)} notifications, ${n(counts.uses)} data uses, ` +
+      `${n(counts.changes)} change-log rows in ${seconds(withMedian)} (median of ${withUses.map(seconds).join(', ')}) ` +
+      `= ${n(Math.round(result.people / (withMedian / 1000)))} people/s`,
+  );
+  console.log(
+    `${label}: without recording the data uses (fresh databases of the same people): ${seconds(withoutMedian)} ` +
+      `(median of ${without.map(seconds).join(', ')}); the recording adds ` +
+      `${(((withMedian - withoutMedian) / withoutMedian) * 100).toFixed(0)} % (target ≤ 15 %)`,
+  );
+  console.log(
+    `${label}: limit, bare INSERT … SELECT of the last run's rows into tables with the same indexes: ` +
+      `${seconds(bareLimit)}; ratio ${(took / bareLimit).toFixed(2)}× that run's ${seconds(took)} (target ≤ 1.15×)`,
+  );
+  console.log(`${label}: sizes with indexes: ${sizes.map((s) => `${s.name} ${n(s.mb)} MB`).join(', ')}`);
 }
 
 const people = option('people', 100_000);
+const runs = option('runs', 3);
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 if (only !== undefined && only !== 'pglite' && only !== 'postgres') {
@@ -159,6 +181,7 @@ if (only !== 'postgres') {
       }
     },
     people,
+    runs,
   );
 }
 
@@ -183,6 +206,7 @@ if (url && only !== 'pglite') {
         }
       },
       people,
+      runs,
     );
   } finally {
     await admin.close();
