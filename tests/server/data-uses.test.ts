@@ -170,7 +170,7 @@ describe('data.used', () => {
   });
 
   it('records one entry per person of a cohort, set-based, and links the offer it served', async () => {
-    const inside = await Promise.all(['1970-02-01', '1970-06-30', '1970-12-31'].map(addPerson));
+    const inside = await Promise.all(['1970-02-01', '1970-06-30', '1970-12-31'].map((d) => addPerson(d)));
     const outside = await addPerson('1971-01-01');
     const { rows: offer } = await db.query<{ id: string }>(
       `INSERT INTO offers (person_id, rule_id, sub_service_id, kind, declinable, deadline, vars, agency_event_id)
@@ -197,7 +197,7 @@ describe('data.used', () => {
 describe('data.used for a cohort, in slices', () => {
   it('writes each person once, a bounded slice per transaction, whatever the cut', async () => {
     const people = await Promise.all(
-      ['1972-01-01', '1972-03-03', '1972-05-05', '1972-07-07', '1972-09-09'].map(addPerson),
+      ['1972-01-01', '1972-03-03', '1972-05-05', '1972-07-07', '1972-09-09'].map((d) => addPerson(d)),
     );
     const event = DataUsedEvent.parse(useEvent({ cohort: { bornFrom: '1972-01-01', bornTo: '1972-12-31' } }));
     const slices = await planSlices(db, '1972-01-01', '1972-12-31', 2);
