@@ -275,6 +275,27 @@ export const DataUseAnsweredEvent = z.strictObject({
 });
 export type DataUseAnsweredEvent = z.infer<typeof DataUseAnsweredEvent>;
 
+/** A question a person put to the agency about its use of their data (GET /api/agency/questions). */
+export const AgencyQuestion = z.object({
+  id: z.uuid(),
+  dataUseId: z.uuid(),
+  /** The agency's event that reported the use (for a rule's use, the register event the rule ran on). */
+  eventId: safeText(),
+  personalCode: safeText(),
+  text: safeText(),
+  language: safeText(),
+  askedAt: safeDateTime(),
+  /** The answer is due by then (30 days after asking). */
+  dueBy: safeDateTime(),
+  answer: safeText().nullable(),
+  answeredAt: safeDateTime().nullable(),
+});
+export type AgencyQuestion = z.infer<typeof AgencyQuestion>;
+
+/** A page of questions, oldest first; `next` is the `after` of the next page, null at the end. */
+export const AgencyQuestionsPage = z.object({ questions: z.array(AgencyQuestion), next: safeText().nullable() });
+export type AgencyQuestionsPage = z.infer<typeof AgencyQuestionsPage>;
+
 /** The `result` of a register event: what it did, for the agency's log. */
 export const RegisterEventResult = z.object({
   /** People of the event who use the service (others are not known here and are skipped). */

@@ -87,6 +87,7 @@ export const ACTS_FOR_SUBJECT: readonly MutationType[] = [
   'duty.confirm',
   'feedback.answer',
   'feedback.dismiss',
+  'data_use.ask',
 ];
 
 /**

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tallinnDate } from '../../src/contract/dates';
 import { makePersonalCode } from '../../src/contract/isikukood';
+import { dataUseJson } from '../../src/server/data-uses/rows';
 import type { Database } from '../../src/server/db/database';
 import { createNotification } from '../../src/server/notifications/store';
 import { addToDate } from '../../src/server/rules/evaluate';
+import { recordChange } from '../../src/server/sync/changes';
 import { encodeCursor } from '../../src/server/sync/cursor';
 import { appRequest, CookieJar, signIn, startAuthServer, type TestServer } from './auth-harness';
 import { openTestDatabase } from './db';
@@ -377,5 +379,113 @@ describe('A cannot reach a subject without a mandate that holds', () => {
     ]);
     expect(row.rows[0].read_at).toBeNull();
     expect((await ctx.db.query('SELECT 1 FROM applied_mutations WHERE id = $1', [id])).rows).toHaveLength(0);
+  });
+});
+
+/**
+ * The uses of a subject's data: whoever may see the subject sees them (a mandate for chosen services,
+ * only the uses that served those services); only a mandate to act lets them ask about one, within its
+ * services.
+ */
+describe("a guardian or representative sees the subject's data uses, and asks about them only as the mandate allows", () => {
+  let n = 0;
+  async function subjectWith(mandate: { kind: string; scope: string; services: string[] | null }) {
+    const code = makePersonalCode('2015-05-05', 'male', 300 + (++n % 600));
+    const { rows } = await ctx.db.query<{ id: string }>(
+      `INSERT INTO persons (personal_code, given_name, family_name) VALUES ($1, 'Laps', 'Test') RETURNING id`,
+      [code],
+    );
+    await ctx.db.query(
+      `INSERT INTO mandates (kind, actor_id, subject_id, scope, services, valid_until, status)
+       VALUES ($1, $2, $3, $4, $5, $6, 'active')`,
+      [mandate.kind, ctx.idA, rows[0].id, mandate.scope, mandate.services, addToDate(tallinnDate(new Date()), 1)],
+    );
+    return rows[0].id;
+  }
+
+  /** A use of the subject's data, for a sub-service or none, in their change log. */
+  async function useOf(subject: string, subServiceId: string | null) {
+    return ctx.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ id: string }>(
+        `INSERT INTO data_uses (person_id, source, agency_id, agency_event_id, register, register_name, categories,
+           purpose_code, purpose, legal_basis, sub_service_id, used_at)
+         VALUES ($1, 'agency', 'ska', $2, 'population', '{"et":"R","en":"R","ru":"R","uk":"R"}', '[]',
+           'family_benefit', '{"et":"P","en":"P","ru":"P","uk":"P"}', '{"et":"L","en":"L","ru":"L","uk":"L"}', $3, now())
+         RETURNING id`,
+        [subject, `guardian-${randomUUID()}`, subServiceId],
+      );
+      const { rows: made } = await tx.query<{ row: Record<string, unknown> }>(
+        `SELECT ${dataUseJson('d')} AS row FROM data_use_entries d WHERE d.id = $1`,
+        [rows[0].id],
+      );
+      await recordChange(tx, subject, 'data_use', rows[0].id, made[0].row);
+      return rows[0].id;
+    });
+  }
+
+  const seen = async (subject: string) => {
+    const res = await ctx.asA(`/api/sync?subject=${subject}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { changes: { entity: string; id: string }[] };
+    return body.changes.filter((c) => c.entity === 'data_use').map((c) => c.id);
+  };
+
+  async function ask(subject: string, dataUseId: string) {
+    const id = randomUUID();
+    const questionId = randomUUID();
+    const res = await ctx.asA('/api/mutations', {
+      method: 'POST',
+      body: JSON.stringify({
+        mutations: [
+          {
+            id,
+            type: 'data_use.ask',
+            payload: { questionId, dataUseId, text: 'Why my child?', language: 'en' },
+            createdAt: new Date().toISOString(),
+            subject,
+          },
+        ],
+      }),
+    });
+    const [result] = (await res.json()).results;
+    const { rows } = await ctx.db.query<{ person_id: string }>(
+      'SELECT person_id FROM data_use_questions WHERE id = $1',
+      [questionId],
+    );
+    return { status: result.status, code: result.code, askedFor: rows[0]?.person_id };
+  }
+
+  it('a parent sees every use of the child’s data and asks about it for the child', async () => {
+    const child = await subjectWith({ kind: 'parent', scope: 'act', services: null });
+    const general = await useOf(child, null);
+    const allowance = await useOf(child, 'child-allowance');
+    expect((await seen(child)).sort()).toEqual([general, allowance].sort());
+    expect(await ask(child, general)).toEqual({ status: 'applied', code: undefined, askedFor: child });
+    // The thread comes back to the parent with the question in it.
+    const res = await ctx.asA(`/api/sync?subject=${child}`);
+    const rows = (await res.json()).changes.filter((c: { id: string }) => c.id === general);
+    expect(rows[0].data.questions).toEqual([expect.objectContaining({ text: 'Why my child?' })]);
+  });
+
+  it('view only: sees the uses, may not ask', async () => {
+    const subject = await subjectWith({ kind: 'authorisation', scope: 'view', services: null });
+    const use = await useOf(subject, 'child-allowance');
+    expect(await seen(subject)).toEqual([use]);
+    expect(await ask(subject, use)).toEqual({ status: 'rejected', code: 'mandate_scope', askedFor: undefined });
+  });
+
+  it('for chosen services: only the uses that served them, and asks only about those', async () => {
+    const subject = await subjectWith({ kind: 'authorisation', scope: 'act', services: ['retirement'] });
+    const pension = await useOf(subject, 'pension-old-age-offer');
+    const family = await useOf(subject, 'child-allowance');
+    const general = await useOf(subject, null);
+    expect(await seen(subject)).toEqual([pension]);
+    expect(await ask(subject, family)).toEqual({ status: 'rejected', code: 'mandate_scope', askedFor: undefined });
+    expect(await ask(subject, general)).toEqual({ status: 'rejected', code: 'mandate_scope', askedFor: undefined });
+    expect((await ask(subject, pension)).askedFor).toBe(subject);
+    // Someone else's use, named with this subject, is nobody's to ask about here.
+    const other = await subjectWith({ kind: 'parent', scope: 'act', services: null });
+    const theirs = await useOf(other, 'pension-old-age-offer');
+    expect(await ask(subject, theirs)).toEqual({ status: 'rejected', code: 'not_found', askedFor: undefined });
   });
 });

@@ -462,7 +462,15 @@ describe('cohorts: pension.age_approaching and defence.call_up_age_reached', () 
     );
     expect(Number(seqRow[0].change_seq)).toBe(Number(changes.at(-1)!.seq));
     const pulled = (await pullChanges(db, dan.id, 0)).changes;
-    expect(pulled.map((c) => c.entity)).toEqual(['offer', 'offer', 'notification', 'notification']);
+    // Besides the offers and their notices, each rule's reading of the person's data (data-uses.test.ts).
+    expect(pulled.map((c) => c.entity)).toEqual([
+      'offer',
+      'offer',
+      'notification',
+      'notification',
+      'data_use',
+      'data_use',
+    ]);
     const links = [];
     for (const c of pulled) {
       if (c.op !== 'put') throw new Error('a cohort deletes nothing');
@@ -487,7 +495,9 @@ describe('cohorts: pension.age_approaching and defence.call_up_age_reached', () 
       address: 'Tartu linn',
     });
 
-    // Again: nothing new.
+    // Again, a new event: nothing new but the rules' reading of the people's data (8: 4 people, 2 rules).
+    const uses = async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM data_uses')).rows[0].n);
+    const usesBefore = await uses();
     const before = await counts();
     const again = await post(ska, {
       id: nextId('pension-cohort'),
@@ -498,7 +508,8 @@ describe('cohorts: pension.age_approaching and defence.call_up_age_reached', () 
     });
     expect(RegisterEventResult.parse(again.body.result).offers).toBe(0);
     const after = await counts();
-    expect({ ...after, events: before.events }).toEqual(before);
+    expect({ ...after, events: before.events, changes: before.changes }).toEqual(before);
+    expect((await uses()) - usesBefore).toBe(8);
   });
 
   it('a cohort’s notices read as one person’s do, their words kept once and not per person', async () => {

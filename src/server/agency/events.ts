@@ -30,7 +30,8 @@ export interface AgencyEventHandler<E> {
    */
   large?: {
     applies(event: E): boolean;
-    check(ctx: AgencyEventContext, event: E): void;
+    /** May read the database (`db`, outside any transaction), never write to it. */
+    check(ctx: AgencyEventContext, event: E, db: Queryable): void | Promise<void>;
     handle(db: Database, ctx: AgencyEventContext, event: E): Promise<Record<string, unknown>>;
   };
 }
@@ -47,7 +48,7 @@ interface ParsedAgencyEvent {
   data: unknown;
   handle(tx: Queryable, ctx: AgencyEventContext): Promise<Record<string, unknown>>;
   large?: {
-    check(ctx: AgencyEventContext): void;
+    check(ctx: AgencyEventContext, db: Queryable): void | Promise<void>;
     handle(db: Database, ctx: AgencyEventContext): Promise<Record<string, unknown>>;
   };
 }
@@ -65,7 +66,10 @@ export function defineAgencyEventHandler<E>(handler: AgencyEventHandler<E>): Reg
         event: {
           data,
           handle: (tx, ctx) => handler.handle(tx, ctx, data),
-          large: large && { check: (ctx) => large.check(ctx, data), handle: (db, ctx) => large.handle(db, ctx, data) },
+          large: large && {
+            check: (ctx, db) => large.check(ctx, data, db),
+            handle: (db, ctx) => large.handle(db, ctx, data),
+          },
         },
       };
     },
@@ -112,7 +116,7 @@ export async function receiveAgencyEvent(
   const large = event.large;
   const claimed = { key, id, type, bodyHash };
   if (large) {
-    large.check({ agencyId: key.agencyId, keyId: key.id, receivedAt: new Date() });
+    await large.check({ agencyId: key.agencyId, keyId: key.id, receivedAt: new Date() }, db);
     const claim = await db.transaction((tx) => claimEvent(tx, claimed));
     if ('response' in claim) return claim.response;
     const ctx = { agencyId: key.agencyId, keyId: key.id, receivedAt: claim.receivedAt };

@@ -15,6 +15,7 @@ export const DATA_CATEGORIES = [
   'family',
   'maritalStatus',
   'citizenship',
+  'bankAccount',
   'income',
   'health',
   'disability',

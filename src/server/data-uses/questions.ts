@@ -1,4 +1,4 @@
-import { DataUseAnsweredEvent } from '../../contract/agency-events';
+import { type AgencyQuestionsPage, DataUseAnsweredEvent } from '../../contract/agency-events';
 import { ANSWER_DAYS, type DataUseAskPayload } from '../../contract/data-uses';
 import type { Localized } from '../../contract/i18n';
 import { LANGS } from '../../contract/langs';
@@ -15,7 +15,7 @@ import { dataUseJson } from './rows';
 /** Sends the use's row, with its thread of questions, to the person's devices again. */
 async function recordUse(tx: Queryable, personId: string, useId: string) {
   const { rows } = await tx.query<{ row: Record<string, unknown> }>(
-    `SELECT ${dataUseJson('d')} AS row FROM data_uses d WHERE d.id = $1`,
+    `SELECT ${dataUseJson('d')} AS row FROM data_use_entries d WHERE d.id = $1`,
     [useId],
   );
   await recordChange(tx, personId, 'data_use', useId, rows[0].row);
@@ -37,23 +37,29 @@ export async function askAboutUse(tx: Queryable, person: SessionPerson, ask: Dat
   await recordUse(tx, person.id, ask.dataUseId);
 }
 
-/** A question as its agency sees it (GET /api/agency/questions). */
-export interface AgencyQuestion {
-  id: string;
-  dataUseId: string;
-  /** The agency's event that reported the use. */
-  eventId: string;
-  personalCode: string;
-  text: string;
-  language: string;
-  askedAt: string;
-  dueBy: string;
-  answer: string | null;
-  answeredAt: string | null;
+/** Questions on a page, at most. */
+export const QUESTIONS_PAGE = 500;
+
+/** The opaque `after` of a page: the last question's time (in microseconds, as kept) and id. */
+const encodeAfter = (askedUs: string, id: string) => Buffer.from(`${askedUs}.${id}`).toString('base64url');
+
+function decodeAfter(after: string): [string, string] {
+  const match = /^(\d{1,20})\.([0-9a-f-]{36})$/.exec(Buffer.from(after, 'base64url').toString());
+  if (!match) throw new ApiError(400, 'bad_cursor', 'after must be the next of a page before');
+  return [match[1], match[2]];
 }
 
-/** The agency's questions, oldest first: only the unanswered ones unless `all`. */
-export async function agencyQuestions(db: Queryable, agencyId: string, all: boolean): Promise<AgencyQuestion[]> {
+/**
+ * The agency's questions, oldest first, a page of at most `limit` after the cursor `after` (the `next`
+ * of the page before): only the unanswered ones unless `all`. A question answered between two pages of
+ * unanswered ones is simply not on the later page.
+ */
+export async function agencyQuestions(
+  db: Queryable,
+  agencyId: string,
+  { all, after, limit = QUESTIONS_PAGE }: { all: boolean; after?: string; limit?: number },
+): Promise<AgencyQuestionsPage> {
+  const [afterUs, afterId] = after ? decodeAfter(after) : [null, null];
   const { rows } = await db.query<{
     id: string;
     data_use_id: string;
@@ -64,14 +70,19 @@ export async function agencyQuestions(db: Queryable, agencyId: string, all: bool
     asked_at: Date | string;
     answer: string | null;
     answered_at: Date | string | null;
+    asked_us: string;
   }>(
     `SELECT q.id, q.data_use_id, d.agency_event_id, p.personal_code, q.text, q.language, q.asked_at, q.answer,
-            q.answered_at
+            q.answered_at, (extract(epoch FROM q.asked_at) * 1000000)::bigint::text AS asked_us
      FROM data_use_questions q JOIN data_uses d ON d.id = q.data_use_id JOIN persons p ON p.id = q.person_id
-     WHERE q.agency_id = $1 AND ($2 OR q.answer IS NULL) ORDER BY q.asked_at, q.id LIMIT 500`,
-    [agencyId, all],
+     WHERE q.agency_id = $1 AND ($2 OR q.answer IS NULL)
+       AND ($3::bigint IS NULL OR (q.asked_at, q.id) > (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid))
+     ORDER BY q.asked_at, q.id LIMIT $5`,
+    [agencyId, all, afterUs, afterId, limit + 1],
   );
-  return rows.map((r) => ({
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const questions = page.map((r) => ({
     id: r.id,
     dataUseId: r.data_use_id,
     eventId: r.agency_event_id,
@@ -83,6 +94,7 @@ export async function agencyQuestions(db: Queryable, agencyId: string, all: bool
     answer: r.answer,
     answeredAt: isoOrNull(r.answered_at),
   }));
+  return { questions, next: rows.length > limit && last ? encodeAfter(last.asked_us, last.id) : null };
 }
 
 const fill = (template: Localized, agency: Localized): Localized =>

@@ -3,6 +3,7 @@ import { defineAgencyEventHandler } from '../agency/events';
 import type { Queryable } from '../db/database';
 import { raw, sql, toQuery } from '../db/sql';
 import { ApiError } from '../errors';
+import { inSlice, planSlices, SLICE_PEOPLE, type Slice } from '../offers/cohort';
 import { recordChangesSql } from '../sync/changes';
 import { categoryName, isAgencysPurpose, isDataCategory, isRegister, purposeName, registerName } from './catalogue';
 import { dataUseJson } from './rows';
@@ -13,39 +14,63 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
  * `data.used`: an agency tells which data of a person (or of everyone born in a range) it used, why and
  * under which law. Refused with 422, writing nothing: a register, category or sub-service not in the
  * catalogues, a purpose that is not the agency's own, a use in the future. One entry per person who
- * uses the service, in one statement whatever the cohort's size; a person named who does not use the
- * service is skipped and counted.
+ * uses the service, set-based: a cohort in slices of people by id, each one statement in a transaction
+ * of its own (a crash midway leaves the event unanswered; sent again, it writes the rest, and counts
+ * those). A person named who does not use the service is skipped and counted.
  */
 export const dataUsed = defineAgencyEventHandler({
   schema: DataUsedEvent,
   async handle(tx, ctx, event): Promise<DataUsedResult> {
-    if (!isRegister(event.register)) {
-      throw new ApiError(422, 'unknown_register', `No register ${event.register} in the catalogue`);
-    }
-    const unknown = event.categories.find((code) => !isDataCategory(code));
-    if (unknown) throw new ApiError(422, 'unknown_category', `No data category ${unknown} in the catalogue`);
-    if (!isAgencysPurpose(event.purpose.code, ctx.agencyId)) {
-      throw new ApiError(422, 'purpose_not_allowed', `Purpose ${event.purpose.code} is not one of ${ctx.agencyId}'s`);
-    }
-    if (Date.parse(event.occurredAt) > ctx.receivedAt.getTime() + CLOCK_SKEW_MS) {
-      throw new ApiError(422, 'occurred_in_future', `occurredAt ${event.occurredAt} is in the future`);
-    }
-    const sub = event.subServiceId ?? null;
-    if (sub) {
-      const { rows } = await tx.query('SELECT 1 FROM sub_services WHERE id = $1', [sub]);
-      if (!rows[0]) throw new ApiError(422, 'unknown_sub_service', `No sub-service ${sub} in the catalogue`);
-    }
+    await checkUse(tx, ctx.agencyId, ctx.receivedAt, event);
     return recordAgencyUse(tx, ctx.agencyId, event);
+  },
+  large: {
+    applies: (event) => event.cohort !== undefined,
+    check: (ctx, event, db) => checkUse(db, ctx.agencyId, ctx.receivedAt, event),
+    async handle(db, ctx, event): Promise<DataUsedResult> {
+      const { bornFrom, bornTo } = event.cohort!;
+      let recorded = 0;
+      for (const slice of await planSlices(db, bornFrom, bornTo, SLICE_PEOPLE)) {
+        const done = await db.transaction((tx) => recordAgencyUse(tx, ctx.agencyId, event, slice));
+        recorded += done.recorded;
+      }
+      return { recorded, skipped: 0 };
+    },
   },
 });
 
-/** Writes the entries of a checked `data.used` event and their change-log rows: one statement. */
-export async function recordAgencyUse(tx: Queryable, agencyId: string, event: DataUsedEvent): Promise<DataUsedResult> {
+async function checkUse(db: Queryable, agencyId: string, receivedAt: Date, event: DataUsedEvent) {
+  if (!isRegister(event.register)) {
+    throw new ApiError(422, 'unknown_register', `No register ${event.register} in the catalogue`);
+  }
+  const unknown = event.categories.find((code) => !isDataCategory(code));
+  if (unknown) throw new ApiError(422, 'unknown_category', `No data category ${unknown} in the catalogue`);
+  if (!isAgencysPurpose(event.purpose.code, agencyId)) {
+    throw new ApiError(422, 'purpose_not_allowed', `Purpose ${event.purpose.code} is not one of ${agencyId}'s`);
+  }
+  if (Date.parse(event.occurredAt) > receivedAt.getTime() + CLOCK_SKEW_MS) {
+    throw new ApiError(422, 'occurred_in_future', `occurredAt ${event.occurredAt} is in the future`);
+  }
+  const sub = event.subServiceId ?? null;
+  if (sub) {
+    const { rows } = await db.query('SELECT 1 FROM sub_services WHERE id = $1', [sub]);
+    if (!rows[0]) throw new ApiError(422, 'unknown_sub_service', `No sub-service ${sub} in the catalogue`);
+  }
+}
+
+/** Writes the entries of a checked `data.used` event (of a cohort, those in `slice`) and their change-log rows: one statement. */
+export async function recordAgencyUse(
+  tx: Queryable,
+  agencyId: string,
+  event: DataUsedEvent,
+  slice?: Slice,
+): Promise<DataUsedResult> {
   const sub = event.subServiceId ?? null;
   const categories = event.categories.map((code) => ({ code, name: categoryName(code) }));
   const target = event.personalCode
     ? sql`p.personal_code = ${event.personalCode}`
-    : sql`p.facts->>'birthDate' BETWEEN ${event.cohort!.bornFrom} AND ${event.cohort!.bornTo}`;
+    : sql`p.facts->>'birthDate' BETWEEN ${event.cohort!.bornFrom} AND ${event.cohort!.bornTo}
+        ${slice ? inSlice(slice) : raw('')}`;
   const served = sub
     ? sql`(SELECT o.id FROM offers o WHERE o.person_id = p.id AND o.sub_service_id = ${sub}
               ORDER BY o.created_at DESC LIMIT 1),

@@ -38,7 +38,7 @@ export const EXPORT_SOURCES: Record<ExportTable, { table: string; from: string; 
     from: 'feedback_opt_outs x WHERE x.person_id = $1',
     key: 'x.sub_service_id',
   },
-  data_uses: { table: 'data_uses', from: 'data_uses x WHERE x.person_id = $1', key: 'x.id' },
+  data_uses: { table: 'data_uses', from: 'data_use_entries x WHERE x.person_id = $1', key: 'x.id' },
   data_use_questions: {
     table: 'data_use_questions',
     from: 'data_use_questions x WHERE x.person_id = $1',

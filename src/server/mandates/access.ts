@@ -76,18 +76,26 @@ export async function readableSubject(
   return access;
 }
 
-/** Where the row a mutation is about lives, and its id: offers and feedback requests name their service. */
-function targetOf(type: MutationType, payload: unknown): { table: 'offers' | 'feedback_requests'; id: string } | null {
-  const p = payload as Partial<Record<'offerId' | 'requestId', string>>;
+/**
+ * Where the row a mutation is about lives, and its id: offers, feedback requests and data uses name
+ * their service (a data use may name none).
+ */
+function targetOf(
+  type: MutationType,
+  payload: unknown,
+): { table: 'offers' | 'feedback_requests' | 'data_uses'; id: string } | null {
+  const p = payload as Partial<Record<'offerId' | 'requestId' | 'dataUseId', string>>;
   if ((type.startsWith('offer.') || type === 'duty.confirm') && p.offerId) return { table: 'offers', id: p.offerId };
   if (type.startsWith('feedback.') && p.requestId) return { table: 'feedback_requests', id: p.requestId };
+  if (type === 'data_use.ask' && p.dataUseId) return { table: 'data_uses', id: p.dataUseId };
   return null;
 }
 
 /**
  * For a mutation sent for `subjectId`: the subject to apply it as, or a refusal — `not_found` (no
  * mandate ever), `mandate_revoked` (none holds now), `mandate_scope` (view only, a type only the person
- * may send, or a service outside the mandate; a message, which names no service, needs all services).
+ * may send, or a service outside the mandate; a message, or a data use, that names no service needs all
+ * services).
  */
 export async function actingSubject(
   tx: Queryable,
@@ -105,13 +113,13 @@ export async function actingSubject(
   if (access.act !== null) {
     const target = targetOf(type, payload);
     if (!target) throw new MutationRejected('mandate_scope', 'This is outside the services of the mandate');
-    const { rows } = await tx.query<{ event_service_id: string }>(
-      `SELECT s.event_service_id FROM ${target.table} t JOIN sub_services s ON s.id = t.sub_service_id
+    const { rows } = await tx.query<{ event_service_id: string | null }>(
+      `SELECT s.event_service_id FROM ${target.table} t LEFT JOIN sub_services s ON s.id = t.sub_service_id
        WHERE t.id = $1 AND t.person_id = $2`,
       [target.id, subjectId],
     );
     if (!rows[0]) throw new MutationRejected('not_found', 'Nothing of this person to change');
-    if (!access.act.has(rows[0].event_service_id)) {
+    if (rows[0].event_service_id === null || !access.act.has(rows[0].event_service_id)) {
       throw new MutationRejected('mandate_scope', 'This service is outside the mandate');
     }
   }

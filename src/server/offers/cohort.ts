@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Localized } from '../../contract/i18n';
 import type { NotificationRow } from '../../contract/person';
+import { type RuleUse, recordCohortUses, ruleUse, saveRuleUseWords } from '../data-uses/rule-uses';
 import type { Database, Queryable } from '../db/database';
-import { join, raw, sql, toQuery } from '../db/sql';
+import { join, raw, type Sql, sql, toQuery } from '../db/sql';
 import { queuePushes } from '../push/queue';
 import { rulesFor } from '../rules/index';
 import type { RegisterEventType, Rule } from '../rules/schema';
@@ -25,13 +26,16 @@ import { offerText } from './rows';
  * are locked for seconds rather than the whole run, and a crash loses one slice, not the work done.
  * A slice is idempotent (one offer per person and sub-service), so running the event again finishes it.
  *
+ * Each rule's reading of each person's facts is recorded as a use of their data (data-uses/rule-uses.ts),
+ * in one statement after the offers, in the slice's transaction.
+ *
  * A cohort announces a life event rather than records one, so an offer joins the person's open case
  * of it and advances its step; a person with none gets the offer alone, and the case opens when they
  * take the offer up (store.ts). Opening a case of eight steps for each of a million people, most of
  * whom will only start the life event by accepting, would be ten times the writes of the offers.
  */
 
-const SLICE_PEOPLE = 20_000;
+export const SLICE_PEOPLE = 20_000;
 
 export interface CohortEvent {
   eventId: string;
@@ -55,6 +59,8 @@ export interface CohortOptions {
   /** Slices handled at once; on PGlite, one connection, it is always one. */
   concurrency?: number;
   slicePeople?: number;
+  /** Whether the rules' reading of the people's data is recorded (always, but for bench:cohort's comparison). */
+  recordUses?: boolean;
 }
 
 export async function applyCohort(
@@ -66,11 +72,13 @@ export async function applyCohort(
   const slices = await planSlices(db, event.bornFrom, event.bornTo, options.slicePeople ?? SLICE_PEOPLE);
   const concurrency = db.kind === 'pglite' ? 1 : (options.concurrency ?? Math.min(4, availableParallelism()));
   const total: CohortResult = { people: 0, offers: 0 };
+  const uses = options.recordUses === false ? [] : rulesFor(type).map(ruleUse);
+  if (uses.length > 0) await db.transaction((tx) => saveRuleUseWords(tx, uses));
   let next = 0;
   const worker = async () => {
     while (next < slices.length) {
       const slice = slices[next++];
-      const done = await db.transaction((tx) => applySlice(tx, type, event, slice));
+      const done = await db.transaction((tx) => applySlice(tx, type, event, slice, uses));
       total.people += done.people;
       total.offers += done.offers;
     }
@@ -80,7 +88,7 @@ export async function applyCohort(
 }
 
 /** A range of person ids, from inclusive, to exclusive; null is open. */
-interface Slice {
+export interface Slice {
   from: string | null;
   to: string | null;
 }
@@ -90,7 +98,7 @@ interface Slice {
  * every index beginning with person_id are in id order (ids are time-ordered), so each slice writes
  * its own pages and no page is written again by the next.
  */
-async function planSlices(db: Queryable, bornFrom: string, bornTo: string, size: number): Promise<Slice[]> {
+export async function planSlices(db: Queryable, bornFrom: string, bornTo: string, size: number): Promise<Slice[]> {
   const { rows } = await db.query<{ id: string }>(
     `SELECT id FROM (
        SELECT id, row_number() OVER (ORDER BY id) AS n FROM persons WHERE facts->>'birthDate' BETWEEN $1 AND $2
@@ -101,11 +109,21 @@ async function planSlices(db: Queryable, bornFrom: string, bornTo: string, size:
   return bounds.slice(1).map((to, i) => ({ from: bounds[i], to }));
 }
 
+/** `AND` the person `p` is in the slice. */
+export const inSlice = (slice: Slice): Sql =>
+  sql`${slice.from ? sql`AND p.id >= ${slice.from}::uuid` : raw('')} ${slice.to ? sql`AND p.id < ${slice.to}::uuid` : raw('')}`;
+
+/** The slice's people the rules may read: those of the cohort alive, as `p`. */
+const sliceWhere = (event: CohortEvent, slice: Slice): Sql =>
+  sql`p.facts->>'birthDate' BETWEEN ${event.bornFrom} AND ${event.bornTo} ${inSlice(slice)}
+    AND p.facts->>'diedOn' IS NULL`;
+
 async function applySlice(
   tx: Queryable,
   type: RegisterEventType,
   event: CohortEvent,
   slice: Slice,
+  uses: RuleUse[],
 ): Promise<CohortResult> {
   // Sorting a cohort's change log in memory, not on disk; for this transaction only.
   await tx.query(`SET LOCAL work_mem = '256MB'`);
@@ -125,8 +143,12 @@ async function applySlice(
     people = Math.max(people, t.people);
     if (t.people > 0) targeted.push(t);
   }
-  if (targeted.length === 0) return { people: 0, offers: 0 };
-  return { people, offers: await writeOffers(tx, targeted, event) };
+  const offers = targeted.length > 0 ? await writeOffers(tx, targeted, event) : 0;
+  if (uses.length > 0) {
+    const read = sql`SELECT p.id FROM persons p WHERE ${sliceWhere(event, slice)} ORDER BY p.id`;
+    await recordCohortUses(tx, uses, read, event.eventId, event.now);
+  }
+  return { people, offers };
 }
 
 interface Targeted {
@@ -154,9 +176,7 @@ async function selectTargets(tx: Queryable, rule: Rule, event: CohortEvent, slic
         SELECT id FROM cases WHERE person_id = p.id AND event_service_id = ${rule.eventServiceId} AND state = 'active'
         ORDER BY started_at DESC LIMIT 1
       ) c ON true
-      WHERE p.facts->>'birthDate' BETWEEN ${event.bornFrom} AND ${event.bornTo}
-        ${slice.from ? sql`AND p.id >= ${slice.from}::uuid` : raw('')} ${slice.to ? sql`AND p.id < ${slice.to}::uuid` : raw('')}
-        AND p.facts->>'diedOn' IS NULL
+      WHERE ${sliceWhere(event, slice)}
         AND ${conditionsSql(rule, 'p', date)}
         AND NOT EXISTS (
           SELECT 1 FROM offers o WHERE o.person_id = p.id AND o.sub_service_id = ${rule.subServiceId} AND o.subject_key = ''

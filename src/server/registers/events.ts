@@ -14,6 +14,7 @@ import type { Localized } from '../../contract/i18n';
 import { parsePersonalCode } from '../../contract/isikukood';
 import { type AgencyEventContext, defineAgencyEventHandler } from '../agency/events';
 import { changeStep, ensureCase } from '../cases/store';
+import { recordRuleUses } from '../data-uses/rule-uses';
 import type { Queryable } from '../db/database';
 import { sql } from '../db/sql';
 import { ApiError } from '../errors';
@@ -21,7 +22,15 @@ import { parentalRightsUntil, setRegisterMandates } from '../mandates/store';
 import { applyCohort } from '../offers/cohort';
 import { applyDecisions } from '../offers/engine';
 import { rulesFor } from '../rules';
-import { addToDate, type Concerned, evaluateRule, type RuleEvent, type Subject, type Vars } from '../rules/evaluate';
+import {
+  addToDate,
+  type Concerned,
+  evaluateRule,
+  type RuleEvent,
+  readBy,
+  type Subject,
+  type Vars,
+} from '../rules/evaluate';
 import { type ChildFact, type PersonFacts, readFacts } from '../rules/facts';
 import type { RegisterEventType, Role } from '../rules/schema';
 import type { SqlVar } from '../rules/sql';
@@ -31,7 +40,8 @@ import { section } from '../rules/texts';
  * Register events: what a register tells the state about people (a birth, a marriage, a death, a
  * newcomer's residence, pension or call-up age, a disability assessed). Each handler, in the event's
  * one transaction: keeps the facts of the people concerned up to date, opens or advances the case of
- * the life event for each of them, and runs the rules the event triggers. People the event names who
+ * the life event for each of them, and runs the rules the event triggers, recording each rule's reading of
+ * each person's facts as a use of their data (data-uses/rule-uses.ts). People the event names who
  * do not use the service are skipped (the result counts those who do).
  *
  * Only the agency that keeps the register may post its events (checked besides the key's scopes).
@@ -130,7 +140,11 @@ async function runRules(
 ): Promise<number> {
   const apply = { eventId, now: ctx.receivedAt, opensCase };
   let offers = 0;
-  for (const rule of rulesFor(event.type)) offers += await applyDecisions(tx, evaluateRule(rule, event), apply);
+  for (const rule of rulesFor(event.type)) {
+    offers += await applyDecisions(tx, evaluateRule(rule, event), apply);
+    const read = readBy(rule, event).map((p) => p.personId);
+    await recordRuleUses(tx, rule, read, eventId, ctx.receivedAt);
+  }
   return offers;
 }
 
@@ -456,15 +470,20 @@ function personOrCohort<E extends AnnouncingEvent>(
   });
 }
 
+/** A cohort's pension date, from each birth date (the target row `t`) and the pension age. */
+export const pensionCohortVars = ({
+  pensionAge: { years, months },
+}: Pick<PensionAgeApproachingEvent, 'pensionAge'>) => ({
+  pensionDate: {
+    date: sql`((t.facts->>'birthDate')::date + make_interval(years => ${years}::int, months => ${months}::int))::date`,
+  },
+});
+
 export const pensionAgeApproaching = personOrCohort(
   PensionAgeApproachingEvent,
   ({ pensionAge: { years, months } }) =>
     (p) => ({ pensionDate: { date: p.facts.birthDate ? addToDate(p.facts.birthDate, years, months) : '' } }),
-  ({ pensionAge: { years, months } }) => ({
-    pensionDate: {
-      date: sql`((t.facts->>'birthDate')::date + make_interval(years => ${years}::int, months => ${months}::int))::date`,
-    },
-  }),
+  pensionCohortVars,
 );
 
 export const callUpAgeReached = personOrCohort(

@@ -3,7 +3,7 @@ import { DATA_USE_ANSWERED } from '../../contract/agency-events';
 import { type AgencyEventHandlers, receiveAgencyEvent } from '../agency/events';
 import { agencyEventHandlers } from '../agency/handlers';
 import { type AgencyKey, authenticateAgencyKey } from '../agency/keys';
-import { agencyQuestions } from '../data-uses/questions';
+import { agencyQuestions, QUESTIONS_PAGE } from '../data-uses/questions';
 import type { Database } from '../db/database';
 import { ApiError, errorBody } from '../errors';
 
@@ -45,14 +45,24 @@ export function agencyRoutes(db: Database, handlers: AgencyEventHandlers = agenc
         return c.json(response, 200);
       })
       // The questions people put to the agency about its uses of their data; answered with data_use.answered.
+      // ?status=all also the answered ones; ?limit= (1–500) and ?after= (the page before's `next`) page them.
       .get('/questions', async (c) => {
         const key = c.get('agencyKey');
         if (!key.scopes.includes(DATA_USE_ANSWERED)) {
           throw new ApiError(403, 'event_type_not_allowed', `Reading questions needs a key for ${DATA_USE_ANSWERED}`);
         }
+        const limitParam = c.req.query('limit');
+        const limit = limitParam === undefined ? QUESTIONS_PAGE : Number(limitParam);
+        if (!Number.isInteger(limit) || limit < 1 || limit > QUESTIONS_PAGE) {
+          throw new ApiError(400, 'bad_limit', `limit must be a whole number from 1 to ${QUESTIONS_PAGE}`);
+        }
+        const page = await agencyQuestions(db, key.agencyId, {
+          all: c.req.query('status') === 'all',
+          after: c.req.query('after'),
+          limit,
+        });
         c.header('Cache-Control', 'no-store');
-        const all = c.req.query('status') === 'all';
-        return c.json({ questions: await agencyQuestions(db, key.agencyId, all) }, 200);
+        return c.json(page, 200);
       })
   );
 }

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import {
   AgencyEvent,
   AgencyEventResponse,
+  AgencyQuestionsPage,
   ApiErrorBody,
+  DataUseAnsweredEvent,
+  DataUsedEvent,
+  DataUsedResult,
   ServiceStatusChangedEvent,
   ServiceStatusChangedResult,
 } from '../../contract/agency-events';
@@ -26,6 +30,10 @@ const schemas = {
   ServiceStatusChangedEvent,
   AgencyEventResponse,
   ServiceStatusChangedResult,
+  DataUsedEvent,
+  DataUsedResult,
+  DataUseAnsweredEvent,
+  AgencyQuestionsPage,
   CaseRow,
   StepRow,
 } satisfies Record<string, z.ZodType>;
@@ -73,6 +81,13 @@ const paths = {
         '',
         '`service.status_changed` sets the full new state of one step of a person: fields left out are',
         'empty in the new state. Final statuses (`completed`, `declined`, `not_applicable`) never change.',
+        '',
+        '`data.used` (schema `DataUsedEvent`, result `DataUsedResult`) tells which data of a person, or of a',
+        'cohort by birth date, the agency used from which register, why (a purpose code of its own from the',
+        'catalogue) and under which law; a person who does not use the service is skipped and counted. A',
+        'cohort is written in slices of bounded transactions. `data_use.answered` (`DataUseAnsweredEvent`)',
+        'answers a question from `GET /api/agency/questions`; another agency’s question is a 404, one',
+        'answered before a 409.',
       ].join('\n'),
       tags: ['agency'],
       security: [{ agencyKey: [] }],
@@ -85,7 +100,34 @@ const paths = {
         '404': error('No such person (`unknown_person`), or the person has no case with the sub-service'),
         '409': error('An impossible transition, a change older than the step’s last, or an event id reused'),
         '413': error('The body is too large'),
-        '422': error('An unknown sub-service, `waitingOn` outside the case, or `occurredAt` in the future'),
+        '422': error(
+          'An unknown sub-service, `waitingOn` outside the case, `occurredAt` in the future, or (data.used) an ' +
+            'unknown register or category, or a purpose not the agency’s own',
+        ),
+      },
+    },
+  },
+  '/api/agency/questions': {
+    get: {
+      operationId: 'getAgencyQuestions',
+      summary: 'The questions people asked the agency about its uses of their data, oldest first',
+      description: [
+        'Needs a key for `data_use.answered`. Unanswered questions only, unless `status=all`. At most `limit`',
+        '(default and most 500) a page; `next` is the `after` of the next page, null at the end. A question',
+        'is due 30 days after it was asked (`dueBy`); past it, the person is told how to complain.',
+      ].join('\n'),
+      tags: ['agency'],
+      security: [{ agencyKey: [] }],
+      parameters: [
+        { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['open', 'all'] } },
+        { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500 } },
+        { name: 'after', in: 'query', required: false, schema: { type: 'string' } },
+      ],
+      responses: {
+        '200': { description: 'A page of questions', content: json('AgencyQuestionsPage') },
+        '400': error('A bad `limit` (`bad_limit`) or `after` (`bad_cursor`)'),
+        '401': error('No API key, or an unknown or revoked one'),
+        '403': error('The key is not for `data_use.answered`'),
       },
     },
   },

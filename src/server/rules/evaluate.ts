@@ -129,10 +129,15 @@ function subjectVars(subjects: Subject[]): Vars {
   };
 }
 
+/** The people of the event whose facts the rule reads to decide: those of its audience, alive. */
+export function readBy(rule: Rule, event: RuleEvent): Concerned[] {
+  if (!rule.triggers.includes(event.type)) return [];
+  return event.concerned.filter((p) => rule.audience.includes(p.role) && !p.facts.diedOn);
+}
+
 /** The people the rule makes an offer to for this event, and for which subjects. */
 export function evaluateRule(rule: Rule, event: RuleEvent): Decision[] {
-  if (!rule.triggers.includes(event.type)) return [];
-  const candidates = event.concerned.filter((p) => rule.audience.includes(p.role) && !p.facts.diedOn);
+  const candidates = readBy(rule, event);
   const units: Subject[][] =
     rule.per === 'subject' ? event.subjects.map((s) => [s]) : [event.subjects.length ? event.subjects : []];
   const decisions: Decision[] = [];

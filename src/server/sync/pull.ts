@@ -1,4 +1,5 @@
 import type { Change, Entity, SyncPage } from '../../contract/sync';
+import { dataUseJson } from '../data-uses/rows';
 import type { Queryable } from '../db/database';
 import { ApiError } from '../errors';
 import { notificationColumns, toNotificationRow } from '../notifications/store';
@@ -7,16 +8,25 @@ import { encodeCursor } from './cursor';
 
 export const PAGE_SIZE = 500;
 
-/** What a reference to an agency event stands for: the offers and notifications it made for the person. */
+/**
+ * What a reference to an agency event stands for: the offers and notifications it made for the person,
+ * and its rules' uses of the person's data (a cohort's).
+ */
 async function loadEventRows(db: Queryable, personId: string, eventId: string): Promise<Change[]> {
   const offers = await loadEventOfferRows(db, personId, eventId);
   const { rows: notifications } = await db.query<Parameters<typeof toNotificationRow>[0]>(
     `SELECT ${notificationColumns('n')} FROM notifications n WHERE n.person_id = $1 AND n.agency_event_id = $2`,
     [personId, eventId],
   );
+  const { rows: uses } = await db.query<{ id: string; row: Record<string, unknown> }>(
+    `SELECT d.id, ${dataUseJson('d')} AS row FROM data_use_entries d
+     WHERE d.person_id = $1 AND d.agency_event_id = $2 AND d.source = 'rule' ORDER BY d.id`,
+    [personId, eventId],
+  );
   return [
     ...offers.map((data): Change => ({ entity: 'offer', id: data.id, op: 'put', data })),
     ...notifications.map((n): Change => ({ entity: 'notification', id: n.id, op: 'put', data: toNotificationRow(n) })),
+    ...uses.map((u): Change => ({ entity: 'data_use', id: u.id, op: 'put', data: u.row })),
   ];
 }
 
