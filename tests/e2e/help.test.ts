@@ -49,7 +49,7 @@ describe.skipIf(browserSkipReason())('Help on a phone', () => {
     const context = await app.browser.newContext({ ...PHONE, locale: 'et-EE' });
     const page = await context.newPage();
     await page.goto(`${app.server.publicUrl}/settings`);
-    await page.getByText('Rakenduse keel on Eesti.').waitFor();
+    await page.getByText('Rakenduse keel: Eesti.').waitFor();
     expect(await page.locator('select, input[type="radio"]').count()).toBe(1); // the top bar's select only
     await page.getByRole('link', { name: 'Muuda keelt' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('language');

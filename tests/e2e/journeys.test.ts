@@ -66,10 +66,9 @@ describe.skipIf(browserSkipReason())('journeys of a signed-in person', () => {
     const why = page.locator('section[aria-labelledby="offer-why"]');
     await why.locator('p.offer-basis', { hasText: 'Marta Tamm was born on 19 September 2026' }).waitFor();
     await why.getByText('Legal basis').waitFor();
-    // The act, in Riigi Teataja, opening its version in force today.
-    expect(await why.getByRole('link', { name: /^Family Benefits Act/ }).getAttribute('href')).toBe(
-      'https://www.riigiteataja.ee/akt/108072016001?leiaKehtiv',
-    );
+    // The act by its official Estonian name with a translation, in Riigi Teataja, opening its version in force today.
+    const act = why.getByRole('link', { name: /^Perehüvitiste seadus \(Family Benefits Act: parental benefit\)/ });
+    expect(await act.getAttribute('href')).toBe('https://www.riigiteataja.ee/akt/108072016001?leiaKehtiv');
     await page.evaluate(() => navigator.serviceWorker.ready);
 
     await context.setOffline(true);

@@ -8,6 +8,7 @@ import { useAgencies, useEventServices } from '../../data/catalogue-queries';
 import { db } from '../../data/db';
 import { usePendingFor, useRejectionFor } from '../../data/pending';
 import { t } from '../../i18n';
+import { dateFieldText, dateFieldValue } from '../../i18n/date-field';
 import { formatDate, localized } from '../../i18n/format';
 import { actionErrorText } from '../../ui/action-error';
 import { BackLink } from '../../ui/BackLink';
@@ -96,6 +97,8 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
   const editing = (f: PrefilledField) => answerable() && f.editable;
   const value = (f: PrefilledField) =>
     o().acceptedFields?.[f.key] ?? queuedFields()?.[f.key] ?? edits()[f.key] ?? f.value;
+  /** The value as the validator and the agency take it: a typed date as YYYY-MM-DD. */
+  const typed = (f: PrefilledField) => (f.type === 'date' ? dateFieldValue(value(f)) : value(f));
   const errorOf = (f: PrefilledField) => {
     const own = errors().find(([field]) => field.key === f.key)?.[1];
     if (own) return fieldErrorText(f, own);
@@ -116,7 +119,7 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
     const found = o()
       .fields.filter((f) => f.editable)
       .flatMap((f) => {
-        const problem = validateField(f, value(f));
+        const problem = validateField(f, typed(f));
         return problem ? [[f, problem] as [PrefilledField, FieldError]] : [];
       });
     setErrors(found);
@@ -126,8 +129,8 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
     }
     const changed = Object.fromEntries(
       o()
-        .fields.filter((f) => f.editable && normaliseField(f, value(f)) !== f.value)
-        .map((f) => [f.key, normaliseField(f, value(f))]),
+        .fields.filter((f) => f.editable && normaliseField(f, typed(f)) !== f.value)
+        .map((f) => [f.key, normaliseField(f, typed(f))]),
     );
     void run(() => (duty() ? confirmDuty : acceptOffer)(db, o().id, changed, props.name));
   };
@@ -255,7 +258,7 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
                 <dd>
                   <Show
                     when={editing(f)}
-                    fallback={shownValue(f, value(f)) || <span class="muted">{t('offers.field.none')}</span>}
+                    fallback={shownValue(f, typed(f)) || <span class="muted">{t('offers.field.none')}</span>}
                   >
                     <Show when={errorOf(f)}>
                       <span class="field-error" id={`offer-error-${f.key}`}>
@@ -266,14 +269,19 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
                       id={`offer-field-${f.key}`}
                       class="input"
                       {...inputAttributes(f)}
-                      value={value(f)}
+                      value={f.type === 'date' ? dateFieldText(value(f)) : value(f)}
                       aria-invalid={errorOf(f) ? 'true' : undefined}
-                      aria-describedby={`${errorOf(f) ? `offer-error-${f.key} ` : ''}offer-source-${f.key}`}
+                      aria-describedby={`${errorOf(f) ? `offer-error-${f.key} ` : ''}${f.type === 'date' ? `offer-hint-${f.key} ` : ''}offer-source-${f.key}`}
                       onInput={(e) => setEdits({ ...edits(), [f.key]: e.currentTarget.value })}
                     />
                   </Show>
+                  <Show when={editing(f) && f.type === 'date'}>
+                    <span class="dd-note" id={`offer-hint-${f.key}`}>
+                      {t('offers.field.date_hint', { example: dateFieldText('2027-03-05') })}
+                    </span>
+                  </Show>
                   <span class="dd-note" id={`offer-source-${f.key}`}>
-                    {sourceText(f, value(f), editing(f))}
+                    {sourceText(f, typed(f), editing(f))}
                   </span>
                 </dd>
               </div>
@@ -366,11 +374,11 @@ function fieldErrorText(f: PrefilledField, problem: FieldError): string {
   });
 }
 
-/** The input that fits the field's type: a date picker with the rule's bounds, digits for codes. */
+/** The input that fits the field's type: a date in the screen's language (date-field.ts), digits for codes. */
 function inputAttributes(f: PrefilledField): JSX.InputHTMLAttributes<HTMLInputElement> {
   switch (f.type) {
     case 'date':
-      return { type: 'date', min: f.min ?? undefined, max: f.max ?? undefined };
+      return { type: 'text', inputMode: 'numeric' as const, maxLength: 10, autocomplete: 'off' };
     case 'iban':
       return {
         type: 'text',
