@@ -182,6 +182,35 @@ describe('mandate.grant', () => {
     expect((await sync(liis, await personId(db, AIVAR))).status).toBe(404);
   });
 
+  it('tells the authorised person, in every language, who authorised them to do what until when; a refused grant tells nobody', async () => {
+    const notices = async (code: string) =>
+      (
+        await db.query<{ title: Record<string, string>; body: Record<string, string>; link: string }>(
+          'SELECT n.title, n.body, n.link FROM notifications n JOIN persons p ON p.id = n.person_id WHERE p.personal_code = $1',
+          [code],
+        )
+      ).rows;
+    const son = await addPerson('1993-08-08', 'Rasmus', 'Mägi');
+    expect((await grant(AIVAR, son, { validUntil: addToDate(today, 4) })).result.status).toBe('rejected');
+    expect(await notices(son)).toEqual([]);
+    const until = addToDate(today, 2);
+    expect((await grant(AIVAR, son, { scope: 'view', validUntil: until })).result.status).toBe('applied');
+    const [notice] = await notices(son);
+    expect(notice.link).toBe('/authorisations');
+    const [y, m, d] = until.split('-');
+    expect(notice.body.et).toBe(
+      `Aivar Mägi volitas sind nägema tema andmeid kuni ${d}.${m}.${y}. Kui sa seda ei soovi, saad volitusest loobuda.`,
+    );
+    for (const lang of ['en', 'ru', 'uk']) {
+      expect(notice.body[lang]).toContain('Aivar Mägi');
+      expect(notice.body[lang]).not.toBe(notice.body.et);
+    }
+    // The title, which a push shows on a locked screen, names nobody.
+    expect(Object.values(notice.title).join(' ')).not.toContain('Aivar');
+    expect((await grant(AIVAR, son, { scope: 'act' })).result.status).toBe('applied');
+    expect((await notices(son)).map((n) => n.body.en)).toContainEqual(expect.stringContaining('and act for them'));
+  });
+
   it('revokes idempotently', async () => {
     const daughter = await addPerson('1991-06-06', 'Mari');
     const { mandateId } = await grant(AIVAR, daughter);
