@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tallinnDate } from '../../src/contract/dates';
+import { addToDate, tallinnDate } from '../../src/contract/dates';
 import { makePersonalCode } from '../../src/contract/isikukood';
 import type { Database } from '../../src/server/db/database';
 import { createNotification } from '../../src/server/notifications/store';
-import { addToDate } from '../../src/server/rules/evaluate';
 import { encodeCursor } from '../../src/server/sync/cursor';
 import { appRequest, CookieJar, signIn, startAuthServer, type TestServer } from './auth-harness';
 import { openTestDatabase } from './db';

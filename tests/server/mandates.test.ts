@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tallinnDate } from '../../src/contract/dates';
+import { addToDate, tallinnDate } from '../../src/contract/dates';
 import { makePersonalCode } from '../../src/contract/isikukood';
 import { MandateRow } from '../../src/contract/mandates';
 import { OfferRow } from '../../src/contract/offers';
@@ -8,7 +8,6 @@ import { createAgencyKey } from '../../src/server/agency/keys';
 import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/log';
 import { mutationRoutes, syncRoutes } from '../../src/server/routes/sync';
-import { addToDate } from '../../src/server/rules/evaluate';
 import { demoCodes } from '../../src/server/seed/people';
 import { mutationHandlers } from '../../src/server/sync/handlers';
 import { pullChanges } from '../../src/server/sync/pull';

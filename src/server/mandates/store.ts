@@ -1,4 +1,4 @@
-import { tallinnDate } from '../../contract/dates';
+import { addToDate, tallinnDate } from '../../contract/dates';
 import { isValidPersonalCode } from '../../contract/isikukood';
 import {
   MAX_AUTHORISATION_YEARS,
@@ -14,7 +14,7 @@ import type { Queryable } from '../db/database';
 import { iso, isoOrNull } from '../db/timestamps';
 import { MutationRejected } from '../errors';
 import { createNotification } from '../notifications/store';
-import { addToDate, renderLocalized } from '../rules/evaluate';
+import { renderLocalized } from '../rules/evaluate';
 import { text } from '../rules/texts';
 import { birthDateOf } from '../settings/store';
 import { recordChange } from '../sync/changes';

@@ -9,7 +9,7 @@ import {
   type RegisterEventResult,
   ResidenceRegisteredEvent,
 } from '../../contract/agency-events';
-import { tallinnDate } from '../../contract/dates';
+import { addToDate, tallinnDate } from '../../contract/dates';
 import type { Localized } from '../../contract/i18n';
 import { parsePersonalCode } from '../../contract/isikukood';
 import { type AgencyEventContext, defineAgencyEventHandler } from '../agency/events';
@@ -21,7 +21,7 @@ import { parentalRightsUntil, setRegisterMandates } from '../mandates/store';
 import { applyCohort } from '../offers/cohort';
 import { applyDecisions } from '../offers/engine';
 import { rulesFor } from '../rules';
-import { addToDate, type Concerned, evaluateRule, type RuleEvent, type Subject, type Vars } from '../rules/evaluate';
+import { type Concerned, evaluateRule, type RuleEvent, type Subject, type Vars } from '../rules/evaluate';
 import { type ChildFact, type PersonFacts, readFacts } from '../rules/facts';
 import type { RegisterEventType, Role } from '../rules/schema';
 import type { SqlVar } from '../rules/sql';
