@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addToDate, tallinnDate } from '../../src/contract/dates';
 import { makePersonalCode } from '../../src/contract/isikukood';
 import { db } from '../../src/data/db';
-import { checkGrant, emptyDraft, grantPayload } from '../../src/features/mandates/grant-form';
 import { GrantForm } from '../../src/features/mandates/GrantForm';
+import { checkGrant, emptyDraft, grantPayload } from '../../src/features/mandates/grant-form';
 import { initI18n, setLanguage } from '../../src/i18n';
 
 const today = tallinnDate();
@@ -46,7 +46,11 @@ describe('checkGrant', () => {
   it('reads a code typed with spaces, and sends chosen services once each, sorted; all services as null', () => {
     const spaced = `${OTHER.slice(0, 5)} ${OTHER.slice(5)} `;
     expect(checkGrant(draft({ personalCode: spaced }), today, OWN)).toEqual([]);
-    const chosen = draft({ personalCode: spaced, allServices: false, services: ['retirement', 'marriage', 'retirement'] });
+    const chosen = draft({
+      personalCode: spaced,
+      allServices: false,
+      services: ['retirement', 'marriage', 'retirement'],
+    });
     expect(grantPayload(chosen, 'id')).toEqual({
       mandateId: 'id',
       personalCode: OTHER,
@@ -127,7 +131,9 @@ describe('the form', () => {
       about: { table: 'mandates' },
     });
     expect(root.querySelector('.error-summary')).toBeNull();
-    await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).toContain('waiting for confirmation'));
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role="status"]')?.textContent).toContain('waiting for confirmation'),
+    );
     // The form starts again, empty.
     expect(root.querySelector<HTMLInputElement>('#grant-code')?.value).toBe('');
   });
