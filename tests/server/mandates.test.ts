@@ -241,6 +241,14 @@ describe('acting for a subject', () => {
       givenName: 'Liis',
       familyName: 'Mägi',
     });
+    // His step's history says who accepted, not "You accepted".
+    const { rows: steps } = await db.query<{ reason: Record<string, string> }>(
+      `SELECT h.reason FROM step_history h JOIN offers o ON o.step_id = h.step_id WHERE o.id = $1 ORDER BY h.at DESC, h.id DESC LIMIT 1`,
+      [offerId],
+    );
+    expect(steps[0].reason.en).toMatch(/^Liis Mägi accepted the offer\. .+ is dealing with it\.$/);
+    expect(steps[0].reason.et).toMatch(/^Liis Mägi nõustus pakkumisega\./);
+    expect(steps[0].reason.ru).toContain('Сделано: Liis Mägi');
     // The same mutation again is a duplicate, even from Aivar's side it is someone else's id.
     expect((await send(liis, m))[0].status).toBe('duplicate');
     expect((await send(AIVAR, m))[0]).toMatchObject({ code: 'id_conflict' });
