@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, CSRF_VALUE } from '../../src/contract/http';
+import { makePersonalCode } from '../../src/contract/isikukood';
 import { demoCodes } from '../../src/server/seed/people';
 import { browserSkipReason, PHONE } from './browser';
 import { signInAs } from './session';
@@ -66,6 +67,17 @@ describe.skipIf(browserSkipReason())('Authorisations', () => {
     await maret.waitFor();
     await queued.waitFor({ state: 'detached' });
     expect(await maret.textContent()).toMatch(/Valid.*See information.*Getting married/);
+  });
+
+  it('a valid code nobody uses is refused by the server, in plain words, and nothing is listed', async () => {
+    const nobody = makePersonalCode('1990-01-01', 'male', 999);
+    await aivar.getByLabel('Their personal code').fill(nobody);
+    await aivar.getByRole('button', { name: 'Give authorisation' }).click();
+    await aivar
+      .getByRole('region', { name: 'Give an authorisation' })
+      .getByText('Not done: Giving an authorisation. No one with this personal code uses Minu riik.')
+      .waitFor();
+    expect(await aivar.getByText(`Personal code ${nobody}`).count()).toBe(0);
   });
 
   it('Maret is told, sees it under "Whom you may act for" and declines it; Aivar sees that she did', async () => {
