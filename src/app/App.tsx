@@ -18,6 +18,7 @@ const EventServiceDetail = lazy(withAllStrings(() => import('../features/service
 const SubServiceDetail = lazy(withAllStrings(() => import('../features/services/SubServiceDetail')));
 const Settings = lazy(withAllStrings(() => import('../features/settings/Settings')));
 const MyData = lazy(withAllStrings(() => import('../features/my-data/MyData')));
+const Authorisations = lazy(withAllStrings(() => import('../features/mandates/Authorisations')));
 const Help = lazy(withAllStrings(() => import('../features/help/Help')));
 const AccessibilityStatement = lazy(withAllStrings(() => import('../features/more/AccessibilityStatement')));
 const NotFound = lazy(withAllStrings(() => import('./NotFound')));
@@ -40,6 +41,7 @@ export function App() {
       <Route path="/services/:eventServiceId/:subServiceId" component={SubServiceDetail} />
       <Route path="/settings" component={Settings} />
       <Route path="/my-data" component={MyData} />
+      <Route path="/authorisations" component={Authorisations} />
       <Route path="/help" component={Help} />
       <Route path="/accessibility" component={AccessibilityStatement} />
       <Route path="*" component={NotFound} />

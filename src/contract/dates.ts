@@ -7,3 +7,13 @@ export function tallinnDate(now = new Date()): string {
     day: '2-digit',
   }).format(now);
 }
+
+/** Adds years and months to an ISO date (the pension date from the birth date), as PostgreSQL does. */
+export function addToDate(iso: string, years: number, months = 0): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const total = (y + years) * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

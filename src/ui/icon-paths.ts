@@ -19,6 +19,8 @@ export const ICON_PATHS = {
   info: 'M12 3a9 9 0 1 1 0 18 9 9 0 0 1 0-18zM12 11v6M12 7.5v.01',
   services: 'M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z',
   ratings: 'M4 20h16M7 16v-4M12 16V6M17 16v-7',
+  // Two people: acting for one another (authorisations).
+  people: 'M9 11a3 3 0 1 1 0-6 3 3 0 0 1 0 6zM3 20a6 6 0 0 1 12 0M16 5.3a3 3 0 0 1 0 5.4M18 14.5a6 6 0 0 1 3 5.5',
   offline:
     'M3 3l18 18M8.5 16.5a5 5 0 0 1 7 0M5 13a10 10 0 0 1 5-2.7M19 13a10 10 0 0 0-2.2-1.6M2 9.5a15 15 0 0 1 4.3-2.7M22 9.5A15 15 0 0 0 11 6M12 20h.01',
 } as const;

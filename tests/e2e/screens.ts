@@ -45,6 +45,8 @@ export const SCREENS: Screen[] = [
   { name: 'Step of a life event', path: ':firstStep', ready: '#step-history', signedIn: true },
   { name: 'Feedback', path: '/feedback/:firstFeedback', ready: '.scale', signedIn: true },
   { name: 'My data (own)', path: '/my-data', ready: '.data-use', signedIn: true },
+  // Kadri's parental rights over Marta, and the form to give an authorisation.
+  { name: 'Authorisations', path: '/authorisations', ready: '.mandate-card', signedIn: true },
 ];
 
 export const LANGUAGES: readonly Lang[] = LANGS;

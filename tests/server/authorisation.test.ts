@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tallinnDate } from '../../src/contract/dates';
+import { addToDate, tallinnDate } from '../../src/contract/dates';
 import { makePersonalCode } from '../../src/contract/isikukood';
 import { dataUseJson } from '../../src/server/data-uses/rows';
 import type { Database } from '../../src/server/db/database';
 import { createNotification } from '../../src/server/notifications/store';
-import { addToDate } from '../../src/server/rules/evaluate';
 import { recordChange } from '../../src/server/sync/changes';
 import { encodeCursor } from '../../src/server/sync/cursor';
 import { appRequest, CookieJar, signIn, startAuthServer, type TestServer } from './auth-harness';

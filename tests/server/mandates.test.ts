@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tallinnDate } from '../../src/contract/dates';
+import { addToDate, tallinnDate } from '../../src/contract/dates';
 import { makePersonalCode } from '../../src/contract/isikukood';
 import { MandateRow } from '../../src/contract/mandates';
 import { OfferRow } from '../../src/contract/offers';
@@ -8,7 +8,6 @@ import { createAgencyKey } from '../../src/server/agency/keys';
 import type { Database } from '../../src/server/db/database';
 import { createLogger } from '../../src/server/log';
 import { mutationRoutes, syncRoutes } from '../../src/server/routes/sync';
-import { addToDate } from '../../src/server/rules/evaluate';
 import { demoCodes } from '../../src/server/seed/people';
 import { mutationHandlers } from '../../src/server/sync/handlers';
 import { pullChanges } from '../../src/server/sync/pull';
@@ -182,6 +181,35 @@ describe('mandate.grant', () => {
     expect((await sync(liis, await personId(db, AIVAR))).status).toBe(404);
   });
 
+  it('tells the authorised person, in every language, who authorised them to do what until when; a refused grant tells nobody', async () => {
+    const notices = async (code: string) =>
+      (
+        await db.query<{ title: Record<string, string>; body: Record<string, string>; link: string }>(
+          'SELECT n.title, n.body, n.link FROM notifications n JOIN persons p ON p.id = n.person_id WHERE p.personal_code = $1',
+          [code],
+        )
+      ).rows;
+    const son = await addPerson('1993-08-08', 'Rasmus', 'Mägi');
+    expect((await grant(AIVAR, son, { validUntil: addToDate(today, 4) })).result.status).toBe('rejected');
+    expect(await notices(son)).toEqual([]);
+    const until = addToDate(today, 2);
+    expect((await grant(AIVAR, son, { scope: 'view', validUntil: until })).result.status).toBe('applied');
+    const [notice] = await notices(son);
+    expect(notice.link).toBe('/authorisations');
+    const [y, m, d] = until.split('-');
+    expect(notice.body.et).toBe(
+      `Aivar Mägi volitas sind nägema tema andmeid kuni ${d}.${m}.${y}. Kui sa seda ei soovi, saad volitusest loobuda.`,
+    );
+    for (const lang of ['en', 'ru', 'uk']) {
+      expect(notice.body[lang]).toContain('Aivar Mägi');
+      expect(notice.body[lang]).not.toBe(notice.body.et);
+    }
+    // The title, which a push shows on a locked screen, names nobody.
+    expect(Object.values(notice.title).join(' ')).not.toContain('Aivar');
+    expect((await grant(AIVAR, son, { scope: 'act' })).result.status).toBe('applied');
+    expect((await notices(son)).map((n) => n.body.en)).toContainEqual(expect.stringContaining('and act for them'));
+  });
+
   it('revokes idempotently', async () => {
     const daughter = await addPerson('1991-06-06', 'Mari');
     const { mandateId } = await grant(AIVAR, daughter);
@@ -213,6 +241,14 @@ describe('acting for a subject', () => {
       givenName: 'Liis',
       familyName: 'Mägi',
     });
+    // His step's history says who accepted, not "You accepted".
+    const { rows: steps } = await db.query<{ reason: Record<string, string> }>(
+      `SELECT h.reason FROM step_history h JOIN offers o ON o.step_id = h.step_id WHERE o.id = $1 ORDER BY h.at DESC, h.id DESC LIMIT 1`,
+      [offerId],
+    );
+    expect(steps[0].reason.en).toMatch(/^Liis Mägi accepted the offer\. .+ is dealing with it\.$/);
+    expect(steps[0].reason.et).toMatch(/^Liis Mägi nõustus pakkumisega\./);
+    expect(steps[0].reason.ru).toContain('Сделано: Liis Mägi');
     // The same mutation again is a duplicate, even from Aivar's side it is someone else's id.
     expect((await send(liis, m))[0].status).toBe('duplicate');
     expect((await send(AIVAR, m))[0]).toMatchObject({ code: 'id_conflict' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { addToDate } from '../../src/contract/dates';
 import { raw, toQuery } from '../../src/server/db/sql';
 import {
-  addToDate,
   ageOn,
   type Concerned,
   evaluateRule,

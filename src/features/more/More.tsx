@@ -10,6 +10,7 @@ const LINKS: { href: string; key: string; icon: IconName }[] = [
   { href: '/help', key: 'more.help', icon: 'help' },
   { href: '/services', key: 'more.services', icon: 'services' },
   { href: '/my-data', key: 'more.my_data', icon: 'info' },
+  { href: '/authorisations', key: 'more.mandates', icon: 'people' },
   { href: '/ratings', key: 'more.ratings', icon: 'ratings' },
   { href: '/settings', key: 'more.settings', icon: 'settings' },
   { href: '/accessibility', key: 'more.accessibility', icon: 'info' },

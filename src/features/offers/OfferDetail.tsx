@@ -16,7 +16,7 @@ import { EmptyState, Page } from '../../ui/Page';
 import { PendingNote, RejectedNote } from '../../ui/Pending';
 import { AskAgency } from '../help/AgencyContact';
 import { acceptOffer, confirmDuty, declineOffer, undoDecline } from './actions';
-import { offerLine, subServiceOf } from './labels';
+import { doneByText, offerLine, statusLabel, subServiceOf } from './labels';
 import { isOpen, useOffer } from './queries';
 import './offers.css';
 
@@ -72,6 +72,9 @@ export default function OfferDetail() {
 function statusText(o: OfferRow, agency: string): string {
   const decided = o.decidedAt ? formatDate(o.decidedAt) : '';
   if (o.status === 'pending') return offerLine(o);
+  if (o.decidedBy && (o.status === 'accepted' || o.status === 'declined' || o.status === 'confirmed')) {
+    return t(`offers.others_notice.${o.status}`, { date: decided, agency });
+  }
   if (o.status === 'confirmed') return t('offers.duty.confirmed_notice', { date: decided, agency });
   if (o.status === 'accepted') return t('offers.accepted_notice', { date: decided, agency });
   if (o.status === 'declined') return t('offers.declined_notice', { date: decided });
@@ -168,10 +171,9 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
           when={pending()}
           fallback={
             <>
-              <span class={`status offer-status-${o().status}`}>
-                {duty() ? t(`offers.duty.status.${o().status}`) : t(`offers.status.${o().status}`)}
-              </span>
+              <span class={`status offer-status-${o().status}`}>{statusLabel(o())}</span>
               <p>{statusText(o(), props.agency)}</p>
+              <Show when={doneByText(o())}>{(line) => <p class="done-by">{line()}</p>}</Show>
             </>
           }
         >

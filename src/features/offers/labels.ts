@@ -28,5 +28,20 @@ export function offerLine(offer: OfferRow): string {
     if (!isOpen(offer)) return t('offers.expired_notice', { date });
     return offer.kind === 'automatic' ? t('offers.automatic_notice', { date }) : t('offers.accept_by', { date });
   }
+  return statusLabel(offer);
+}
+
+/** The decided offer's status word: in the person's own voice only when they decided it themselves. */
+export function statusLabel(offer: OfferRow): string {
+  if (offer.decidedBy && ['accepted', 'declined', 'confirmed'].includes(offer.status)) {
+    return t(`offers.status_others.${offer.status}`);
+  }
   return offer.kind === 'duty' ? t(`offers.duty.status.${offer.status}`) : t(`offers.status.${offer.status}`);
+}
+
+/** Who decided and when, where it was someone acting for the person (a parent, someone they authorised). */
+export function doneByText(offer: OfferRow): string | null {
+  if (!offer.decidedBy || !offer.decidedAt) return null;
+  const name = `${offer.decidedBy.givenName} ${offer.decidedBy.familyName}`;
+  return t('offers.done_by', { name, date: formatDate(offer.decidedAt) });
 }

@@ -1,4 +1,4 @@
-import { tallinnDate } from '../../contract/dates';
+import { addToDate, tallinnDate } from '../../contract/dates';
 import { isValidPersonalCode } from '../../contract/isikukood';
 import {
   MAX_AUTHORISATION_YEARS,
@@ -13,7 +13,9 @@ import type { SessionPerson } from '../auth/context';
 import type { Queryable } from '../db/database';
 import { iso, isoOrNull } from '../db/timestamps';
 import { MutationRejected } from '../errors';
-import { addToDate } from '../rules/evaluate';
+import { createNotification } from '../notifications/store';
+import { renderLocalized } from '../rules/evaluate';
+import { text } from '../rules/texts';
 import { birthDateOf } from '../settings/store';
 import { recordChange } from '../sync/changes';
 
@@ -111,6 +113,21 @@ export async function grantMandate(
   // The id is the client's: one already taken (by anyone) is refused, never overwritten.
   if (inserted.rows.length === 0) throw new MutationRejected('id_conflict', 'Mandate id already used');
   await recordMandate(tx, grant.mandateId);
+  await notifyAuthorised(tx, actors[0].id, person, grant);
+}
+
+/**
+ * Tells the authorised person who authorised them, to do what and until when, and that they may decline.
+ * The title names nobody: a push shows it on a locked screen.
+ */
+async function notifyAuthorised(tx: Queryable, actorId: string, giver: SessionPerson, grant: MandateGrantPayload) {
+  const vars = { name: { text: `${giver.givenName} ${giver.familyName}` }, until: { date: grant.validUntil } };
+  await createNotification(tx, actorId, {
+    topic: 'general',
+    title: text('mandate.grantedTitle'),
+    body: renderLocalized(text(grant.scope === 'act' ? 'mandate.grantedAct' : 'mandate.grantedView'), vars),
+    link: '/authorisations',
+  });
 }
 
 /**

@@ -140,6 +140,22 @@ async function handleNotice(tx: Queryable, personId: string, offerId: string): P
 /** Who decided, kept when it was not the person themselves (someone acting for them under a mandate). */
 const decidedBy = (person: SessionPerson, actor: SessionPerson) => (actor.id === person.id ? null : actor.id);
 
+/**
+ * The step's history entry for a decision: "You accepted" when the person did it, "Liis Mägi accepted"
+ * when someone acting for them did (the person reading it did not).
+ */
+const decisionText = (
+  tx: Queryable,
+  offer: { agency_id: string; deadline: string },
+  person: SessionPerson,
+  actor: SessionPerson,
+  own: Localized,
+  others: Localized,
+) =>
+  actor.id === person.id
+    ? offerText(tx, own, offer.agency_id, offer.deadline)
+    : offerText(tx, others, offer.agency_id, offer.deadline, actor);
+
 export async function acceptOffer(
   tx: Queryable,
   person: SessionPerson,
@@ -162,7 +178,7 @@ export async function acceptOffer(
     tx,
     stepId,
     'in_progress',
-    await offerText(tx, OFFER_TEXT.accepted, offer.agency_id, offer.deadline),
+    await decisionText(tx, offer, person, actor, OFFER_TEXT.accepted, OFFER_TEXT.acceptedBy),
     now,
   );
 }
@@ -213,7 +229,7 @@ export async function declineOffer(
     tx,
     offer.step_id,
     'declined',
-    await offerText(tx, OFFER_TEXT.declined, offer.agency_id, offer.deadline),
+    await decisionText(tx, offer, person, actor, OFFER_TEXT.declined, OFFER_TEXT.declinedBy),
     now,
   );
 }
@@ -227,6 +243,7 @@ export async function undoDecline(
   person: SessionPerson,
   payload: OfferUndoDeclinePayload,
   now = new Date(),
+  actor: SessionPerson = person,
 ): Promise<void> {
   const offer = await lockOffer(tx, person.id, payload.offerId);
   if (offer.status !== 'declined') throw new MutationRejected('not_declined', `The offer is ${offer.status}`);
@@ -241,7 +258,7 @@ export async function undoDecline(
   );
   await recordChange(tx, person.id, 'offer', offer.id, await loadOfferRow(tx, offer.id));
   if (offer.step_id) {
-    const reason = await offerText(tx, OFFER_TEXT.undone, offer.agency_id, offer.deadline);
+    const reason = await decisionText(tx, offer, person, actor, OFFER_TEXT.undone, OFFER_TEXT.undoneBy);
     const to = offeredStepStatus(rule);
     await reopenDeclinedStep(tx, offer.step_id, to, reason, now, to === 'action_needed' ? offer.deadline : null);
   }

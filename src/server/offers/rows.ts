@@ -112,10 +112,17 @@ async function agencyName(tx: Queryable, agencyId: string): Promise<Localized> {
   return rows[0].name;
 }
 
-/** The texts of OFFER_TEXT with the offer's agency and deadline filled in. */
-export async function offerText(tx: Queryable, template: Localized, agencyId: string, deadline: string) {
+/** The texts of OFFER_TEXT with the offer's agency and deadline filled in, and who did it (`{{name}}`) where given. */
+export async function offerText(
+  tx: Queryable,
+  template: Localized,
+  agencyId: string,
+  deadline: string,
+  by?: { givenName: string; familyName: string },
+) {
   return renderLocalized(template, {
     agency: { localized: await agencyName(tx, agencyId) },
     deadline: { date: deadline },
+    ...(by ? { name: { text: `${by.givenName} ${by.familyName}` } } : {}),
   });
 }

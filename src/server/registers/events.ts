@@ -9,7 +9,7 @@ import {
   type RegisterEventResult,
   ResidenceRegisteredEvent,
 } from '../../contract/agency-events';
-import { tallinnDate } from '../../contract/dates';
+import { addToDate, tallinnDate } from '../../contract/dates';
 import type { Localized } from '../../contract/i18n';
 import { parsePersonalCode } from '../../contract/isikukood';
 import { type AgencyEventContext, defineAgencyEventHandler } from '../agency/events';
@@ -23,7 +23,6 @@ import { applyCohort } from '../offers/cohort';
 import { applyDecisions } from '../offers/engine';
 import { rulesFor } from '../rules';
 import {
-  addToDate,
   type Concerned,
   evaluateRule,
   type RuleEvent,

@@ -251,13 +251,3 @@ export function templateVariables(rule: Rule): string[] {
 export function offerVars(rule: Rule, vars: Vars): Vars {
   return Object.fromEntries(templateVariables(rule).map((name) => [name, vars[name] ?? { text: '' }]));
 }
-
-/** Adds years and months to an ISO date (the pension date from the birth date), as PostgreSQL does. */
-export function addToDate(iso: string, years: number, months = 0): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const total = (y + years) * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}

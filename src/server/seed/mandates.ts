@@ -1,8 +1,7 @@
-import { tallinnDate } from '../../contract/dates';
+import { addToDate, tallinnDate } from '../../contract/dates';
 import type { Database } from '../db/database';
 import { custodyChanged } from '../mandates/events';
 import { grantMandate, parentalRightsUntil, setRegisterMandates } from '../mandates/store';
-import { addToDate } from '../rules/evaluate';
 import { demoChildren, demoCodes } from './people';
 
 /**

@@ -1,8 +1,8 @@
-import { tallinnDate } from '../../contract/dates';
+import { addToDate, tallinnDate } from '../../contract/dates';
 import type { Database, Queryable } from '../db/database';
 import { applyDecisions } from '../offers/engine';
 import { rulesFor } from '../rules';
-import { addToDate, type Concerned, evaluateRule, type RuleEvent } from '../rules/evaluate';
+import { type Concerned, evaluateRule, type RuleEvent } from '../rules/evaluate';
 import { readFacts } from '../rules/facts';
 import type { Role } from '../rules/schema';
 
