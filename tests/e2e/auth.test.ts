@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSkipReason, PHONE } from './browser';
-import { holdRequests } from './session';
+import { accountControl, holdRequests } from './session';
 import { useServer } from './suite';
 
 /** Rows in each object store of the app's IndexedDB, read with the raw API (not the app's code). */
@@ -70,7 +70,7 @@ describe.skipIf(browserSkipReason())('sign-in on a phone through the embedded pr
 
     // Back where they wanted to go, with their name in the shell.
     await page.waitForURL(`${app.server.publicUrl}/inbox`);
-    const name = page.locator('header').getByRole('link', { name: /Kadri Tamm/ });
+    const name = accountControl(page, 'Kadri Tamm');
     await name.waitFor();
     expect(await storeCounts(page)).toMatchObject({ profile: 1 });
     expect((await context.cookies()).find((c) => c.name === 'mr_session')).toMatchObject({

@@ -61,7 +61,8 @@ export function useSignedIn(): Accessor<boolean> {
   };
 }
 
-export const fullName = (profile: ProfileRow) => `${profile.givenName} ${profile.familyName}`;
+export const fullName = (profile: Pick<ProfileRow, 'givenName' | 'familyName'>) =>
+  `${profile.givenName} ${profile.familyName}`;
 
 /** The provider's sign-in, coming back to `path`, in the app's language. */
 export function signInHref(path: string): string {
