@@ -1,4 +1,4 @@
-import { useNavigate } from '@solidjs/router';
+import { A, useNavigate } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { tallinnDate } from '../contract/dates';
 import { type MandateRow, mandateHolds } from '../contract/mandates';
@@ -152,6 +152,12 @@ export function ActingList() {
             )}
           </For>
         </ul>
+        {/* The account place led to More (account, sign-out) before it became the switcher: it still does. */}
+        <p class="link-alone">
+          <A href="/more" onClick={() => setOpen(false)}>
+            {t('acting.account')}
+          </A>
+        </p>
         <Show when={failed()}>
           <p class="form-error" role="alert">
             {t('sync.reason.mandate_revoked')}

@@ -61,3 +61,10 @@ export async function holdRequests(page: Page, url: string): Promise<() => void>
   });
   return release;
 }
+
+/** Opens the person's account in More from the top bar: through the switcher's list for someone who acts for others. */
+export async function openAccount(page: Page, name: string): Promise<void> {
+  await accountControl(page, name).click();
+  const list = page.locator('#acting-list');
+  if (await list.isVisible()) await list.getByRole('link', { name: 'Your account and sign-out' }).click();
+}
