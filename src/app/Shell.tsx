@@ -24,6 +24,10 @@ const SessionNotices = lazy(
   withAllStrings(() => import('../features/auth/SessionNotices').then((m) => ({ default: m.SessionNotices }))),
 );
 // Loaded once someone is signed in (sync has started): a signed-out visit does not need it.
+const acting = () => import('./Acting');
+const ActingSwitcher = lazy(withAllStrings(() => acting().then((m) => ({ default: m.ActingSwitcher }))));
+const ActingList = lazy(withAllStrings(() => acting().then((m) => ({ default: m.ActingList }))));
+const ActingBanner = lazy(withAllStrings(() => acting().then((m) => ({ default: m.ActingBanner }))));
 const SyncStatus = lazy(withAllStrings(() => import('./SyncStatus').then((m) => ({ default: m.SyncStatus }))));
 
 const NAV: { href: string; key: string; icon: IconName; end?: boolean }[] = [
@@ -84,7 +88,12 @@ export function Shell(props: RouteSectionProps): JSX.Element {
           <Icon name="help" />
           <span class="account-label">{t('nav.help')}</span>
         </A>
-        <AccountLink />
+        {/* For a person who may act for others, the account place is the switcher (same size: nothing moves). */}
+        <Show when={signedIn()} fallback={<AccountLink />}>
+          <Suspense fallback={<AccountLink />}>
+            <ActingSwitcher />
+          </Suspense>
+        </Show>
       </header>
       <nav class="nav" classList={{ open: menuOpen() }} aria-label={t('a11y.main_navigation')}>
         {/* Shown instead of the bar where five tabs do not fit (a narrow screen, zoom, large text). */}
@@ -132,6 +141,12 @@ export function Shell(props: RouteSectionProps): JSX.Element {
         </ul>
       </nav>
       <main id="main" tabindex="-1">
+        <Show when={signedIn()}>
+          <Suspense>
+            <ActingList />
+            <ActingBanner />
+          </Suspense>
+        </Show>
         <OfflineBanner />
         <ReadFailedBanner />
         <Show when={signedIn()}>

@@ -1,4 +1,5 @@
 import { For, Show } from 'solid-js';
+import { subjectDb } from '../data/acting';
 import { db } from '../data/db';
 import { createLiveQuery } from '../data/live';
 import { online } from '../data/online';
@@ -20,10 +21,11 @@ export function SyncStatus() {
   const rejections = createLiveQuery(
     async (db) => ((await db.meta.get(REJECTIONS_KEY))?.value as Rejection[] | undefined) ?? [],
   );
-  const dismiss = (id: string) =>
-    db.transaction('rw', db.meta, async () => {
-      const list = ((await db.meta.get(REJECTIONS_KEY))?.value as Rejection[] | undefined) ?? [];
-      await db.meta.put({ key: REJECTIONS_KEY, value: list.filter((r) => r.id !== id) });
+  // The list is the one of the person the screens show, as the live query above reads it.
+  const dismiss = (id: string, from = subjectDb(db)) =>
+    from.transaction('rw', from.meta, async () => {
+      const list = ((await from.meta.get(REJECTIONS_KEY))?.value as Rejection[] | undefined) ?? [];
+      await from.meta.put({ key: REJECTIONS_KEY, value: list.filter((r) => r.id !== id) });
     });
 
   return (
@@ -34,7 +36,10 @@ export function SyncStatus() {
             {(r) => (
               <div class="banner banner-error">
                 <p>
-                  {t('sync.rejected', { action: t(`sync.mutation.${r.type}`, { defaultValue: r.type }) })}{' '}
+                  {t(r.subject ? 'sync.rejected_for' : 'sync.rejected', {
+                    action: t(`sync.mutation.${r.type}`, { defaultValue: r.type }),
+                    name: r.subject,
+                  })}{' '}
                   {t(`sync.reason.${r.code}`, { defaultValue: t('sync.reason.other') })}
                 </p>
                 <button type="button" class="button" onClick={() => void dismiss(r.id)}>

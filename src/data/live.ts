@@ -1,4 +1,5 @@
 import { type Accessor, createMemo, createSignal, onCleanup } from 'solid-js';
+import { acting } from './acting';
 import type { MinuRiikDb } from './db';
 
 type Loaded = { db: MinuRiikDb; liveQuery: typeof import('dexie').liveQuery };
@@ -78,18 +79,23 @@ const withFailure = (retry: () => void, failed: boolean) =>
  * One that fails stays undefined and is counted in liveQueryFailed until retried.
  * A query that depends on signals takes them through `key`: Solid tracks `key`, not the query (which
  * Dexie runs on its own schedule), and a new key starts a new query.
+ * It reads the database of the person the screens show (acting.ts), and starts again when that changes;
+ * with `own`, always the signed-in person's (their session, settings, the catalogue).
  */
 export function createLiveQuery<T, K = undefined>(
   query: (db: MinuRiikDb, key: K) => T | Promise<T>,
   key?: () => K,
+  options: { own?: boolean } = {},
 ): Accessor<T | undefined> {
   const current = createMemo(() => {
     const k = key?.() as K;
+    const subject = options.own ? undefined : acting()?.db;
     const [value, setValue] = createSignal<T>();
     let subscription: { unsubscribe(): void } | undefined;
     let disposed = false;
     const start = ({ db, liveQuery }: Loaded) => {
-      subscription = liveQuery(() => query(db, k)).subscribe({
+      const from = subject ?? db;
+      subscription = liveQuery(() => query(from, k)).subscribe({
         next: (v) => setValue(() => v),
         error: (error) => {
           console.error('live query failed', error);

@@ -21,6 +21,12 @@ export async function heldSubjects(own: MinuRiikDb, today: string): Promise<Mand
   return [...new Map(held.map((m) => [m.person.id, m])).values()];
 }
 
+/** The mandates that let the signed-in person act for `subjectId` on `today` (a parent may also be authorised). */
+export async function mandatesFor(own: MinuRiikDb, subjectId: string, today: string): Promise<MandateRow[]> {
+  const mandates = await own.mandates.where('role').equals('actor').toArray();
+  return mandates.filter((m) => m.person.id === subjectId && mandateHolds(m, today));
+}
+
 async function knownSubjects(own: MinuRiikDb): Promise<string[]> {
   return ((await own.meta.get(KNOWN_KEY))?.value as string[] | undefined) ?? [];
 }
@@ -44,7 +50,7 @@ export async function openSubjectDb(own: MinuRiikDb, subjectId: string): Promise
 /**
  * Deletes every subject database this device holds but `keep` does not name (all of them: sign-out).
  * With `send`, actions still queued in one are sent first, so the person is told why each was refused
- * (`mandate_revoked`): the refusals move to the signed-in person's own list.
+ * (`mandate_revoked`): the refusals (and any not yet read) move to the signed-in person's own list.
  */
 export async function deleteSubjectDbs(
   own: MinuRiikDb,
@@ -52,27 +58,45 @@ export async function deleteSubjectDbs(
   send?: Omit<SyncEngineOptions, 'subject'>,
 ): Promise<string[]> {
   const known = await knownSubjects(own);
-  const gone = known.filter((id) => !keep.has(id));
-  for (const id of gone) {
-    if (send) await sendLeftovers(own, id, send);
+  const gone: string[] = [];
+  for (const id of known.filter((id) => !keep.has(id))) {
+    // Not all answered (the network went, the server failed): kept, unoffered, until a sync has told the person.
+    if (send && !(await sendLeftovers(own, id, send))) continue;
     await Dexie.delete(subjectDbName(id));
+    gone.push(id);
   }
-  await own.meta.put({ key: KNOWN_KEY, value: known.filter((id) => keep.has(id)) });
+  await own.meta.put({ key: KNOWN_KEY, value: known.filter((id) => !gone.includes(id)) });
   return gone;
 }
 
-async function sendLeftovers(own: MinuRiikDb, subjectId: string, options: Omit<SyncEngineOptions, 'subject'>) {
+/** Sends what is still queued for the subject and moves the refusals to `own`; false when it could not send. */
+async function sendLeftovers(
+  own: MinuRiikDb,
+  subjectId: string,
+  options: Omit<SyncEngineOptions, 'subject'>,
+): Promise<boolean> {
   const db = new MinuRiikDb(subjectDbName(subjectId));
   try {
-    if ((await db.outbox.count()) === 0) return;
-    await createSyncEngine(db, { ...options, subject: subjectId }).sync();
+    if ((await db.outbox.count()) > 0) {
+      // The pull after the send is refused (404: no mandate); the answers to the send are what count.
+      await createSyncEngine(db, { ...options, subject: subjectId }).sync();
+      if ((await db.outbox.count()) > 0) return false;
+    }
+    // Refusals of earlier syncs too: one sent just before the mandate's end reached this device.
     const refused = ((await db.meta.get(REJECTIONS_KEY))?.value as Rejection[] | undefined) ?? [];
-    if (refused.length === 0) return;
-    await own.transaction('rw', own.meta, async () => {
+    if (refused.length === 0) return true;
+    await own.transaction('rw', own.meta, own.mandates, async () => {
       const list = ((await own.meta.get(REJECTIONS_KEY))?.value as Rejection[] | undefined) ?? [];
+      // The ended mandate stays in the list of mandates, with the name the refusal says it for.
+      const mandate = (await own.mandates.where('role').equals('actor').toArray()).find(
+        (m) => m.person.id === subjectId,
+      );
+      const name = mandate ? `${mandate.person.givenName} ${mandate.person.familyName}` : undefined;
       // The rows they were about leave with the database: the refusal is said without them.
-      await own.meta.put({ key: REJECTIONS_KEY, value: [...list, ...refused.map(({ about: _, ...r }) => r)] });
+      const moved = refused.map(({ about: _, ...r }) => (name ? { ...r, subject: name } : r));
+      await own.meta.put({ key: REJECTIONS_KEY, value: [...list, ...moved] });
     });
+    return true;
   } finally {
     db.close();
   }

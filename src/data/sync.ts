@@ -25,6 +25,8 @@ export interface Rejection {
   about?: ItemRef;
   /** For `field_invalid`: the field refused. */
   field?: string;
+  /** The name of the person it was for, when it was sent for someone else whose rows have left the device. */
+  subject?: string;
 }
 
 export interface SkippedRow {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSkipReason, PHONE } from './browser';
-import { holdRequests } from './session';
+import { accountControl, holdRequests, openAccount } from './session';
 import { useServer } from './suite';
 
 /** Rows in each object store of the app's IndexedDB, read with the raw API (not the app's code). */
@@ -70,7 +70,7 @@ describe.skipIf(browserSkipReason())('sign-in on a phone through the embedded pr
 
     // Back where they wanted to go, with their name in the shell.
     await page.waitForURL(`${app.server.publicUrl}/inbox`);
-    const name = page.locator('header').getByRole('link', { name: /Kadri Tamm/ });
+    const name = accountControl(page, 'Kadri Tamm');
     await name.waitFor();
     expect(await storeCounts(page)).toMatchObject({ profile: 1 });
     expect((await context.cookies()).find((c) => c.name === 'mr_session')).toMatchObject({
@@ -82,6 +82,12 @@ describe.skipIf(browserSkipReason())('sign-in on a phone through the embedded pr
     await page.reload();
     await name.waitFor();
     expect(await page.evaluate(async () => (await fetch('/api/me')).status)).toBe(200);
+    // Kadri acts for her daughter: Marta's rows are on the phone too, in a database of their own.
+    const subjectDbs = () =>
+      page.evaluate(async () =>
+        (await indexedDB.databases()).flatMap((d) => (d.name?.startsWith('minu-riik-subject-') ? [d.name] : [])),
+      );
+    await expect.poll(async () => (await subjectDbs()).length, { timeout: 15_000 }).toBe(1);
 
     // A change queued in an earlier visit and still unsent (its sending held, as on a stalled connection):
     // sign-out says so first. Written straight to IndexedDB, so the page is reloaded to read it.
@@ -121,7 +127,8 @@ describe.skipIf(browserSkipReason())('sign-in on a phone through the embedded pr
     );
 
     await page.reload();
-    await name.click();
+    await name.waitFor();
+    await openAccount(page, 'Kadri Tamm');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByText('1 change has not been sent yet').waitFor();
     await page.getByRole('button', { name: 'Discard and sign out' }).click();
@@ -142,6 +149,7 @@ describe.skipIf(browserSkipReason())('sign-in on a phone through the embedded pr
     ])
       expect(counts[table], table).toBe(0);
     expect(await sessionMetaKeys(page)).toEqual([]);
+    expect(await subjectDbs()).toEqual([]);
     expect(await page.evaluate(async () => (await fetch('/api/me')).status)).toBe(401);
     await context.close();
   });

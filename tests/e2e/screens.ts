@@ -13,6 +13,17 @@ export interface Screen {
   ready?: string;
   /** Screens that need a session: visited after `signIn`. */
   signedIn?: boolean;
+  /** What the person does on the screen once it is ready, to bring it to the state checked (open a list…). */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+/** The header's switcher of whose data to show (Kadri Tamm acts for her daughter Marta), opened. */
+async function openSwitcher(page: Page): Promise<void> {
+  if (await page.locator('#acting-list').isVisible()) return;
+  // By keyboard: a gate may have left the page scrolled or the compact menu open (the gates check what covers what).
+  await page.locator('#acting-switcher').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#acting-list').waitFor();
 }
 
 export const SCREENS: Screen[] = [
@@ -47,6 +58,21 @@ export const SCREENS: Screen[] = [
   { name: 'My data (own)', path: '/my-data', ready: '.data-use', signedIn: true },
   // Kadri's parental rights over Marta, and the form to give an authorisation.
   { name: 'Authorisations', path: '/authorisations', ready: '.mandate-card', signedIn: true },
+  // Last: acting for Marta lasts until the next full load, which each language's first screen is.
+  { name: 'Whose data (switcher open)', path: '/offers', ready: 'a.offer-card', signedIn: true, prepare: openSwitcher },
+  {
+    name: 'Acting for someone (banner)',
+    path: '/',
+    ready: '.greeting',
+    signedIn: true,
+    prepare: async (page) => {
+      await openSwitcher(page);
+      await page.locator('#acting-list button', { hasText: 'Marta Tamm' }).focus();
+      await page.keyboard.press('Enter');
+      await page.locator('main .acting-banner').waitFor();
+      await page.locator('main .greeting').waitFor();
+    },
+  },
 ];
 
 export const LANGUAGES: readonly Lang[] = LANGS;
@@ -108,6 +134,7 @@ export async function openScreen(page: Page, baseUrl: string, screen: Screen, re
   }
   await page.locator('main h1:not([data-stale])').first().waitFor({ timeout: 15_000 });
   if (screen.ready) await page.locator(`main ${screen.ready}`).first().waitFor({ timeout: 15_000 });
+  await screen.prepare?.(page);
   // Let a just-arrived live query and the focus move settle.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }

@@ -5,7 +5,7 @@ import { fullName, signInHref, useProfile } from './session';
 
 const PERSON_ICON = 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0';
 
-function PersonIcon() {
+export function PersonIcon() {
   return (
     <svg
       width="24"

@@ -45,7 +45,11 @@ const mmss = (ms: number) => {
 export function SessionNotices() {
   const location = useLocation();
   const profile = useProfile();
-  const times = createLiveQuery(async (db) => (await db.meta.get(SESSION_KEY))?.value as SessionTimes | undefined);
+  const times = createLiveQuery(
+    async (db) => (await db.meta.get(SESSION_KEY))?.value as SessionTimes | undefined,
+    undefined,
+    { own: true },
+  );
   const [now, setNow] = createSignal(Date.now());
   const [lead, setLead] = createSignal(2 * 60_000);
   const [verified, setVerified] = createSignal<string | undefined>();

@@ -39,7 +39,9 @@ let profile: Accessor<ProfileRow | null | undefined> | undefined;
  * loading. One live query for the whole app, however many components ask.
  */
 export function useProfile(): Accessor<ProfileRow | null | undefined> {
-  profile ??= createRoot(() => createLiveQuery(async (db) => (await db.profile.get('me')) ?? null));
+  profile ??= createRoot(() =>
+    createLiveQuery(async (db) => (await db.profile.get('me')) ?? null, undefined, { own: true }),
+  );
   return profile;
 }
 
@@ -59,7 +61,8 @@ export function useSignedIn(): Accessor<boolean> {
   };
 }
 
-export const fullName = (profile: ProfileRow) => `${profile.givenName} ${profile.familyName}`;
+export const fullName = (profile: Pick<ProfileRow, 'givenName' | 'familyName'>) =>
+  `${profile.givenName} ${profile.familyName}`;
 
 /** The provider's sign-in, coming back to `path`, in the app's language. */
 export function signInHref(path: string): string {
@@ -95,7 +98,10 @@ export async function refreshSession(): Promise<SessionState> {
     return sessionState();
   }
   const current = await db.profile.get('me');
-  if (current && current.personId !== me.personId) await db.clearPersonalData();
+  if (current && current.personId !== me.personId) {
+    await (await import('../../data/sync-service')).forgetSubjects();
+    await db.clearPersonalData();
+  }
   await db.transaction('rw', db.profile, db.meta, async () => {
     const row: ProfileRow = {
       id: 'me',
@@ -138,7 +144,8 @@ export function watchSession(): void {
 export const unsentCount = async () => (await openDb()).db.outbox.count();
 
 /**
- * Signs out: ends the session on the server, deletes the person's data from this device, then lets the
+ * Signs out: ends the session on the server, deletes the person's data (and that of everyone they act
+ * for) from this device, then lets the
  * provider end its session too (where it has one). The caller has asked about unsent changes first.
  */
 export async function signOut(): Promise<void> {
@@ -149,6 +156,7 @@ export async function signOut(): Promise<void> {
     // Offline or already ended: the data on this device goes all the same; the cookie dies with the session.
     if (!(error instanceof NetworkError) && !(error instanceof ApiError && error.status === 401)) throw error;
   }
+  await (await import('../../data/sync-service')).forgetSubjects();
   await (await openDb()).db.clearPersonalData();
   setSessionState('ended');
   window.location.assign(endSessionUrl ?? '/');

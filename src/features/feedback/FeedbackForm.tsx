@@ -1,11 +1,13 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { createSignal, onCleanup, Show } from 'solid-js';
+import { mayAct, subjectDb } from '../../data/acting';
 import { useEventService } from '../../data/catalogue-queries';
 import { db } from '../../data/db';
 import { createLiveQuery } from '../../data/live';
 import { usePendingFor } from '../../data/pending';
 import { t } from '../../i18n';
 import { localized } from '../../i18n/format';
+import { forSubject, WhenMayAct } from '../../ui/acting';
 import { actionErrorText } from '../../ui/action-error';
 import { EmptyState, Page } from '../../ui/Page';
 import { PendingNote } from '../../ui/Pending';
@@ -67,7 +69,7 @@ export default function FeedbackForm() {
     }
     void run(
       () =>
-        sendFeedback(db, {
+        sendFeedback(subjectDb(db), {
           requestId: params.requestId,
           score: value,
           smoothness: smoothness(),
@@ -98,86 +100,88 @@ export default function FeedbackForm() {
             when={open()}
             fallback={<EmptyState title={t('feedback.closed_title')} text={t('feedback.closed_text')} />}
           >
-            <form class="feedback-form" onSubmit={submit} novalidate>
-              <div id="feedback-score">
-                <ScaleQuestion
-                  name="score"
-                  legend={
-                    request()!.question === 'smooth'
-                      ? t('feedback.smooth_question', { service: serviceName() })
-                      : t('feedback.recommend_question', { service: serviceName() })
-                  }
-                  low={request()!.question === 'smooth' ? t('feedback.smooth_low') : t('feedback.recommend_low')}
-                  high={request()!.question === 'smooth' ? t('feedback.smooth_high') : t('feedback.recommend_high')}
-                  value={score()}
-                  onChange={(v) => {
-                    setScore(v);
-                    setError(undefined);
-                  }}
-                  error={error()}
-                />
-              </div>
-              <Show when={request()!.question === 'recommend'}>
-                <ScaleQuestion
-                  name="smoothness"
-                  legend={t('feedback.smooth_optional', { service: serviceName() })}
-                  low={t('feedback.smooth_low')}
-                  high={t('feedback.smooth_high')}
-                  value={smoothness()}
-                  onChange={setSmoothness}
-                />
-              </Show>
-              <div class="field">
-                <label for="feedback-comment">{t('feedback.comment_label')}</label>
-                <p id="feedback-comment-hint" class="muted">
-                  {t('feedback.comment_hint')}
-                </p>
-                <textarea
-                  id="feedback-comment"
-                  class="input"
-                  rows="5"
-                  maxlength={MAX}
-                  aria-describedby="feedback-comment-hint feedback-comment-count"
-                  value={comment()}
-                  onInput={(e) => onComment(e.currentTarget.value)}
-                />
-                <p id="feedback-comment-count" class="muted" aria-hidden="true">
-                  {t('feedback.characters_left', { count: left() })}
-                </p>
-                <p class="visually-hidden" aria-live="polite">
-                  {announced()}
-                </p>
-              </div>
-              <div class="form-actions">
-                <button type="submit" class="button button-primary">
-                  {t('feedback.send')}
-                </button>
-                <button
-                  type="button"
-                  class="button"
-                  onClick={() =>
-                    void run(
-                      () => dismissFeedback(db, params.requestId, false),
-                      () => navigate('/'),
-                    )
-                  }
-                >
-                  {t('feedback.not_now')}
-                </button>
-                <button
-                  type="button"
-                  class="link-button"
-                  onClick={() =>
-                    void run(
-                      () => dismissFeedback(db, params.requestId, true),
-                      () => navigate('/'),
-                    )
-                  }
-                >
-                  {t('feedback.never')}
-                </button>
-              </div>
-            </form>
+            <WhenMayAct may={mayAct(request()!.eventServiceId)}>
+              <form class="feedback-form" onSubmit={submit} novalidate>
+                <div id="feedback-score">
+                  <ScaleQuestion
+                    name="score"
+                    legend={
+                      request()!.question === 'smooth'
+                        ? t('feedback.smooth_question', { service: serviceName() })
+                        : t('feedback.recommend_question', { service: serviceName() })
+                    }
+                    low={request()!.question === 'smooth' ? t('feedback.smooth_low') : t('feedback.recommend_low')}
+                    high={request()!.question === 'smooth' ? t('feedback.smooth_high') : t('feedback.recommend_high')}
+                    value={score()}
+                    onChange={(v) => {
+                      setScore(v);
+                      setError(undefined);
+                    }}
+                    error={error()}
+                  />
+                </div>
+                <Show when={request()!.question === 'recommend'}>
+                  <ScaleQuestion
+                    name="smoothness"
+                    legend={t('feedback.smooth_optional', { service: serviceName() })}
+                    low={t('feedback.smooth_low')}
+                    high={t('feedback.smooth_high')}
+                    value={smoothness()}
+                    onChange={setSmoothness}
+                  />
+                </Show>
+                <div class="field">
+                  <label for="feedback-comment">{t('feedback.comment_label')}</label>
+                  <p id="feedback-comment-hint" class="muted">
+                    {t('feedback.comment_hint')}
+                  </p>
+                  <textarea
+                    id="feedback-comment"
+                    class="input"
+                    rows="5"
+                    maxlength={MAX}
+                    aria-describedby="feedback-comment-hint feedback-comment-count"
+                    value={comment()}
+                    onInput={(e) => onComment(e.currentTarget.value)}
+                  />
+                  <p id="feedback-comment-count" class="muted" aria-hidden="true">
+                    {t('feedback.characters_left', { count: left() })}
+                  </p>
+                  <p class="visually-hidden" aria-live="polite">
+                    {announced()}
+                  </p>
+                </div>
+                <div class="form-actions">
+                  <button type="submit" class="button button-primary">
+                    {forSubject(t('feedback.send'))}
+                  </button>
+                  <button
+                    type="button"
+                    class="button"
+                    onClick={() =>
+                      void run(
+                        () => dismissFeedback(subjectDb(db), params.requestId, false),
+                        () => navigate('/'),
+                      )
+                    }
+                  >
+                    {t('feedback.not_now')}
+                  </button>
+                  <button
+                    type="button"
+                    class="link-button"
+                    onClick={() =>
+                      void run(
+                        () => dismissFeedback(subjectDb(db), params.requestId, true),
+                        () => navigate('/'),
+                      )
+                    }
+                  >
+                    {t('feedback.never')}
+                  </button>
+                </div>
+              </form>
+            </WhenMayAct>
           </Show>
         </Show>
       </Page>

@@ -22,7 +22,7 @@ const sum = (rows: ServiceStatsRow[]): ScoreCounts & { answers: number } =>
 
 /** "How services are rated": the recommendation index per agency by month, and per service. */
 export default function Ratings() {
-  const stats = createLiveQuery((db) => db.serviceStats.orderBy('month').toArray());
+  const stats = createLiveQuery((db) => db.serviceStats.orderBy('month').toArray(), undefined, { own: true });
   const agencies = useAgencies();
   const services = useEventServices();
   const [failed, setFailed] = createSignal(false);

@@ -1,9 +1,11 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
+import { mayAct, subjectDb } from '../../data/acting';
 import { db } from '../../data/db';
 import { usePendingItems } from '../../data/pending';
 import { t } from '../../i18n';
 import { formatDate, localized } from '../../i18n/format';
+import { forSubject, NotAllowedNote } from '../../ui/acting';
 import { actionErrorText } from '../../ui/action-error';
 import { EmptyState, Page } from '../../ui/Page';
 import { PendingNote } from '../../ui/Pending';
@@ -17,6 +19,8 @@ export default function Inbox() {
   const [error, setError] = createSignal<string>();
   const queued = usePendingItems();
   const unread = () => (notifications() ?? []).filter((n) => !n.readAt);
+  /** Acting for someone: a notification names no service, so marking it read needs a mandate for all. */
+  const may = () => mayAct(null);
 
   const act = async (work: () => Promise<unknown>) => {
     setError(undefined);
@@ -28,12 +32,12 @@ export default function Inbox() {
   };
   const open = (id: string, link: string | null) =>
     act(async () => {
-      await markNotificationRead(db, id);
+      if (may() === 'yes') await markNotificationRead(subjectDb(db), id);
       if (link) navigate(link);
     });
   const markAll = () =>
     act(async () => {
-      for (const n of unread()) await markNotificationRead(db, n.id);
+      for (const n of unread()) await markNotificationRead(subjectDb(db), n.id);
     });
 
   return (
@@ -50,9 +54,11 @@ export default function Inbox() {
         }
       >
         <Show when={unread().length > 0}>
-          <button type="button" class="button" onClick={() => void markAll()}>
-            {t('inbox.mark_all_read')}
-          </button>
+          <Show when={may() === 'yes'} fallback={<NotAllowedNote may={may()} why="messages" />}>
+            <button type="button" class="button" onClick={() => void markAll()}>
+              {forSubject(t('inbox.mark_all_read'))}
+            </button>
+          </Show>
         </Show>
         <ul class="card-list inbox-list">
           <For each={notifications()}>
@@ -79,9 +85,13 @@ export default function Inbox() {
                       {t('inbox.open')}
                     </button>
                   </Show>
-                  <Show when={!n.readAt}>
-                    <button type="button" class="button" onClick={() => void act(() => markNotificationRead(db, n.id))}>
-                      {t('inbox.mark_read')}
+                  <Show when={!n.readAt && may() === 'yes'}>
+                    <button
+                      type="button"
+                      class="button"
+                      onClick={() => void act(() => markNotificationRead(subjectDb(db), n.id))}
+                    >
+                      {forSubject(t('inbox.mark_read'))}
                     </button>
                   </Show>
                 </div>

@@ -1,8 +1,10 @@
 import { createSignal, For, Show } from 'solid-js';
 import { type DataUseRow, MAX_QUESTION } from '../../contract/data-uses';
+import { acting } from '../../data/acting';
 import { db, type OutboxEntry } from '../../data/db';
 import { language, t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
+import { NotAllowedNote } from '../../ui/acting';
 import { actionErrorText } from '../../ui/action-error';
 import { PendingNote } from '../../ui/Pending';
 import { askAboutUse } from './actions';
@@ -68,30 +70,33 @@ export function Questions(props: { use: DataUseRow; pending?: OutboxEntry }) {
       <Show when={props.pending}>
         {(entry) => <PendingNote entry={entry()} what={t('my_data.question_pending')} />}
       </Show>
-      <details class="data-use-ask" onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary>{t('my_data.ask')}</summary>
-        {/* Rendered only while open: a closed form has nothing to tab to or cover. */}
-        <Show when={open()}>
-          <form onSubmit={(e) => void send(e)} noValidate>
-            <div class="field">
-              <label for={id()}>{t('my_data.question')}</label>
-              <textarea
-                id={id()}
-                rows={3}
-                maxLength={MAX_QUESTION}
-                value={text()}
-                onInput={(e) => setText(e.currentTarget.value)}
-              />
-            </div>
-            <p role="alert" class="form-error">
-              {error()}
-            </p>
-            <button type="submit" class="button button-primary">
-              {t('my_data.send')}
-            </button>
-          </form>
-        </Show>
-      </details>
+      {/* Only the person asks about the use of their data: not offered while acting for them. */}
+      <Show when={!acting()} fallback={<NotAllowedNote may="outside" why="own_only" />}>
+        <details class="data-use-ask" onToggle={(e) => setOpen(e.currentTarget.open)}>
+          <summary>{t('my_data.ask')}</summary>
+          {/* Rendered only while open: a closed form has nothing to tab to or cover. */}
+          <Show when={open()}>
+            <form onSubmit={(e) => void send(e)} noValidate>
+              <div class="field">
+                <label for={id()}>{t('my_data.question')}</label>
+                <textarea
+                  id={id()}
+                  rows={3}
+                  maxLength={MAX_QUESTION}
+                  value={text()}
+                  onInput={(e) => setText(e.currentTarget.value)}
+                />
+              </div>
+              <p role="alert" class="form-error">
+                {error()}
+              </p>
+              <button type="submit" class="button button-primary">
+                {t('my_data.send')}
+              </button>
+            </form>
+          </Show>
+        </details>
+      </Show>
     </>
   );
 }

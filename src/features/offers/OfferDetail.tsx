@@ -4,12 +4,14 @@ import { tallinnDate } from '../../contract/dates';
 import { type FieldError, normaliseField, validateField } from '../../contract/fields';
 import type { Localized } from '../../contract/i18n';
 import type { OfferRow, PrefilledField } from '../../contract/offers';
+import { mayAct, subjectDb } from '../../data/acting';
 import { useAgencies, useEventServices } from '../../data/catalogue-queries';
 import { db } from '../../data/db';
 import { usePendingFor, useRejectionFor } from '../../data/pending';
 import { t } from '../../i18n';
 import { dateFieldText, dateFieldValue } from '../../i18n/date-field';
 import { formatDate, localized } from '../../i18n/format';
+import { forSubject, NotAllowedNote } from '../../ui/acting';
 import { actionErrorText } from '../../ui/action-error';
 import { BackLink } from '../../ui/BackLink';
 import { EmptyState, Page } from '../../ui/Page';
@@ -96,7 +98,9 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
 
   const queuedFields = () => (pending()?.payload as { fields?: Record<string, string> } | undefined)?.fields;
   /** The person may answer: open, and no answer of theirs is waiting to be sent. */
-  const answerable = () => isOpen(o()) && !pending();
+  /** Acting for someone: whether their mandate lets one answer this offer (else the answer is not offered). */
+  const may = () => mayAct(o().eventServiceId);
+  const answerable = () => isOpen(o()) && !pending() && may() === 'yes';
   const editing = (f: PrefilledField) => answerable() && f.editable;
   const value = (f: PrefilledField) =>
     o().acceptedFields?.[f.key] ?? queuedFields()?.[f.key] ?? edits()[f.key] ?? f.value;
@@ -135,17 +139,18 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
         .fields.filter((f) => f.editable && normaliseField(f, typed(f)) !== f.value)
         .map((f) => [f.key, normaliseField(f, typed(f))]),
     );
-    void run(() => (duty() ? confirmDuty : acceptOffer)(db, o().id, changed, props.name));
+    void run(() => (duty() ? confirmDuty : acceptOffer)(subjectDb(db), o().id, changed, props.name));
   };
   const decline = (event: SubmitEvent) => {
     event.preventDefault();
     void run(async () => {
-      await declineOffer(db, o().id, reason().trim() || undefined, props.name);
+      await declineOffer(subjectDb(db), o().id, reason().trim() || undefined, props.name);
       setDeclining(false);
     });
   };
   const serviceName = () => (props.name ? localized(props.name) : '');
-  const canUndo = () => o().status === 'declined' && o().undoDecline && o().deadline >= tallinnDate() && !pending();
+  const canUndo = () =>
+    o().status === 'declined' && o().undoDecline && o().deadline >= tallinnDate() && !pending() && may() === 'yes';
 
   return (
     <>
@@ -193,8 +198,12 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
             <h2 id="offer-next">{t('offers.what_next')}</h2>
             <p>{localized(c().decline)}</p>
             <Show when={canUndo()}>
-              <button type="button" class="button" onClick={() => void run(() => undoDecline(db, o().id, props.name))}>
-                {t('offers.undo_decline')}
+              <button
+                type="button"
+                class="button"
+                onClick={() => void run(() => undoDecline(subjectDb(db), o().id, props.name))}
+              >
+                {forSubject(t('offers.undo_decline'))}
               </button>
             </Show>
           </section>
@@ -293,14 +302,17 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
         <Show when={answerable()}>
           <div class="form-actions">
             <button type="submit" class="button button-primary">
-              {o().kind === 'consent' ? t('offers.accept') : t('offers.confirm')}
+              {forSubject(o().kind === 'consent' ? t('offers.accept') : t('offers.confirm'))}
             </button>
             <Show when={o().declinable && !declining()}>
               <button type="button" class="button" onClick={() => setDeclining(true)}>
-                {t('offers.decline')}
+                {forSubject(t('offers.decline'))}
               </button>
             </Show>
           </div>
+        </Show>
+        <Show when={isOpen(o()) && !pending() && may() !== 'yes'}>
+          <NotAllowedNote may={may()} />
         </Show>
       </form>
 
@@ -336,7 +348,9 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
               {t('offers.keep')}
             </button>
             <button type="submit" class="button">
-              {serviceName() ? t('offers.decline_confirm', { service: serviceName() }) : t('offers.decline')}
+              {forSubject(
+                serviceName() ? t('offers.decline_confirm', { service: serviceName() }) : t('offers.decline'),
+              )}
             </button>
           </div>
         </form>

@@ -14,7 +14,11 @@ export function PushCard() {
   const [state, { mutate }] = createResource(pushState);
   const [busy, setBusy] = createSignal(false);
   const [failed, setFailed] = createSignal(false);
-  const settings = createLiveQuery(async (db) => (await db.settings.get('settings')) as SettingsRow | undefined);
+  const settings = createLiveQuery(
+    async (db) => (await db.settings.get('settings')) as SettingsRow | undefined,
+    undefined,
+    { own: true },
+  );
 
   const run = async (work: () => Promise<Awaited<ReturnType<typeof pushState>>>) => {
     setBusy(true);

@@ -18,7 +18,7 @@ function focusLanguage(event: MouseEvent) {
 }
 
 export default function Settings() {
-  const signedIn = createLiveQuery(async (db) => (await db.profile.get('me')) !== undefined);
+  const signedIn = createLiveQuery(async (db) => (await db.profile.get('me')) !== undefined, undefined, { own: true });
   const pending = usePendingFor('settings', () => 'settings');
   return (
     <Page title={t('settings.title')}>
