@@ -4,6 +4,7 @@ import { useEventServices } from '../../data/catalogue-queries';
 import { db } from '../../data/db';
 import type { Rejection } from '../../data/sync';
 import { t } from '../../i18n';
+import { dateFieldText, dateFieldValue } from '../../i18n/date-field';
 import { formatDate, localized } from '../../i18n/format';
 import { actionErrorText } from '../../ui/action-error';
 import { RejectedNote } from '../../ui/Pending';
@@ -178,17 +179,21 @@ export function GrantForm(props: { rejection: Rejection | null }) {
           <span class="dd-note" id="grant-until-hint">
             {t('mandates.until_hint', { date: formatDate(latestUntil(today())) })}
           </span>
+          <span class="dd-note" id="grant-until-format">
+            {t('offers.field.date_hint', { example: dateFieldText('2027-03-05') })}
+          </span>
           <FieldError field="validUntil" />
           <input
             id="grant-until"
             class="input"
-            type="date"
-            min={today()}
-            max={latestUntil(today())}
-            value={draft().validUntil}
+            type="text"
+            inputmode="decimal"
+            maxLength={10}
+            autocomplete="off"
+            value={dateFieldText(draft().validUntil)}
             aria-invalid={problemOf('validUntil') ? 'true' : undefined}
-            aria-describedby={describedBy('validUntil', 'grant-until-hint')}
-            onInput={(e) => edit({ validUntil: e.currentTarget.value })}
+            aria-describedby={describedBy('validUntil', 'grant-until-hint grant-until-format')}
+            onInput={(e) => edit({ validUntil: dateFieldValue(e.currentTarget.value) })}
           />
         </div>
         <div class="form-actions">

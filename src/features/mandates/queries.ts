@@ -14,20 +14,27 @@ export function inListOrder(mandates: MandateRow[], today: string): MandateRow[]
   return [...holding, ...ended];
 }
 
-/** Both ends of every mandate on this device: `subject` (who may act for me) and `actor` (whom I may act for). */
-export const useMandates = () => createLiveQuery((db) => db.mandates.toArray());
+/** The signed-in person's own mandates (also while acting for someone). Both ends of every mandate on this device: `subject` (who may act for me) and `actor` (whom I may act for). */
+export const useMandates = () => createLiveQuery((db) => db.mandates.toArray(), undefined, { own: true });
 
 /** Authorisations given on this device that the server has not confirmed yet, oldest first. */
 export const usePendingGrants = () =>
-  createLiveQuery(async (db) =>
-    ((await db.outbox.orderBy('seq').toArray()) as OutboxEntry[]).filter(
-      (e): e is Extract<OutboxEntry, { type: 'mandate.grant' }> => e.type === 'mandate.grant',
-    ),
+  createLiveQuery(
+    async (db) =>
+      ((await db.outbox.orderBy('seq').toArray()) as OutboxEntry[]).filter(
+        (e): e is Extract<OutboxEntry, { type: 'mandate.grant' }> => e.type === 'mandate.grant',
+      ),
+    undefined,
+    { own: true },
   );
 
 /** The server's refusals the person has not dismissed yet, oldest first. */
 export const useRejections = () =>
-  createLiveQuery(async (db) => ((await db.meta.get(REJECTIONS_KEY))?.value as Rejection[] | undefined) ?? []);
+  createLiveQuery(
+    async (db) => ((await db.meta.get(REJECTIONS_KEY))?.value as Rejection[] | undefined) ?? [],
+    undefined,
+    { own: true },
+  );
 
 /** The latest refusal about the mandate (or the authorisation given with this id), if any. */
 export const rejectionAbout = (list: Rejection[] | undefined, mandateId: string) =>

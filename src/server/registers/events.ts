@@ -22,14 +22,7 @@ import { parentalRightsUntil, setRegisterMandates } from '../mandates/store';
 import { applyCohort } from '../offers/cohort';
 import { applyDecisions } from '../offers/engine';
 import { rulesFor } from '../rules';
-import {
-  type Concerned,
-  evaluateRule,
-  type RuleEvent,
-  readBy,
-  type Subject,
-  type Vars,
-} from '../rules/evaluate';
+import { type Concerned, evaluateRule, type RuleEvent, readBy, type Subject, type Vars } from '../rules/evaluate';
 import { type ChildFact, type PersonFacts, readFacts } from '../rules/facts';
 import type { RegisterEventType, Role } from '../rules/schema';
 import type { SqlVar } from '../rules/sql';
