@@ -1,4 +1,4 @@
-import { type Accessor, createMemo, createSignal, onCleanup } from 'solid-js';
+import { type Accessor, createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
 import { acting } from './acting';
 import type { MinuRiikDb } from './db';
 
@@ -53,6 +53,23 @@ export function openDb(): Promise<Loaded> {
   return loading;
 }
 
+const [held, setHeld] = createSignal(0);
+
+/**
+ * Puts the live queries on hold while a sync writes page after page: they keep the value they had, and
+ * run once when the returned release is called instead of once per page (a query reading a whole table,
+ * such as the unread count, would otherwise read it again for every page).
+ */
+export function holdLiveQueries(): () => void {
+  setHeld((n) => n + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    setHeld((n) => n - 1);
+  };
+}
+
 const [failures, setFailures] = createSignal<ReadonlySet<() => void>>(new Set());
 
 /** Whether a live query on the screen failed (the browser's storage refused a read); its retry is retryLiveQueries. */
@@ -92,25 +109,37 @@ export function createLiveQuery<T, K = undefined>(
     const subject = options.own ? undefined : acting()?.db;
     const [value, setValue] = createSignal<T>();
     let subscription: { unsubscribe(): void } | undefined;
+    let loaded: Loaded | undefined;
     let disposed = false;
-    const start = ({ db, liveQuery }: Loaded) => {
-      const from = subject ?? db;
-      subscription = liveQuery(() => query(from, k)).subscribe({
-        next: (v) => setValue(() => v),
-        error: (error) => {
-          console.error('live query failed', error);
-          withFailure(retry, true);
-        },
-      });
+    const start = (db: Loaded) => {
+      loaded = db;
+      if (held() > 0) return; // the hold's end starts it
+      const from = subject ?? db.db;
+      subscription = db
+        .liveQuery(() => query(from, k))
+        .subscribe({
+          next: (v) => setValue(() => v),
+          error: (error) => {
+            console.error('live query failed', error);
+            withFailure(retry, true);
+          },
+        });
     };
     const retry = () => {
       subscription?.unsubscribe();
       if (!disposed) void openDb().then(start);
     };
     // Each query starts in a task of its own, so that a screen's queries do not add up to one long task.
-    void openDb().then(async (loaded) => {
+    void openDb().then(async (db) => {
       await nextTask();
-      if (!disposed) start(loaded);
+      if (!disposed) start(db);
+    });
+    // On hold, the query stops (its value stays); at the hold's end it starts again, which runs it once.
+    createEffect(() => {
+      if (held() > 0) {
+        subscription?.unsubscribe();
+        subscription = undefined;
+      } else if (loaded && !subscription && !disposed) start(loaded);
     });
     onCleanup(() => {
       disposed = true;

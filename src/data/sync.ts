@@ -1,8 +1,11 @@
 import { createSignal } from 'solid-js';
-import type { Entity, MutationResponse, SyncPage as SyncPageType } from '../contract/sync';
+import type { MutationResponse } from '../contract/sync';
 import { ApiError, apiJson, type Fetch, NetworkError } from './api';
 import { ENTITY_TABLES, type ItemRef, type MinuRiikDb, PERSON_TABLES } from './db';
+import { holdLiveQueries } from './live';
 import { type QueuedEntry, REJECTIONS_KEY, undoEntry } from './outbox';
+import type { CheckedPage, SkippedRow } from './sync-check';
+import { createPageChecker } from './sync-checker';
 
 export const CURSOR_KEY = 'sync.cursor';
 /** When the last pull completed; absent until the person's data has arrived once on this device. */
@@ -29,11 +32,7 @@ export interface Rejection {
   subject?: string;
 }
 
-export interface SkippedRow {
-  entity: Entity;
-  id: string;
-  at: string;
-}
+export type { SkippedRow };
 
 export interface SyncEngineOptions {
   fetch?: Fetch;
@@ -63,6 +62,7 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
   let again = false;
   let failures = 0;
   let retryScheduled = false;
+  const checker = createPageChecker();
 
   async function reject(entry: QueuedEntry, code: string, field?: string): Promise<void> {
     await undoEntry(db, entry);
@@ -141,26 +141,15 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
     }
   }
 
-  async function applyPage(page: SyncPageType, fromScratch: boolean): Promise<void> {
-    // Every row is checked against its schema before it is stored: a bad one is left out (and the
-    // person told), never stored for a screen to trip over.
-    const { ROW_SCHEMAS } = await import('../contract/rows');
-    const skipped: SkippedRow[] = [];
-    const changes = page.changes.filter((change) => {
-      if (change.op === 'delete') return true;
-      const parsed = ROW_SCHEMAS[change.entity].safeParse({ ...change.data, id: change.id });
-      if (!parsed.success) {
-        console.warn(`sync: skipped a bad ${change.entity} row ${change.id}`, parsed.error.issues);
-        skipped.push({ entity: change.entity, id: change.id, at: new Date().toISOString() });
-      }
-      return parsed.success;
-    });
+  /** Writes a checked page: its rows, the rows left out (the person is told), and the cursor, in one transaction. */
+  async function applyPage({ page, skipped }: CheckedPage, fromScratch: boolean): Promise<void> {
+    for (const row of skipped) console.warn(`sync: skipped a bad ${row.entity} row ${row.id}`, row.issues);
     await db.transaction('rw', [...PERSON_TABLES, 'meta'], async () => {
       if (fromScratch) await Promise.all(replaced.map((t) => db.table(t).clear()));
       // The log is compacted (one change per row), so a page's puts and deletes can go in bulk.
       const puts = new Map<string, Record<string, unknown>[]>();
       const deletes = new Map<string, string[]>();
-      for (const change of changes) {
+      for (const change of page.changes) {
         const table = ENTITY_TABLES[change.entity];
         if (change.op === 'put') {
           if (!puts.has(table)) puts.set(table, []);
@@ -174,35 +163,46 @@ export function createSyncEngine(db: MinuRiikDb, options: SyncEngineOptions = {}
       for (const [table, ids] of deletes) await db.table(table).bulkDelete(ids);
       if (skipped.length) {
         const list = ((await db.meta.get(SKIPPED_KEY))?.value as SkippedRow[] | undefined) ?? [];
-        await db.meta.put({ key: SKIPPED_KEY, value: [...list, ...skipped].slice(-50) });
+        const rows = skipped.map(({ entity, id, at }) => ({ entity, id, at }));
+        await db.meta.put({ key: SKIPPED_KEY, value: [...list, ...rows].slice(-50) });
       }
       // The cursor moves in the same transaction as the rows: a crash can neither skip nor repeat a change.
       await db.meta.put({ key: CURSOR_KEY, value: page.cursor });
     });
   }
 
+  /** The page after `cursor`, fetched and checked (shape and every row) by the checker. */
+  async function fetchPage(cursor: string | undefined): Promise<CheckedPage> {
+    const params = new URLSearchParams({ ...(cursor ? { cursor } : {}), ...(subject ? { subject } : {}) });
+    const query = params.size > 0 ? `?${params}` : '';
+    return checker.check(await apiJson(fetchImpl, `/api/sync${query}`));
+  }
+
   async function pull(): Promise<void> {
     let cursor = (await db.meta.get(CURSOR_KEY))?.value as string | undefined;
-    for (;;) {
-      const params = new URLSearchParams({ ...(cursor ? { cursor } : {}), ...(subject ? { subject } : {}) });
-      const query = params.size > 0 ? `?${params}` : '';
-      let page: SyncPageType;
-      try {
-        // The schema (zod) loads with the first pull, not with the first screen.
-        const { SyncPage } = await import('../contract/sync');
-        page = SyncPage.parse(await apiJson(fetchImpl, `/api/sync${query}`));
-      } catch (error) {
-        if (error instanceof ApiError && error.code === 'bad_cursor' && cursor) {
-          cursor = undefined; // the server no longer knows our place: start again from a full snapshot
-          continue;
+    // A pull of several pages holds the screens' live queries until its last page: they then run once.
+    let release: (() => void) | undefined;
+    try {
+      for (;;) {
+        let checked: CheckedPage;
+        try {
+          checked = await fetchPage(cursor);
+        } catch (error) {
+          if (error instanceof ApiError && error.code === 'bad_cursor' && cursor) {
+            cursor = undefined; // the server no longer knows our place: start again from a full snapshot
+            continue;
+          }
+          throw error;
         }
-        throw error;
+        if (checked.page.more) release ??= holdLiveQueries();
+        await applyPage(checked, cursor === undefined);
+        cursor = checked.page.cursor;
+        if (!checked.page.more) break;
       }
-      await applyPage(page, cursor === undefined);
-      cursor = page.cursor;
-      if (!page.more) break;
+      await db.meta.put({ key: LAST_SUCCESS_KEY, value: new Date().toISOString() });
+    } finally {
+      release?.();
     }
-    await db.meta.put({ key: LAST_SUCCESS_KEY, value: new Date().toISOString() });
   }
 
   async function run(): Promise<SyncPhase> {

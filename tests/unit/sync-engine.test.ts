@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRoot } from 'solid-js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NotificationRow } from '../../src/contract/person';
 import type { Change } from '../../src/contract/sync';
 import { MinuRiikDb } from '../../src/data/db';
+import { createLiveQuery } from '../../src/data/live';
 import { enqueue } from '../../src/data/outbox';
 import { createSyncEngine, MAX_TRIES, REJECTIONS_KEY, SKIPPED_KEY } from '../../src/data/sync';
 import { markNotificationRead } from '../../src/features/inbox/actions';
@@ -111,6 +113,30 @@ describe('pull', () => {
     expect(rows.map((n) => [n.id, n.readAt])).toEqual([[ID.n1, '2026-11-02T00:00:00.000Z']]);
     expect((await db.meta.get('sync.cursor'))?.value).toBe('c2');
     expect(api.calls.map((c) => c.path)).toEqual(['/api/sync', '/api/sync?cursor=c1']);
+  });
+
+  it("runs the screens' live queries once for a pull of several pages, not once per page", async () => {
+    const ids = Array.from({ length: 8 }, (_, i) => `00000000-0000-4000-8000-1000000000${String(i).padStart(2, '0')}`);
+    const api = fakeApi({
+      '': { changes: [profile, note(ids[0]!), note(ids[1]!)], cursor: 'c1', more: true },
+      c1: { changes: [note(ids[2]!), note(ids[3]!)], cursor: 'c2', more: true },
+      c2: { changes: [note(ids[4]!), note(ids[5]!)], cursor: 'c3', more: true },
+      c3: { changes: [note(ids[6]!), note(ids[7]!)], cursor: 'c4', more: false },
+    });
+    let reads = 0;
+    const { unread, dispose } = createRoot((dispose) => ({
+      unread: createLiveQuery(async () => {
+        reads++;
+        return db.notifications.filter((n) => !n.readAt).count();
+      }),
+      dispose,
+    }));
+    await vi.waitFor(() => expect(unread()).toBe(0));
+    const before = reads;
+    expect(await engineFor(api).sync()).toBe('idle');
+    await vi.waitFor(() => expect(unread()).toBe(8));
+    expect(reads - before).toBe(1);
+    dispose();
   });
 
   it('stores a page and its cursor together or not at all', async () => {
