@@ -21,16 +21,7 @@ import { migrate } from '../src/server/db/migrate';
 import { applyCohort, type CohortResult } from '../src/server/offers/cohort';
 import { pensionCohortVars } from '../src/server/registers/events';
 import { seed } from '../src/server/seed';
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const n = (value: number | string) => Number(value).toLocaleString('en');
+import { n, option, seconds } from './bench-args';
 
 /** Migrates, seeds the demo, adds the synthetic people; returns the time the people took. */
 async function prepare(db: Database, people: number): Promise<number> {

@@ -15,16 +15,7 @@ import { type Database, openDatabase } from '../src/server/db/database';
 import { migrate } from '../src/server/db/migrate';
 import { settleDueOffers } from '../src/server/offers/settle';
 import { seed } from '../src/server/seed';
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const n = (value: number | string) => Number(value).toLocaleString('en');
+import { n, option, seconds } from './bench-args';
 
 async function bench(label: string, db: Database, people: number) {
   await migrate(db);

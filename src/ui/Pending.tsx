@@ -31,3 +31,14 @@ export function RejectedNote(props: { rejection: Rejection }) {
     </p>
   );
 }
+
+/** Why an action could not be queued (actionErrorText), read out as it appears; nothing when there is none. */
+export function ActionErrorNote(props: { message: string | undefined }) {
+  return (
+    <Show when={props.message}>
+      <p class="banner banner-error" role="alert">
+        {props.message}
+      </p>
+    </Show>
+  );
+}

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { createRoot } from 'solid-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MandateRow } from '../../src/contract/mandates';
-import type { NotificationRow, ProfileRow } from '../../src/contract/person';
+import type { NotificationRow } from '../../src/contract/person';
 import { acting, mayAct, subjectDb } from '../../src/data/acting';
 import { db } from '../../src/data/db';
 import { createLiveQuery } from '../../src/data/live';
@@ -11,6 +11,7 @@ import { enqueue } from '../../src/data/outbox';
 import { subjectDbName } from '../../src/data/subjects';
 import { REJECTIONS_KEY, type Rejection } from '../../src/data/sync';
 import { actFor, forgetSubjects, requestSync } from '../../src/data/sync-service';
+import { L, MARTA, mandateRow, profile } from './fixtures/kadri';
 
 /**
  * Acting for someone in the app: the screens' live queries and actions follow the chosen subject's own
@@ -18,35 +19,10 @@ import { actFor, forgetSubjects, requestSync } from '../../src/data/sync-service
  * screens back to the person and the subject's database off the device, with the refusal said.
  */
 
-const ME = '0b7f6b1e-8a57-4d2e-9a53-0f3c7d2a9e11';
-const MARTA = '00000000-0000-4000-8000-0000000000a1';
 const MANDATE = '00000000-0000-4000-8000-000000000001';
 const MINE = '00000000-0000-4000-8000-0000000000b1';
+const mandate = (extra: Partial<MandateRow> = {}) => mandateRow(MANDATE, MARTA, extra);
 const HERS = '00000000-0000-4000-8000-0000000000b2';
-const L = { et: 't', en: 't', ru: 't', uk: 't' };
-
-const profile: ProfileRow = {
-  id: 'me',
-  personId: ME,
-  givenName: 'Kadri',
-  familyName: 'Tamm',
-  personalCode: '24304142717',
-  birthDate: '1993-04-14',
-};
-
-const mandate = (extra: Partial<MandateRow> = {}): MandateRow => ({
-  id: MANDATE,
-  kind: 'parent',
-  role: 'actor',
-  person: { id: MARTA, givenName: 'Marta', familyName: 'Tamm' },
-  scope: 'act',
-  services: null,
-  validUntil: '2044-09-18',
-  status: 'active',
-  createdAt: '2026-09-20T10:00:00.000Z',
-  endedAt: null,
-  ...extra,
-});
 
 const note = (id: string): NotificationRow => ({
   id,

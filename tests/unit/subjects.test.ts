@@ -1,43 +1,16 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MandateRow } from '../../src/contract/mandates';
-import type { ProfileRow } from '../../src/contract/person';
 import { MinuRiikDb } from '../../src/data/db';
 import { deleteSubjectDbs, heldSubjects, openSubjectDb, subjectDbName, syncSubjects } from '../../src/data/subjects';
 import { REJECTIONS_KEY, type Rejection } from '../../src/data/sync';
+import { L, MARTA, ME, mandateRow, profile } from './fixtures/kadri';
 
 /** Each subject's rows in a database of their own, deleted when no mandate allows them any more. */
 
-const ME = '0b7f6b1e-8a57-4d2e-9a53-0f3c7d2a9e11';
-const MARTA = '00000000-0000-4000-8000-0000000000a1';
 const GONE = '00000000-0000-4000-8000-0000000000a2';
 const NOTE = '00000000-0000-4000-8000-0000000000b1';
 const TODAY = '2026-12-03';
-const L = { et: 't', en: 't', ru: 't', uk: 't' };
-
-const profile: ProfileRow = {
-  id: 'me',
-  personId: ME,
-  givenName: 'Kadri',
-  familyName: 'Tamm',
-  personalCode: '24304142717',
-  birthDate: '1993-04-14',
-};
-
-const mandate = (id: string, subject: string, extra: Partial<MandateRow> = {}): MandateRow => ({
-  id,
-  kind: 'parent',
-  role: 'actor',
-  person: { id: subject, givenName: 'Marta', familyName: 'Tamm' },
-  scope: 'act',
-  services: null,
-  validUntil: '2044-09-18',
-  status: 'active',
-  createdAt: '2026-09-20T10:00:00.000Z',
-  endedAt: null,
-  ...extra,
-});
 
 interface Call {
   method: string;
@@ -94,19 +67,19 @@ afterEach(async () => {
 describe('subject databases', () => {
   it('lists only the subjects a mandate allows today, once each', async () => {
     await own.mandates.bulkPut([
-      mandate('00000000-0000-4000-8000-000000000001', MARTA),
-      mandate('00000000-0000-4000-8000-000000000002', MARTA, { kind: 'authorisation' }),
-      mandate('00000000-0000-4000-8000-000000000003', GONE, { status: 'revoked' }),
-      mandate('00000000-0000-4000-8000-000000000004', GONE, { validUntil: '2026-12-02' }),
-      mandate('00000000-0000-4000-8000-000000000005', ME, { role: 'subject' }),
+      mandateRow('00000000-0000-4000-8000-000000000001', MARTA),
+      mandateRow('00000000-0000-4000-8000-000000000002', MARTA, { kind: 'authorisation' }),
+      mandateRow('00000000-0000-4000-8000-000000000003', GONE, { status: 'revoked' }),
+      mandateRow('00000000-0000-4000-8000-000000000004', GONE, { validUntil: '2026-12-02' }),
+      mandateRow('00000000-0000-4000-8000-000000000005', ME, { role: 'subject' }),
     ]);
     expect((await heldSubjects(own, TODAY)).map((m) => m.person.id)).toEqual([MARTA]);
   });
 
   it('syncs a held subject into their own database, and sends the queued actions of an ended one before deleting it', async () => {
     await own.mandates.bulkPut([
-      mandate('00000000-0000-4000-8000-000000000001', MARTA),
-      mandate('00000000-0000-4000-8000-000000000002', GONE, { status: 'removed' }),
+      mandateRow('00000000-0000-4000-8000-000000000001', MARTA),
+      mandateRow('00000000-0000-4000-8000-000000000002', GONE, { status: 'removed' }),
     ]);
     // Queued for GONE while the mandate held (offline).
     const gone = await openSubjectDb(own, GONE);

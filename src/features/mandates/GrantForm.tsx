@@ -7,7 +7,7 @@ import { t } from '../../i18n';
 import { dateFieldText, dateFieldValue } from '../../i18n/date-field';
 import { formatDate, localized } from '../../i18n/format';
 import { actionErrorText } from '../../ui/action-error';
-import { RejectedNote } from '../../ui/Pending';
+import { ActionErrorNote, RejectedNote } from '../../ui/Pending';
 import { grantAuthorisation } from './actions';
 import {
   checkGrant,
@@ -204,11 +204,7 @@ export function GrantForm(props: { rejection: Rejection | null }) {
         <p role="status" class="grant-queued">
           <Show when={queued()}>{t('mandates.grant_queued')}</Show>
         </p>
-        <Show when={error()}>
-          <p class="banner banner-error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <ActionErrorNote message={error()} />
       </form>
     </section>
   );

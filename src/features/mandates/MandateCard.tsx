@@ -5,7 +5,7 @@ import { db } from '../../data/db';
 import type { Rejection } from '../../data/sync';
 import { t } from '../../i18n';
 import { actionErrorText } from '../../ui/action-error';
-import { PendingNote, RejectedNote } from '../../ui/Pending';
+import { ActionErrorNote, PendingNote, RejectedNote } from '../../ui/Pending';
 import { endAuthorisation } from './actions';
 import { basisText, fullName, servicesText, statusText } from './labels';
 
@@ -101,11 +101,7 @@ export function MandateCard(props: {
           </div>
         </Show>
       </Show>
-      <Show when={error()}>
-        <p class="banner banner-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <ActionErrorNote message={error()} />
     </section>
   );
 }

@@ -15,7 +15,7 @@ import { forSubject, NotAllowedNote } from '../../ui/acting';
 import { actionErrorText } from '../../ui/action-error';
 import { BackLink } from '../../ui/BackLink';
 import { EmptyState, Page } from '../../ui/Page';
-import { PendingNote, RejectedNote } from '../../ui/Pending';
+import { ActionErrorNote, PendingNote, RejectedNote } from '../../ui/Pending';
 import { AskAgency } from '../help/AgencyContact';
 import { acceptOffer, confirmDuty, declineOffer, undoDecline } from './actions';
 import { doneByText, offerLine, statusLabel, subServiceOf } from './labels';
@@ -356,11 +356,7 @@ function OfferBody(props: { offer: OfferRow; agency: string; name?: Localized })
         </form>
       </Show>
 
-      <Show when={error()}>
-        <p class="banner banner-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <ActionErrorNote message={error()} />
     </>
   );
 }
